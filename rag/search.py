@@ -1,0 +1,152 @@
+"""Hybrid retrieval: BM25 and dense legs over chunks, aggregated to clauses and fused.
+
+Sub-chunks of one clause count once: each leg scores a clause by its best
+chunk, the legs are fused at clause level, and the best-matching sentence is
+kept for highlighting.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import Config
+from .fusion import rrf, weighted
+from .index import LoadedIndex, load_index
+from .lookup import ClauseLookup
+from .records import Clause, Hit
+
+MODES = ("hybrid", "bm25", "dense")
+
+
+@dataclass
+class Scope:
+    """Which documents a search may return: all, the plan, the regulations, or some doc ids."""
+
+    name: str = "all"  # "all" | "plan" | "regulations" | "doc"
+    doc_ids: tuple[str, ...] = ()
+
+
+class Retriever:
+    """Loads an index once and answers searches against it (thread-safe for reads)."""
+
+    def __init__(self, cfg: Config, index: LoadedIndex | None = None) -> None:
+        from .tokenization import Tokenizer
+
+        self.cfg = cfg
+        self.index = index or load_index(cfg)
+        self.clauses: dict[str, Clause] = {c.clause_id: c for c in self.index.clauses}
+        self.tokenizer = Tokenizer(self.index.user_words)
+        self.lookup = ClauseLookup(self.index.clauses)
+        chunk_clause = [ch.clause_id for ch in self.index.chunks]
+        ids = sorted(set(chunk_clause), key=chunk_clause.index)
+        self._clause_pos = {cid: i for i, cid in enumerate(ids)}
+        self._clause_ids = ids
+        self._chunk_to_clause = np.array([self._clause_pos[c] for c in chunk_clause], dtype=np.int64)
+        self._chunk_doc = np.array([c.split("#", 1)[0] for c in chunk_clause])
+        self._encoder = None
+        self._encoder_lock = threading.Lock()
+        self.plan_docs = set(self.lookup.plan_docs)
+
+    # -- legs -----------------------------------------------------------------------------------
+
+    @property
+    def encoder(self):
+        if self._encoder is None:
+            with self._encoder_lock:
+                if self._encoder is None:
+                    from .embedding import load_encoder
+
+                    self._encoder = load_encoder(self.cfg.model)
+        return self._encoder
+
+    def allowed_docs(self, scope: Scope | None) -> set[str] | None:
+        if scope is None or scope.name == "all":
+            return None
+        all_docs = set(self.index.manifest.documents)
+        if scope.name == "plan":
+            return set(self.plan_docs)
+        if scope.name == "regulations":
+            return all_docs - self.plan_docs
+        return set(scope.doc_ids) & all_docs
+
+    def _mask(self, allowed: set[str] | None) -> np.ndarray | None:
+        if allowed is None:
+            return None
+        return np.isin(self._chunk_doc, list(allowed))
+
+    def bm25_chunks(self, query: str, mask: np.ndarray | None) -> np.ndarray:
+        scores = self.index.lexical.scores(self.tokenizer.tokenize(query))
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        return scores
+
+    def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        qv = self.encoder.encode_queries([query])[0]
+        allowed = None if mask is None else np.nonzero(mask)[0]
+        return self.index.dense.search(qv, k, allowed)
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def _best_per_clause(self, chunk_ids: np.ndarray, scores: np.ndarray) -> tuple[dict[str, float], dict[str, int]]:
+        best: dict[str, float] = {}
+        best_chunk: dict[str, int] = {}
+        for cid_idx, s in zip(chunk_ids.tolist(), scores.tolist(), strict=True):
+            cid = self._clause_ids[self._chunk_to_clause[cid_idx]]
+            if cid not in best or s > best[cid]:
+                best[cid] = float(s)
+                best_chunk[cid] = int(cid_idx)
+        return best, best_chunk
+
+    def search(self, query: str, k: int | None = None, mode: str | None = None, scope: Scope | None = None) -> list[Hit]:
+        """The best clauses for ``query``, best first; named clauses come first."""
+        k = k or self.cfg.top_k
+        mode = mode or self.cfg.mode
+        if mode not in MODES:
+            raise ValueError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")
+        allowed = self.allowed_docs(scope)
+        mask = self._mask(allowed)
+        n_cand = max(self.cfg.candidates, k * 4)
+        legs: dict[str, dict[str, float]] = {}
+        best_chunk: dict[str, dict[str, int]] = {}
+        if mode in ("hybrid", "bm25"):
+            scores = self.bm25_chunks(query, mask)
+            top = np.argsort(-scores)[: n_cand * 3]
+            top = top[scores[top] > 0]
+            legs["bm25"], best_chunk["bm25"] = self._best_per_clause(top, scores[top])
+        if mode in ("hybrid", "dense"):
+            ids, sims = self.dense_chunks(query, n_cand * 3, mask)
+            legs["dense"], best_chunk["dense"] = self._best_per_clause(ids, sims)
+        weights = {"bm25": self.cfg.bm25_weight, "dense": self.cfg.dense_weight}
+        if len(legs) == 1:
+            fused = next(iter(legs.values()))
+        elif self.cfg.fusion == "weighted":
+            fused = weighted(legs, weights)
+        else:
+            fused = rrf(legs, weights, k=self.cfg.rrf_k)
+        named = self.lookup.resolve(query, allowed)
+        order = sorted(fused, key=lambda cid: -fused[cid])
+        order = named + [cid for cid in order if cid not in named]
+        top_score = max(fused.values()) if fused else 1.0
+        hits: list[Hit] = []
+        for cid in order[:k]:
+            clause = self.clauses[cid]
+            leg_scores = {name: legs[name].get(cid, 0.0) for name in legs}
+            if cid in named:
+                leg_scores["lookup"] = 1.0
+            score = fused.get(cid, 0.0) if cid not in named else max(top_score, fused.get(cid, 0.0))
+            chunk_idx = None
+            for name in ("dense", "bm25"):
+                if name in best_chunk and cid in best_chunk[name]:
+                    chunk_idx = best_chunk[name][cid]
+                    break
+            hits.append(Hit(clause=clause, score=score, sentence=self._sentence(chunk_idx), legs=leg_scores))
+        return hits
+
+    def _sentence(self, chunk_idx: int | None) -> str:
+        if chunk_idx is None:
+            return ""
+        chunk = self.index.chunks[chunk_idx]
+        return chunk.sentence

@@ -1,0 +1,89 @@
+"""jieba tokenisation for the BM25 leg, with a user dictionary built from the corpus.
+
+jieba's default dictionary splits the corpus' own terms (旗司法局, 行政复议,
+牵头单位) inconsistently between questions and documents; adding the unit names,
+document short names and recurring legal terms keeps them whole. Search mode
+(``cut_for_search``) adds the sub-words as well so that 行政复议机关 also matches
+行政复议.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from .records import Clause
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Words that carry no retrieval signal in questions or clauses.
+STOPWORDS = frozenset(
+    _words(
+        "的 了 是 在 和 与 及 或 等 对 为 由 把 被 将 从 "
+        "向 于 以 之 其 该 这 那 哪 哪些 哪个 什么 怎么 怎样 如何 吗 "
+        "呢 吧 啊 有 有没有 没有 要 要不要 会 能 能否 可以 可 是否 应当 应该 "
+        "还 也 都 就 又 并 而 且 但 则 即 个 些 每 各 我 "
+        "我们 你 你们 他 它 谁 多少 几 哪里 一下 请问 规定 一 上 下 中 "
+        "内 后 前 时 里 所 给 让 到 说 讲 问 想 请 呀 "
+    )
+)
+_PUNCT_RE = re.compile(r"^[\W_]+$", re.UNICODE)
+
+# Terms that recur in this domain and that jieba's default dictionary cuts apart.
+DOMAIN_TERMS = _words(
+    "牵头单位 责任单位 行政复议 行政诉讼 行政应诉 出庭应诉 行政调解 人民调解 行政执法 行政处罚 "
+    "行政许可 重大行政决策 规范性文件 合法性审核 备案审查 政务公开 政府信息公开 依申请公开 营商环境 公平竞争审查 "
+    "告知承诺制 信访 信访代办制 枫桥经验 突发事件 应急预案 法律顾问 公职律师 双随机 一公开 "
+    "互联网+监管 不正当竞争 外商投资 负面清单 两法衔接 涉嫌犯罪 政府督查 法治政府 依法行政 苏木镇 "
+    "嘎查村 复议机关 复议申请 申请期限 起诉期限 听证 陈述 申辩 免罚清单 轻罚清单 "
+    "包容审慎 一网通办 高效办成一件事 "
+)
+
+
+class Tokenizer:
+    """A jieba tokenizer of its own (not jieba's global one), with the corpus' terms added."""
+
+    def __init__(self, user_words: Iterable[str] = ()) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        self.user_words = sorted({w for w in (*DOMAIN_TERMS, *user_words) if 2 <= len(w) <= 20})
+        for word in self.user_words:
+            self._jieba.add_word(word, freq=20000)
+
+    def tokenize(self, text: str) -> list[str]:
+        """Tokens for BM25: search-mode jieba words, lower-cased, without stopwords and punctuation."""
+        out: list[str] = []
+        for tok in self._jieba.cut_for_search(text):
+            tok = tok.strip().lower()
+            if not tok or tok in STOPWORDS or _PUNCT_RE.match(tok):
+                continue
+            out.append(tok)
+        return out
+
+    def tokenize_many(self, texts: Iterable[str]) -> list[list[str]]:
+        return [self.tokenize(t) for t in texts]
+
+
+def user_words_from_clauses(clauses: Iterable[Clause]) -> list[str]:
+    """Unit names, document short names and headings: the corpus' own vocabulary."""
+    words: set[str] = set()
+    for c in clauses:
+        words.update(c.lead_units)
+        words.update(c.responsible_units)
+        words.add(c.doc_short)
+        for unit in (*c.lead_units, *c.responsible_units):
+            # "司法局" in a list stands for "旗司法局": both forms are looked up.
+            words.add(unit.removeprefix("旗"))
+        for heading in c.path:
+            name = heading.split(" ", 1)[-1] if " " in heading else heading
+            name = re.sub(r"^[一二三四五六七八九十]+、", "", name)
+            if len(name) <= 12:
+                words.add(name)
+    return sorted(w for w in words if w)

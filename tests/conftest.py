@@ -1,0 +1,64 @@
+"""Shared fixtures: the real corpus from ../shared/ and one index built once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PLAN_DIR = ROOT / "corpus" / "plan"
+REG_DIR = SHARED / "corpus" / "regulations"
+PDF_DIR = SHARED / "corpus-pdf"
+
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not REG_DIR.is_dir():
+        skip = pytest.mark.skip(reason=f"shared regulations not found at {REG_DIR}")
+        for item in items:
+            if "needs_shared" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def plan_path() -> Path:
+    return next(PLAN_DIR.glob("*.md"))
+
+
+@pytest.fixture(scope="session")
+def regulation_paths() -> list[Path]:
+    paths = sorted(REG_DIR.glob("*.md"))
+    assert len(paths) == 15, f"expected the 15 shared regulations in {REG_DIR}"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory) -> Path:
+    """The full built-in corpus (plan + 15 regulations) indexed once with the default model.
+
+    The embedding cache is seeded from the developer's index/ when present so a
+    local run does not embed everything again; CI starts clean and pays once.
+    """
+    from rag.config import Config
+    from rag.index import build_index
+
+    index_dir = tmp_path_factory.mktemp("index")
+    local_cache = ROOT / "index" / "cache"
+    if local_cache.is_dir():
+        shutil.copytree(local_cache, index_dir / "cache")
+    cfg = Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=index_dir)
+    build_index(cfg, progress=False)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def assistant(built_index):
+    from rag.assistant import Assistant
+    from rag.config import Config
+
+    return Assistant(Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index))
