@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Config
+from .expansion import expand, has_figure, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index
 from .lookup import ClauseLookup
@@ -112,7 +113,8 @@ class Retriever:
         legs: dict[str, dict[str, float]] = {}
         best_chunk: dict[str, dict[str, int]] = {}
         if mode in ("hybrid", "bm25"):
-            scores = self.bm25_chunks(query, mask)
+            lexical_query = expand(query) if self.cfg.expand_queries else query
+            scores = self.bm25_chunks(lexical_query, mask)
             top = np.argsort(-scores)[: n_cand * 3]
             top = top[scores[top] > 0]
             legs["bm25"], best_chunk["bm25"] = self._best_per_clause(top, scores[top])
@@ -126,6 +128,7 @@ class Retriever:
             fused = weighted(legs, weights)
         else:
             fused = rrf(legs, weights, k=self.cfg.rrf_k)
+        fused = self._route(query, fused, scale=max(fused.values()) if fused else 1.0)
         named = self.lookup.resolve(query, allowed)
         order = sorted(fused, key=lambda cid: -fused[cid])
         order = named + [cid for cid in order if cid not in named]
@@ -144,6 +147,25 @@ class Retriever:
                     break
             hits.append(Hit(clause=clause, score=score, sentence=self._sentence(chunk_idx), legs=leg_scores))
         return hits
+
+    def _route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:
+        """Nudge the fused scores by what the question is about (plan, a named law, a figure)."""
+        plan = wants_plan(query) and self.cfg.plan_boost
+        figure = wants_figure(query) and self.cfg.figure_boost
+        named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
+        if not (plan or figure or named_doc):
+            return fused
+        out: dict[str, float] = {}
+        for cid, s in fused.items():
+            clause = self.clauses[cid]
+            if plan and clause.doc_id in self.plan_docs:
+                s += self.cfg.plan_boost * scale
+            if named_doc and clause.doc_id == named_doc:
+                s += self.cfg.doc_boost * scale
+            if figure and has_figure(clause.text):
+                s += self.cfg.figure_boost * scale
+            out[cid] = s
+        return out
 
     def _sentence(self, chunk_idx: int | None) -> str:
         if chunk_idx is None:
