@@ -80,5 +80,7 @@ class Assistant:
                           abstained=True, intent="invalid", error=err)
         retriever = self.retriever
         answer = compose(q, retriever, scope=scope, mode=mode)
+        # Echo what the user typed (normalisation is internal), so batch output lines up with input.
+        answer.question = str(question).strip()[: self.cfg.max_question_chars]
         answer.timing_ms = (time.perf_counter() - t0) * 1000
         return answer

@@ -135,10 +135,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.batch:
         stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
         with stream:
+            # Every input line gets an output line (an error object for a blank one), so outputs line up.
             for line in stream:
                 line = line.rstrip("\n")
-                if not line.strip():
-                    continue
                 ans = assistant.ask(line, scope=scope, mode=args.mode)
                 print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
         return 0

@@ -1,0 +1,66 @@
+"""Pure scoring pieces: fusion, query expansion and routing cues, direct clause references."""
+
+from __future__ import annotations
+
+from rag.expansion import expand, has_figure, wants_figure, wants_plan
+from rag.fusion import minmax, ranks, rrf, weighted
+from rag.lookup import ClauseLookup
+from rag.records import Clause
+
+
+def test_rrf_rewards_agreement_between_legs():
+    legs = {"bm25": {"a": 9.0, "b": 5.0, "c": 1.0}, "dense": {"b": 0.9, "a": 0.5, "d": 0.4}}
+    fused = rrf(legs, {"bm25": 1.0, "dense": 1.0}, k=60)
+    assert set(fused) == {"a", "b", "c", "d"}
+    assert fused["a"] == fused["b"] > fused["c"]  # a and b are 1st and 2nd once each
+    assert fused["c"] > fused["d"] or fused["c"] == fused["d"]
+
+
+def test_weighted_fusion_keeps_score_gaps_and_respects_weights():
+    legs = {"bm25": {"a": 10.0, "b": 1.0, "c": 0.0}, "dense": {"a": 0.50, "b": 0.52, "c": 0.10}}
+    fused = weighted(legs, {"bm25": 1.0, "dense": 0.7})
+    assert fused["a"] > fused["b"] > fused["c"]  # a's large BM25 lead is not flattened to one rank step
+    only_dense = weighted(legs, {"bm25": 0.0, "dense": 1.0})
+    assert only_dense["b"] > only_dense["a"]
+
+
+def test_minmax_and_ranks_edge_cases():
+    assert minmax({}) == {}
+    assert minmax({"a": 3.0, "b": 3.0}) == {"a": 1.0, "b": 1.0}
+    assert ranks({"x": 0.1, "y": 0.9}) == {"y": 1, "x": 2}
+
+
+def test_colloquial_words_are_expanded_to_document_terms():
+    assert "收取费用" in expand("申请行政复议要不要交钱？")
+    assert "出庭应诉" in expand("政府被起诉时领导要不要亲自去法院")
+    assert expand("行政复议法第二十条") == "行政复议法第二十条"  # nothing to expand: unchanged
+
+
+def test_routing_cues():
+    assert wants_plan("今年旗里在政务公开方面有什么安排？")
+    assert not wants_plan("行政复议的申请期限是多少？") or wants_figure("行政复议的申请期限是多少？")
+    assert wants_figure("多少日内作出决定？") and not wants_figure("行政复议机关是谁")
+    assert has_figure("自收到申请之日起六十日内") and has_figure("不少于60学时") and not has_figure("依法行政")
+
+
+def _clause(doc_id: str, short: str, label: str, number: int, kind: str) -> Clause:
+    return Clause(f"{doc_id}#{label}", doc_id, short, short, label, number, kind, [], "", label)
+
+
+def test_direct_references_resolve_to_clauses():
+    clauses = [
+        _clause("plan", "2024年法治政府建设工作计划", "（十八）", 18, "plan_item"),
+        _clause("fy", "行政复议法", "第二十条", 20, "article"),
+        _clause("fy", "行政复议法", "第一条", 1, "article"),
+        _clause("ss", "行政诉讼法", "第二十条", 20, "article"),
+    ]
+    lk = ClauseLookup(clauses)
+    assert lk.resolve("行政复议法第二十条讲了什么") == ["fy#第二十条"]
+    assert lk.resolve("《行政复议法》第20条") == ["fy#第二十条"]
+    assert lk.resolve("行政诉讼法第二十条") == ["ss#第二十条"]  # 行政诉讼法 is not read as 行政复议法
+    assert lk.resolve("计划第十八项是什么") == ["plan#（十八）"]
+    assert lk.resolve("第十八项工作由谁牵头") == ["plan#（十八）"]
+    assert lk.resolve("行政复议法第二十条第一项") == ["fy#第二十条"]  # an article's 项, not plan item 一
+    assert lk.resolve("谁牵头行政复议工作") == []
+    assert lk.resolve("行政复议法第九百条") == []
+    assert lk.resolve("计划第十八项", allowed_docs={"fy"}) == []

