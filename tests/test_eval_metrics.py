@@ -1,0 +1,83 @@
+"""The eval's scoring: clause-level ranks, answer phrases, abstention precision and recall."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag.evaluation import Question, aggregate, check_thresholds, judge, load_questions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _q(gold, contains=(), cat="content") -> Question:
+    return Question("q", "问题", list(gold), list(contains), cat, "行政复议法" if gold else "", "dev")
+
+
+def _cite(doc: str, clause: str) -> dict:
+    return {"doc_short": doc, "clause": clause}
+
+
+def test_rank_is_clause_level_and_sub_chunks_count_once():
+    q = _q([("行政复议法", "第二十条")], ["六十日"])
+    ans = {"answer": "……六十日内提出……", "abstained": False,
+           "citations": [_cite("行政复议法", "第九条"), _cite("行政复议法", "第九条")],
+           "related": [_cite("行政复议法", "第二十条")]}
+    o = judge(q, ans)
+    assert o.rank == 2 and o.answer_ok  # the repeated 第九条 is one clause, not two
+
+
+def test_full_and_half_width_labels_match():
+    o = judge(_q([("计划", "（十八）")]), {"answer": "", "abstained": False, "citations": [_cite("计划", "(十八)")]})
+    assert o.rank == 1
+
+
+def test_answer_must_contain_every_key_phrase_and_not_abstain():
+    q = _q([("行政复议法", "第二十条")], ["六十日", "申请"])
+    assert not judge(q, {"answer": "六十日", "abstained": False, "citations": []}).answer_ok
+    assert not judge(q, {"answer": "六十日 申请", "abstained": True, "citations": []}).answer_ok
+
+
+def test_aggregate_metrics_by_hand():
+    ins = _q([("法", "第一条")])
+    oos = _q([], cat="out_of_scope")
+    outs = [
+        judge(ins, {"answer": "", "abstained": False, "citations": [_cite("法", "第一条")]}),  # rank 1
+        judge(ins, {"answer": "", "abstained": False, "citations": [_cite("法", "第二条"), _cite("法", "第一条")]}),  # rank 2
+        judge(ins, {"answer": "", "abstained": True, "citations": []}),  # miss, wrongly abstained
+        judge(oos, {"answer": "", "abstained": True, "citations": []}),  # correct abstention
+        judge(oos, {"answer": "x", "abstained": False, "citations": []}),  # missed abstention
+    ]
+    agg = aggregate(outs)
+    assert agg["hit@1"] == pytest.approx(1 / 3) and agg["hit@3"] == pytest.approx(2 / 3)
+    assert agg["mrr@10"] == pytest.approx((1 + 0.5) / 3)
+    assert agg["abstain_p"] == pytest.approx(1 / 2) and agg["abstain_r"] == pytest.approx(1 / 2)
+
+
+def test_thresholds_fail_loudly():
+    assert check_thresholds({"hit@1": 0.9}, ["hit@1=0.85"]) == []
+    assert check_thresholds({"hit@1": 0.8}, ["hit@1=0.85"])
+    assert "未知指标" in check_thresholds({"hit@1": 0.8}, ["hit@9=0.1"])[0]
+
+
+def test_question_set_is_well_formed_and_split():
+    qs = load_questions(ROOT / "eval" / "questions.jsonl")
+    assert len(qs) >= 200
+    assert {q.split for q in qs} == {"dev", "test"}
+    cats = {q.category for q in qs}
+    assert {"responsibility", "paraphrase", "deadline", "lookup", "cross", "out_of_scope"} <= cats
+    assert sum(q.category == "paraphrase" for q in qs) >= 50
+    assert sum(q.out_of_scope for q in qs) >= 25
+    ids = [json.loads(x)["id"] for x in (ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_gold_clause_exists_and_holds_its_key_phrases():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "eval" / "check_questions.py")], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
