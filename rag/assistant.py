@@ -7,16 +7,19 @@ so a running server never needs a restart and never reads a half-written index.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
 import unicodedata
 
 from .config import Config
+from .index import IndexError_
 from .records import Answer
 from .search import Retriever, Scope
 
 NO_BASIS = "未在已收录的文件中找到依据。"
+log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 _TAG_RE = re.compile(r"<[^>]{0,200}>")
 
@@ -34,8 +37,6 @@ def clean_question(raw: object, max_chars: int) -> tuple[str, str]:
         return "", "问题为空，请输入要查询的问题，例如“谁牵头行政复议工作？”。"
     if not re.search(r"[\w\u4e00-\u9fff]", q):
         return "", "没有看懂这个问题（只有标点或符号），请用一句中文描述要查询的内容。"
-    if len(q) > max_chars:
-        return q[:max_chars], ""
     return q, ""
 
 
@@ -59,7 +60,15 @@ class Assistant:
             with self._lock:
                 if self._retriever is None or gen != self._generation:
                     old = self._retriever
-                    new = Retriever(self.cfg)
+                    try:
+                        new = Retriever(self.cfg)
+                    except IndexError_ as exc:
+                        if old is None:
+                            raise
+                        # A generation that cannot be loaded must not take the service down:
+                        # keep answering from the one already loaded and try again next time.
+                        log.warning("新索引无法加载，继续使用旧索引：%s", exc)
+                        return old
                     if old is not None and old._encoder is not None:
                         new._encoder = old._encoder  # same model: keep it warm
                     self._retriever = new
@@ -79,7 +88,12 @@ class Assistant:
             return Answer(question=str(question)[:200] if isinstance(question, str) else "", answer=err,
                           abstained=True, intent="invalid", error=err)
         retriever = self.retriever
+        truncated = len(q) > self.cfg.max_question_chars
+        if truncated:
+            q = q[: self.cfg.max_question_chars]
         answer = compose(q, retriever, scope=scope, mode=mode)
+        if truncated:
+            answer.answer = f"（问题较长，仅按前 {self.cfg.max_question_chars} 字检索。）{answer.answer}"
         # Echo what the user typed (normalisation is internal), so batch output lines up with input.
         answer.question = str(question).strip()[: self.cfg.max_question_chars]
         answer.timing_ms = (time.perf_counter() - t0) * 1000

