@@ -1,0 +1,288 @@
+"""Gradio wiring for the web chat: ``build_app`` makes the Blocks, ``serve`` runs them.
+
+The chat, its API endpoint (``/ask``) and the CLI all answer through the one
+``Assistant.ask``. The chat adds only presentation (``ui.render``) and the
+follow-up rewrite (``ui.followup``); the API returns ``Answer.to_dict()``
+unchanged, the same JSON as ``rag ask --json``.
+
+Layout: a header with the status line, then ``gr.Tabs`` whose first tab is the
+chat. Another tab (e.g. an admin page) is added in ``build_app``: write a
+``_xxx_tab(service)`` function that lays out its components inside
+``with gr.Tab(...)`` and call it inside ``gr.Tabs`` after ``_chat_tab``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from rag.assistant import Assistant
+from rag.config import Config
+from rag.index import Manifest, current_dir, read_manifest
+from rag.records import Answer
+from rag.search import Scope
+
+from .followup import rewrite_followup
+from .render import (
+    doc_choices,
+    render_answer,
+    render_failure,
+    render_header,
+    render_question,
+    render_status,
+    render_status_missing,
+)
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "乌拉特中旗法治政府建设问答助手"
+CSS_PATH = Path(__file__).with_name("style.css")
+EXAMPLES = [
+    "谁牵头行政复议工作？",
+    "行政复议法第二十条规定了什么？",
+    "重大行政决策需要经过哪些程序？",
+    "如何规范涉企行政检查？",
+    "政府信息公开申请应在多少日内答复？",
+]
+# Answers can be long: instead of jumping to the bottom of the chat, bring the newest
+# question to the top of the chat area so its answer is read from the start.
+SCROLL_TO_QUESTION_JS = """() => {
+  setTimeout(() => {
+    const qs = document.querySelectorAll('#rag-chat .rag-q');
+    if (!qs.length) return;
+    const row = qs[qs.length - 1].closest('.message-row') || qs[qs.length - 1];
+    let box = row.parentElement;
+    while (box && box.id !== 'rag-chat' && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
+    if (!box || box.id === 'rag-chat') return;
+    box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  }, 60);
+}"""
+GROUP_SCOPES = {"all": "all", "plan": "plan", "regulations": "regulations",
+                "全部文件": "all", "仅工作计划": "plan", "仅法律法规": "regulations"}
+FONT_STACK = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB",
+              "WenQuanYi Micro Hei", "Source Han Sans SC", "system-ui", "sans-serif"]
+
+
+class ChatService:
+    """What the page needs from the index: scopes, status, and answers (chat and API)."""
+
+    def __init__(self, cfg: Config, assistant: Assistant) -> None:
+        self.cfg = cfg
+        self.assistant = assistant
+        self._manifest: Manifest | None = None
+        self._manifest_key = ""
+        self._lock = threading.Lock()
+
+    # -- index facts ------------------------------------------------------------------------
+
+    def manifest(self) -> Manifest | None:
+        """The current index's manifest, re-read only when a rebuild swapped the generation."""
+        link = current_dir(self.cfg.index_dir)
+        key = str(link.resolve()) if link.exists() else ""
+        with self._lock:
+            if key != self._manifest_key or (self._manifest is None and key):
+                self._manifest = read_manifest(self.cfg.index_dir) if key else None
+                self._manifest_key = key
+            return self._manifest
+
+    def documents(self) -> list[tuple[str, str, str]]:
+        """(doc_id, short name, title) of the indexed documents, plan first."""
+        m = self.manifest()
+        if m is None:
+            return []
+        docs = [(d, e.short, e.title) for d, e in m.documents.items()]
+        is_plan = {d: "计划" in e.short or "工作计划" in str(e.meta.get("level", "")) for d, e in m.documents.items()}
+        return sorted(docs, key=lambda t: 0 if is_plan[t[0]] else 1)
+
+    def scope_choices(self) -> list[tuple[str, str]]:
+        return doc_choices((d, short) for d, short, _ in self.documents())
+
+    def status_html(self) -> str:
+        """The status line: documents and clauses indexed, build time, model."""
+        m = self.manifest()
+        if m is None:
+            return render_status_missing()
+        model = m.model_id or m.model
+        return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model)
+
+    def header_html(self) -> str:
+        """Title, one line on what the assistant answers from, and the status line."""
+        return render_header(APP_TITLE, len(self.documents())) + self.status_html()
+
+    def resolve_scope(self, value: str | None) -> Scope:
+        """A scope from a dropdown value or an API string; raises ValueError naming the choices.
+
+        Accepts ``all``/``plan``/``regulations`` (or their Chinese labels),
+        ``doc:<doc_id>``, or a document's id, short name or title (as ``rag ask --scope``).
+        """
+        name = str(value or "all").strip()
+        if name in GROUP_SCOPES:
+            return Scope(name=GROUP_SCOPES[name])
+        key = name.removeprefix("doc:").strip().strip("《》")
+        ids = tuple(d for d, short, title in self.documents()
+                    if key in (d, short, title, title.removeprefix("中华人民共和国")))
+        if not ids:
+            names = "、".join(short for _, short, _ in self.documents()) or "（尚无文件）"
+            raise ValueError(f"没有名为“{name}”的文件或范围。可用：all、plan、regulations，或文件简称：{names}")
+        return Scope(name="doc", doc_ids=ids)
+
+    # -- answering --------------------------------------------------------------------------
+
+    def ask(self, question: str, scope: str = "all") -> dict[str, Any]:
+        """Answer one question; the same dict as ``rag ask --json`` (``Answer.to_dict()``)."""
+        try:
+            sc = self.resolve_scope(scope)
+        except ValueError as exc:
+            msg = str(exc)
+            q = question if isinstance(question, str) else ""
+            return Answer(question=q[:200], answer=msg, abstained=True, intent="invalid", error=msg).to_dict()
+        return self.assistant.ask(question, scope=sc).to_dict()
+
+    def reply(self, message: str, scope: str, asked: list[str]) -> tuple[str, list[str]]:
+        """The assistant's chat message for ``message`` and the updated list of searched questions."""
+        names = [n for _, short, title in self.documents() for n in (short, title, title.removeprefix("中华人民共和国"))]
+        previous = asked[-1] if asked else None
+        searched = rewrite_followup(message, previous, names)
+        try:
+            result = self.ask(searched, scope)
+        except Exception:  # the page must stay usable; the log has the traceback
+            log.exception("answering %r failed", searched)
+            return render_failure("回答这个问题时出错了，请稍后再试或换个问法。"), asked
+        html = render_answer(result, rewritten_from=message if searched != message else "")
+        if not result.get("error"):
+            asked = [*asked, result.get("question") or searched]
+        return html, asked[-20:]
+
+
+# -- Gradio wiring ------------------------------------------------------------------------------
+
+
+def _chat_tab(service: ChatService) -> gr.Dropdown:
+    """The chat tab: scope, conversation, input, example questions. Returns the scope dropdown."""
+    with gr.Tab("问答", id="chat", elem_id="rag-chat-tab"):
+        return _chat_body(service)
+
+
+def _chat_body(service: ChatService) -> gr.Dropdown:
+    with gr.Row(elem_classes="rag-toolbar", equal_height=True):
+        gr.HTML("<span class='rag-scope-label'>检索范围</span>", elem_classes="rag-scope-label-wrap")
+        scope = gr.Dropdown(
+            choices=service.scope_choices(), value="all", show_label=False, container=False, interactive=True,
+            elem_id="rag-scope", scale=1, min_width=160,
+        )
+        clear = gr.Button("清空对话", variant="secondary", size="sm", elem_id="rag-clear", scale=0, min_width=90)
+    chatbot = gr.Chatbot(
+        value=[], label="问答", show_label=False, elem_id="rag-chat", height="calc(100vh - 420px)", min_height=320,
+        render_markdown=True, sanitize_html=True, allow_tags=False, latex_delimiters=[], line_breaks=False,
+        feedback_options=None, buttons=[], layout="bubble", autoscroll=False,
+        placeholder=(
+            "<div class='rag-welcome'><b>您好！</b>请就《乌拉特中旗2024年法治政府建设工作计划》及相关法律法规提问。"
+            "<br>每个回答都注明出处条款，点开可查看原文；文件中没有的内容会明确说明“未找到依据”。</div>"
+        ),
+    )
+    with gr.Row(elem_classes="rag-input-row", equal_height=True):
+        msg = gr.Textbox(
+            placeholder="请输入问题，回车发送", show_label=False, lines=1, max_lines=4,
+            elem_id="rag-input", scale=6, submit_btn=False, container=False,
+        )
+        send = gr.Button("提问", variant="primary", elem_id="rag-send", scale=1, min_width=80)
+    with gr.Row(elem_classes="rag-example-row"):
+        gr.HTML("<span class='rag-examples-title'>试试：</span>", elem_classes="rag-examples-title-wrap")
+        example_buttons = [gr.Button(q, size="sm", elem_classes="rag-example") for q in EXAMPLES]
+
+    asked = gr.State([])
+    pending = gr.State("")
+
+    def add_question(message: str, history: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str, str]:
+        """Show the question at once and clear the input; the answer follows."""
+        message = (message or "").strip()
+        if not message:
+            return history, "", ""
+        return [*history, {"role": "user", "content": render_question(message)}], "", message
+
+    def answer(message: str, scope_value: str, history: list[dict[str, Any]], asked_list: list[str]):
+        if not message:
+            return history, asked_list
+        html, asked_list = service.reply(message, scope_value, list(asked_list or []))
+        return [*history, {"role": "assistant", "content": html}], asked_list
+
+    def wire(event: Any) -> None:
+        event.then(None, None, None, js=SCROLL_TO_QUESTION_JS, queue=False, api_visibility="undocumented").then(
+            answer, [pending, scope, chatbot, asked], [chatbot, asked], api_visibility="undocumented",
+            show_progress="minimal",
+        ).then(None, None, None, js=SCROLL_TO_QUESTION_JS, queue=False, api_visibility="undocumented")
+
+    common = {"queue": False, "api_visibility": "undocumented"}
+    wire(msg.submit(add_question, [msg, chatbot], [chatbot, msg, pending], **common))
+    wire(send.click(add_question, [msg, chatbot], [chatbot, msg, pending], **common))
+    for btn, q in zip(example_buttons, EXAMPLES, strict=True):
+        wire(btn.click(lambda h, q=q: add_question(q, h), [chatbot], [chatbot, msg, pending], **common))
+    clear.click(lambda: ([], [], ""), None, [chatbot, asked, msg], **common)
+    chatbot.clear(lambda: [], None, [asked], **common)  # the chat's own trash icon
+    return scope
+
+
+def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
+    """The web app: header and status line, the chat tab, and the ``/ask`` API endpoint."""
+    service = ChatService(cfg, assistant or Assistant(cfg))
+    with gr.Blocks(title=APP_TITLE, analytics_enabled=False) as demo:
+        status = gr.HTML(service.header_html(), elem_id="rag-status")
+        with gr.Tabs(elem_id="rag-tabs"):
+            scope = _chat_tab(service)
+            # Further tabs go here, each a function that opens its own `gr.Tab`, e.g. `_admin_tab(service)`.
+
+        def ask(question: str, scope: str = "all") -> dict[str, Any]:
+            """Answer a question with the clauses it rests on; the same JSON as `rag ask --json`.
+
+            Args:
+                question: the question in Chinese, e.g. 谁牵头行政复议工作？
+                scope: all (default), plan, regulations, or one document's short name such as 行政复议法
+            Returns:
+                question, answer, abstained, citations, related, intent, timing_ms, error
+            """
+            return service.ask(question, scope)
+
+        gr.api(ask, api_name="ask")
+
+        def refresh() -> tuple[str, Any]:
+            """Status line and scope choices as of now (an index rebuild may have happened)."""
+            return service.header_html(), gr.Dropdown(choices=service.scope_choices())
+
+        demo.load(refresh, None, [status, scope], queue=False, api_visibility="undocumented")
+    demo.queue(default_concurrency_limit=max(1, cfg.concurrency), max_size=max(64, cfg.concurrency * 32))
+    return demo
+
+
+def launch_options() -> dict[str, Any]:
+    """Theme, CSS and footer for ``launch`` (Gradio 6 takes them there, not in ``Blocks``)."""
+    theme = gr.themes.Soft(
+        primary_hue="blue", secondary_hue="slate", neutral_hue="slate",
+        font=FONT_STACK, font_mono=["ui-monospace", "Menlo", "Consolas", "monospace"],
+    )
+    return {
+        "theme": theme,
+        "css": CSS_PATH.read_text(encoding="utf-8"),
+        "footer_links": ["api"],
+        "ssr_mode": False,
+        "mcp_server": False,
+        "pwa": False,
+    }
+
+
+def serve(cfg: Config) -> None:
+    """Run the web chat on ``cfg.host:cfg.port`` until interrupted (no share link, quiet)."""
+    assistant = Assistant(cfg)
+    try:  # load the index and the model now, so the first visitor does not wait for them
+        assistant.ask("行政复议", scope=Scope())
+    except Exception:
+        log.exception("warm-up failed; the first question will load the index")
+    demo = build_app(cfg, assistant)
+    print(f"网页问答已启动：http://{cfg.host}:{cfg.port}/（API：/ask）", flush=True)
+    demo.launch(
+        server_name=cfg.host, server_port=cfg.port, share=False, quiet=True, inbrowser=False,
+        max_threads=max(40, cfg.concurrency * 10), show_error=False, **launch_options(),
+    )
