@@ -9,11 +9,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # torch is pinned to the CPU build provided on these machines; anything else pulls CUDA.
 .venv/bin/pip install --disable-pip-version-check -q -e ".[dev]"
-if ! command -v chromium >/dev/null 2>&1; then
+# Chinese fonts so that screenshots of the page show characters, not boxes.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing Debian chromium for the browser tests…"
+    echo "installing Debian chromium and CJK fonts for the browser tests…"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   else
     echo "note: chromium is not installed; the browser tests will be skipped (apt-get install chromium)." >&2
   fi

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .numerals import CN_NUMERAL_CHARS, cn_to_int
 from .records import Chunk, Clause, Document
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 
 _N = f"[{CN_NUMERAL_CHARS}]+"
 ARTICLE_RE = re.compile(rf"^第({_N}|\d+)条(?:之({_N}))?(?:[\s\u3000]+|$)")
@@ -354,8 +354,10 @@ def make_chunks(clauses: list[Clause]) -> list[Chunk]:
             for s in sentences:
                 if len(s) >= 6:
                     chunks.append(Chunk(clause_id=clause.clause_id, text=f"{ctx} {s}", kind="sentence", sentence=s))
-        if clause.lead_units or clause.responsible_units:
-            # Responsibility questions match the unit list best as its own chunk.
-            units = f"牵头单位：{'、'.join(clause.lead_units) or '无'}；责任单位：{'、'.join(clause.responsible_units)}"
+        units_match = UNITS_RE.search(clause.text) if clause.kind == "plan_item" else None
+        if units_match:
+            # Responsibility questions match the unit list best as its own chunk; its
+            # sentence is the text as written, so it can be highlighted in the clause.
+            units = units_match.group(1)
             chunks.append(Chunk(clause_id=clause.clause_id, text=f"{ctx} {units}", kind="units", sentence=units))
     return chunks

@@ -111,15 +111,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _scope(assistant, name: str):
-    from .search import Scope
+    from .search import resolve_scope
 
-    if name in ("all", "plan", "regulations"):
-        return Scope(name=name)
     docs = assistant.retriever.index.manifest.documents
-    ids = tuple(d for d, e in docs.items() if name in (d, e.short, e.title))
-    if not ids:
-        raise SystemExit(f"没有名为 {name!r} 的文件。可用：{'、'.join(e.short for e in docs.values())}")
-    return Scope(name="doc", doc_ids=ids)
+    return resolve_scope(name, [(d, e.short, e.title) for d, e in docs.items()])
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

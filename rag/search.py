@@ -30,6 +30,28 @@ class Scope:
     doc_ids: tuple[str, ...] = ()
 
 
+GROUP_SCOPES = {"all": "all", "plan": "plan", "regulations": "regulations",
+                "全部文件": "all", "仅工作计划": "plan", "仅法律法规": "regulations"}
+
+
+def resolve_scope(value: str | None, documents: list[tuple[str, str, str]]) -> Scope:
+    """A scope from a name: all/plan/regulations (or their Chinese labels), or a document.
+
+    ``documents`` is (doc_id, short, title) for each indexed document; a document
+    is named by id (optionally ``doc:<id>``), short name or title. Raises
+    ValueError naming the choices, for the CLI and the web page alike.
+    """
+    name = str(value or "all").strip()
+    if name in GROUP_SCOPES:
+        return Scope(name=GROUP_SCOPES[name])
+    key = name.removeprefix("doc:").strip().strip("《》")
+    ids = tuple(d for d, short, title in documents if key in (d, short, title, title.removeprefix("中华人民共和国")))
+    if not ids:
+        names = "、".join(short for _, short, _ in documents) or "（尚无文件）"
+        raise ValueError(f"没有名为“{name}”的文件或范围。可用：all、plan、regulations，或文件简称：{names}")
+    return Scope(name="doc", doc_ids=ids)
+
+
 class Retriever:
     """Loads an index once and answers searches against it (thread-safe for reads)."""
 
@@ -92,14 +114,21 @@ class Retriever:
     # -- search ---------------------------------------------------------------------------------
 
     def _best_per_clause(self, chunk_ids: np.ndarray, scores: np.ndarray) -> tuple[dict[str, float], dict[str, int]]:
+        """Each clause's score is its best chunk's; also returns each clause's best *sentence* chunk.
+
+        The sentence is kept apart from the score because the whole-clause chunk often
+        wins the score while the user still needs the sentence that matched highlighted.
+        """
         best: dict[str, float] = {}
-        best_chunk: dict[str, int] = {}
+        best_sentence: dict[str, tuple[float, int]] = {}
+        chunks = self.index.chunks
         for cid_idx, s in zip(chunk_ids.tolist(), scores.tolist(), strict=True):
             cid = self._clause_ids[self._chunk_to_clause[cid_idx]]
             if cid not in best or s > best[cid]:
                 best[cid] = float(s)
-                best_chunk[cid] = int(cid_idx)
-        return best, best_chunk
+            if chunks[cid_idx].sentence and (cid not in best_sentence or s > best_sentence[cid][0]):
+                best_sentence[cid] = (float(s), int(cid_idx))
+        return best, {cid: idx for cid, (_, idx) in best_sentence.items()}
 
     def search(self, query: str, k: int | None = None, mode: str | None = None, scope: Scope | None = None) -> list[Hit]:
         """The best clauses for ``query``, best first; named clauses come first."""

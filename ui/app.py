@@ -24,7 +24,7 @@ from rag.assistant import Assistant
 from rag.config import Config
 from rag.index import Manifest, current_dir, read_manifest
 from rag.records import Answer
-from rag.search import Scope
+from rag.search import Scope, resolve_scope
 
 from .followup import rewrite_followup
 from .render import (
@@ -61,8 +61,6 @@ SCROLL_TO_QUESTION_JS = """() => {
     box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
   }, 60);
 }"""
-GROUP_SCOPES = {"all": "all", "plan": "plan", "regulations": "regulations",
-                "全部文件": "all", "仅工作计划": "plan", "仅法律法规": "regulations"}
 FONT_STACK = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB",
               "WenQuanYi Micro Hei", "Source Han Sans SC", "system-ui", "sans-serif"]
 
@@ -119,16 +117,7 @@ class ChatService:
         Accepts ``all``/``plan``/``regulations`` (or their Chinese labels),
         ``doc:<doc_id>``, or a document's id, short name or title (as ``rag ask --scope``).
         """
-        name = str(value or "all").strip()
-        if name in GROUP_SCOPES:
-            return Scope(name=GROUP_SCOPES[name])
-        key = name.removeprefix("doc:").strip().strip("《》")
-        ids = tuple(d for d, short, title in self.documents()
-                    if key in (d, short, title, title.removeprefix("中华人民共和国")))
-        if not ids:
-            names = "、".join(short for _, short, _ in self.documents()) or "（尚无文件）"
-            raise ValueError(f"没有名为“{name}”的文件或范围。可用：all、plan、regulations，或文件简称：{names}")
-        return Scope(name="doc", doc_ids=ids)
+        return resolve_scope(value, self.documents())
 
     # -- answering --------------------------------------------------------------------------
 
