@@ -1,21 +1,615 @@
-"""Composing the answer from retrieved clauses (minimal: the best clause)."""
+"""Composing the answer from retrieved clauses: extractive, cited, or an honest abstention.
+
+The answer is built only from text of the clauses it cites (plus a few
+connective words), and ends with their labels in parentheses:
+
+* responsibility — the parsed 牵头单位 / 责任单位 of the best plan item;
+* lookup — the named clause's text;
+* number — the sentence carrying the figure (六十日, 60学时, 100%);
+* general — the one to three sentences that best answer the question;
+* two-part plan + law questions — one answer per part, citing both documents.
+
+When the retrieval gives too little evidence (see ``confidence``), the answer is
+“未在已收录的文件中找到依据。” with the nearest clauses in ``related``. The
+optional LLM mode (``rag.generation``) rewrites the answer from the same
+clauses and falls back to the extractive one whenever its reply cannot be trusted.
+"""
 
 from __future__ import annotations
 
-from .records import Answer, Citation
+import math
+import re
+import threading
+import weakref
+from dataclasses import dataclass, field
+
+from .chunking import parse_units
+from .intent import (
+    Intent,
+    detect_intent,
+    figure_kind,
+    has_figure_of,
+    has_number,
+    other_year_plan,
+    responsibility_topic,
+    unknown_law,
+    wants_classification,
+    wants_definition,
+)
+from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
 
 NO_BASIS = "未在已收录的文件中找到依据。"
 
+# -- abstention constants (calibrated on the dev split; cfg fields of the same name override) ----------
+# A question is abstained on when the retrieval carries too little evidence: few of its content
+# words (IDF-weighted) are found in the best clauses *and* the best dense cosine is low. Named
+# clauses always answer; laws the corpus lacks, plans of other years and figures the candidate
+# clauses do not carry abstain whatever the scores (see ``out_of_corpus``, ``missing_figure``).
+ABSTAIN_MIN_COVERAGE = 0.6  # IDF-weighted share of the question's words found in the top clauses
+ABSTAIN_MIN_DENSE = 0.88  # top cosine below this, with low coverage, abstains
+ABSTAIN_MIN_COVERAGE_LEXICAL = 0.05  # the same share when there is no dense leg (``--mode bm25``)
+NUMBER_MIN_OVERLAP = 0.1  # a figure's sentence must share this (weighted) share of a number question's words
+
+# -- sentence scoring weights (tuned on the dev split) ---------------------------------------------
+W_RANK = 0.5  # prior from the clause's retrieval rank: 1 / (1 + rank)
+W_LEXICAL = 1.0  # IDF-weighted share of the question's words in the sentence
+W_HIT = 0.1  # the sentence the retriever matched best in that clause
+W_CUE = 0.3  # the sentence carries what the intent asks for (a figure, a department)
+CANDIDATE_CLAUSES = 4  # how many top clauses offer sentences
+SECOND_SENTENCE_RATIO = 0.85  # a second sentence of the same clause joins at this share of the best score
+MAX_LIST_ITEMS = 8  # "下列事项……：" is followed by at most this many listed items
+MAX_ANSWER_CHARS = 320
+LONG_SENTENCE = 120  # a sentence longer than this is quoted by its ；-parts
+W_EXPANSION = 0.5  # weight of the retriever's colloquial-expansion terms relative to the question's own words
+_LIST_ITEM_RE = re.compile(r"^[（(][零〇一二两三四五六七八九十\d]+[）)]")
+_FULL_STOP_RE = re.compile(r"(?<=[。！？!?])")
+_DEFINITION_UNIT_RE = re.compile(r"是指|所称|指的是")
+_CLASSIFICATION_UNIT_RE = re.compile(r"分为|分成|划分为")
+
+_CN = "零〇一二两三四五六七八九十百千"
+_LABEL_RE = re.compile(rf"^(?:第[{_CN}\d]+条(?:之[{_CN}]+)?[\s\u3000]*|（[{_CN}\d]+）)")
+_DEPARTMENT_RE = re.compile(r"部门|机关|机构|委员会|人民政府|办公厅|负责|主管|指导|查处|组织实施")
+# Words that frame a question but say nothing about its subject; they do not count as evidence.
+_FRAME_WORDS = frozenset(
+    "规定 要求 计划 工作 部门 单位 牵头 责任 负责 哪个 哪些 多少 多久 多长 时间 期限 几天 内容 讲 讲的是 什么 怎么 怎样 如何 "
+    "需要 必须 能不能 能 不能 可不可以 要不要 有没有 有 没有 是不是 一般 主要 具体 方面 情况 问题 事 事情 办 怎么办 "
+    "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日".split()
+)
+
+
+# -- per-retriever tables ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Tables:
+    """Derived from one index generation, built once: IDF of words, document names, sentence splits."""
+
+    idf: dict[str, float]
+    idf_unseen: float
+    doc_names: tuple[str, ...]
+    plan_docs: frozenset[str]
+    plan_titles: tuple[str, ...]
+    units: dict[str, list[Unit]] = field(default_factory=dict)
+    unit_tokens: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    clause_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+_TABLES: weakref.WeakKeyDictionary[Retriever, _Tables] = weakref.WeakKeyDictionary()
+_TABLES_LOCK = threading.Lock()
+
+
+def _tables(retriever: Retriever) -> _Tables:
+    """The tables of this retriever's index, built on first use (a new index generation gets its own)."""
+    tables = _TABLES.get(retriever)
+    if tables is None:
+        with _TABLES_LOCK:
+            tables = _TABLES.get(retriever)
+            if tables is None:
+                tables = _build_tables(retriever)
+                _TABLES[retriever] = tables
+    return tables
+
+
+def prepare(retriever: Retriever) -> None:
+    """Build the answer tables now (≈0.3 s once per index generation) rather than on the first question."""
+    _tables(retriever)
+
+
+def _build_tables(retriever: Retriever) -> _Tables:
+    clauses = list(retriever.clauses.values())
+    df: dict[str, int] = {}
+    clause_tokens: dict[str, frozenset[str]] = {}
+    for c in clauses:
+        toks = frozenset(retriever.tokenizer.tokenize(c.text))
+        clause_tokens[c.clause_id] = toks
+        for t in toks:
+            df[t] = df.get(t, 0) + 1
+    n = max(1, len(clauses))
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    names: set[str] = set()
+    for c in clauses:
+        names.update({c.doc_short, c.doc_title, c.doc_title.removeprefix("中华人民共和国")})
+    doc_names = tuple(sorted((x for x in names if len(x) >= 3), key=len, reverse=True))
+    plan_titles = tuple(sorted({t for c in clauses if c.doc_id in retriever.plan_docs for t in (c.doc_title, c.doc_short)}))
+    return _Tables(idf=idf, idf_unseen=math.log(1 + (n + 0.5) / 0.5), doc_names=doc_names,
+                   plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles, clause_tokens=clause_tokens)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A quotable piece of a clause: a sentence, or a list item with the lead-in it belongs to."""
+
+    text: str
+    lead: int = -1  # for a list item: index of its lead-in ("……下列措施："), else -1
+    item: bool = False
+
+
+def split_long(line: str, limit: int = LONG_SENTENCE) -> list[str]:
+    """Sentences of a line at 。！？; a very long one is cut further at ；."""
+    out: list[str] = []
+    for s in (p.strip() for p in _FULL_STOP_RE.split(line)):
+        if not s:
+            continue
+        # A list's lead-in ("……的罚款：") stays whole: it is quoted with its items.
+        if len(s) > limit and "；" in s[:-1] and not s.endswith(("：", ":")):
+            out.extend(p for p in re.split(r"(?<=；)", s) if p.strip())
+        else:
+            out.append(s)
+    return out
+
+
+def clause_units(clause: Clause) -> list[Unit]:
+    """The clause's quotable units in order, without its label and (for plan items) its unit list."""
+    body = clause.text
+    if clause.kind == "plan_item":
+        _, _, body = parse_units(body)
+    body = _LABEL_RE.sub("", body.strip(), count=1)
+    units: list[Unit] = []
+    lead = -1
+    for line in body.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if _LIST_ITEM_RE.match(line):
+            units.append(Unit(line, lead, True))
+            continue
+        units.extend(Unit(p.strip()) for p in split_long(line))
+        lead = len(units) - 1 if units and units[-1].text.endswith(("：", ":")) else -1
+    return units
+
+
+def _units(tables: _Tables, clause: Clause) -> list[Unit]:
+    out = tables.units.get(clause.clause_id)
+    if out is None:
+        out = clause_units(clause)
+        tables.units[clause.clause_id] = out
+    return out
+
+
+def _unit_tokens(tables: _Tables, retriever: Retriever, clause: Clause, i: int) -> frozenset[str]:
+    """A unit's words; a list item also carries its lead-in's words (it reads as lead-in + item)."""
+    key = (clause.clause_id, i)
+    toks = tables.unit_tokens.get(key)
+    if toks is None:
+        units = _units(tables, clause)
+        toks = frozenset(retriever.tokenizer.tokenize(units[i].text))
+        if units[i].lead >= 0:
+            toks |= _unit_tokens(tables, retriever, clause, units[i].lead)
+        tables.unit_tokens[key] = toks
+    return toks
+
+
+# -- pure scoring helpers ---------------------------------------------------------------------------
+
+
+def content_tokens(tokens: list[str]) -> list[str]:
+    """The question's subject words: tokens without question framing, deduplicated in order."""
+    seen: dict[str, None] = {}
+    for t in tokens:
+        if t not in _FRAME_WORDS and len(t) >= 1 and not t.isdigit():
+            seen.setdefault(t, None)
+    return list(seen)
+
+
+def weighted_overlap(query: list[str], found: frozenset[str] | set[str], idf: dict[str, float], unseen: float) -> float:
+    """IDF-weighted share of ``query`` words present in ``found`` (0 … 1)."""
+    total = sum(idf.get(t, unseen) for t in query)
+    if total <= 0:
+        return 0.0
+    return sum(idf.get(t, unseen) for t in query if t in found) / total
+
+
+def strip_label(sentence: str) -> str:
+    return _LABEL_RE.sub("", sentence.strip(), count=1)
+
+
+def finish(text: str) -> str:
+    """End a quoted passage with a full stop (clauses are cut at ；and ：)."""
+    text = text.strip()
+    if not text:
+        return text
+    if text[-1] in "；;，,：:、":
+        text = text[:-1]
+    if text[-1] not in "。！？!?”）)":
+        text += "。"
+    return text
+
+
+def join_units(units: list[str]) -> str:
+    return "、".join(units)
+
+
+def responsibility_text(clause: Clause, target: str = "lead") -> str:
+    """“<item title>”由<lead units>牵头，责任单位为<responsible units>。 — from the parsed fields only."""
+    topic = f"“{clause.title}”" if clause.title else clause.label
+    lead, resp = join_units(clause.lead_units), join_units(clause.responsible_units)
+    if not lead and not resp:
+        return ""
+    if not lead:
+        return f"{topic}未列牵头单位，责任单位为{resp}。"
+    if not resp:
+        return f"{topic}由{lead}牵头。"
+    if target == "responsible":
+        return f"{topic}的责任单位为{resp}，牵头单位为{lead}。"
+    return f"{topic}由{lead}牵头，责任单位为{resp}。"
+
+
+# -- sentence selection -----------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """One unit of a retrieved clause, scored against the question."""
+
+    rank: int  # the clause's rank in the hits (0 = best)
+    hit: Hit
+    index: int  # unit position in the clause
+    text: str
+    score: float
+    item: bool = False
+
+
+def query_weights(question: str, retriever: Retriever, context: str = "") -> dict[str, float]:
+    """Words to look for in sentences, by IDF: the question's own; at half weight the documents'
+    terms the retriever's colloquial expansion adds (交钱 → 收取费用) and the words of ``context``
+    (the other half of a two-part question)."""
+    tables = _tables(retriever)
+    weights = {t: tables.idf.get(t, tables.idf_unseen) for t in content_tokens(retriever.tokenizer.tokenize(question))}
+    extra = context
+    if getattr(retriever.cfg, "expand_queries", False):
+        try:
+            from .expansion import expand
+        except ImportError:  # retrieval without the expansion table
+            expand = None
+        if expand is not None:
+            extra += " " + expand(question)[len(question):]
+    for t in content_tokens(retriever.tokenizer.tokenize(extra)) if extra.strip() else []:
+        if t not in weights and t in tables.idf:
+            weights[t] = W_EXPANSION * tables.idf[t]
+    return weights
+
+
+def overlap(weights: dict[str, float], found: frozenset[str] | set[str]) -> float:
+    """Weighted share of the looked-for words present in ``found`` (0 … 1)."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in found) / total if total > 0 else 0.0
+
+
+def score_sentences(
+    question: str, hits: list[Hit], retriever: Retriever, intent: Intent, max_clauses: int = CANDIDATE_CLAUSES,
+    context: str = "",
+) -> list[Candidate]:
+    """Every unit of the top clauses, scored: clause rank + word overlap + retriever's pick + cue."""
+    tables = _tables(retriever)
+    weights = query_weights(question, retriever, context)
+    definition, classification = wants_definition(question), wants_classification(question)
+    out: list[Candidate] = []
+    for rank, hit in enumerate(hits[:max_clauses]):
+        units = _units(tables, hit.clause)
+        picked = _picked_unit(hit, units)
+        for i, u in enumerate(units):
+            score = W_RANK / (1 + rank) + W_LEXICAL * overlap(weights, _unit_tokens(tables, retriever, hit.clause, i))
+            if picked in (i, -1):  # the retriever's sentence; every unit when it matched the clause as a whole
+                score += W_HIT
+            if intent.kind == "number" and has_number(u.text):
+                score += W_CUE
+            elif intent.kind == "responsibility" and _DEPARTMENT_RE.search(u.text):
+                score += W_CUE
+            if definition and _DEFINITION_UNIT_RE.search(u.text):
+                score += W_CUE
+            if classification and _CLASSIFICATION_UNIT_RE.search(u.text):
+                score += W_CUE
+            out.append(Candidate(rank, hit, i, u.text, score, u.item))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _picked_unit(hit: Hit, units: list[Unit]) -> int:
+    """Index of the unit holding the sentence the retriever matched best, or -1 for none."""
+    picked = strip_label(hit.sentence) if hit.sentence else ""
+    if len(picked) < 4:
+        return -1
+    for i, u in enumerate(units):
+        if picked in u.text or (len(u.text) >= 8 and u.text in picked):
+            return i
+    return -1
+
+
+def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]]) -> tuple[Hit, list[int]] | None:
+    """The best clause and which of its units to quote.
+
+    One unit, plus up to two more of the same clause scoring nearly as well; a list
+    lead-in comes with its items, an item with its lead-in (and its siblings when short).
+    A number question quotes a unit that carries a figure when there is one.
+    """
+    if not cands:
+        return None
+    pool = cands
+    if intent.kind == "number":
+        pool = [c for c in cands if has_number(c.text)] or cands
+    best = pool[0]
+    units = units_of[best.hit.clause.clause_id]
+    same = [c for c in cands if c.hit is best.hit]
+    score_of = {c.index: c.score for c in same}
+    lead = best.index if best.text.endswith(("：", ":")) else units[best.index].lead
+    if lead >= 0:
+        items = [j for j, u in enumerate(units) if u.item and u.lead == lead][:MAX_LIST_ITEMS]
+        chosen = [lead, *items]
+        if sum(len(units[j].text) for j in chosen) > MAX_ANSWER_CHARS:
+            top_items = sorted(items, key=lambda j: -score_of.get(j, 0.0))[:2]
+            chosen = [lead, *top_items]
+        return best.hit, sorted(set(chosen))
+    chosen = [best.index]
+    for c in same:
+        if len(chosen) >= 3:
+            break
+        if c.item or c.text.endswith(("：", ":")) or c.index in chosen:
+            continue  # list parts only come together, through the lead-in
+        length = sum(len(units[j].text) for j in chosen) + len(c.text)
+        if c.score >= SECOND_SENTENCE_RATIO * best.score and length <= MAX_ANSWER_CHARS:
+            chosen.append(c.index)
+    return best.hit, sorted(chosen)
+
+
+def passage_text(clause: Clause, indices: list[int], retriever: Retriever) -> str:
+    """The chosen units in clause order (a gap closes the sentence before it), cut to a readable length."""
+    units = _units(_tables(retriever), clause)
+    parts: list[str] = []
+    prev = None
+    for i in indices:
+        if prev is not None and i != prev + 1:
+            parts[-1] = finish(parts[-1])
+        parts.append(units[i].text.strip())
+        prev = i
+    text = "".join(parts)
+    if len(text) > MAX_ANSWER_CHARS:
+        text = text[:MAX_ANSWER_CHARS].rstrip("，、；：") + "……"
+    return finish(text)
+
+
+# -- confidence and abstention ----------------------------------------------------------------------
+
+
+def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 3) -> dict[str, float]:
+    """Evidence that the corpus answers the question, from the retrieval alone.
+
+    ``coverage``: IDF-weighted share of the question's content words found in the top
+    clauses (words the corpus never uses weigh most, so a question about 个人所得税
+    scores low); ``dense``: best cosine; ``bm25``: best raw BM25; ``lookup``: a named clause.
+    """
+    tables = _tables(retriever)
+    q = content_tokens(retriever.tokenizer.tokenize(question))
+    found: set[str] = set()
+    for h in hits[:top]:
+        found |= tables.clause_tokens.get(h.clause.clause_id, frozenset())
+    return {
+        "coverage": weighted_overlap(q, found, tables.idf, tables.idf_unseen) if q else 0.0,
+        "unseen": (sum(1 for t in q if t not in tables.idf) / len(q)) if q else 1.0,
+        "dense": max((h.legs.get("dense", 0.0) for h in hits), default=0.0),
+        "bm25": max((h.legs.get("bm25", 0.0) for h in hits), default=0.0),
+        "lookup": 1.0 if any(h.legs.get("lookup") for h in hits) else 0.0,
+    }
+
+
+def should_abstain(conf: dict[str, float], cfg: object) -> bool:
+    """Too little evidence: the best cosine is low *and* few of the question's words are found.
+
+    A named clause always answers. Without a dense leg (``--mode bm25``) coverage decides alone.
+    """
+    if conf.get("lookup"):
+        return False
+    if conf["dense"] <= 0:  # no dense leg: only the words can tell, so only very low coverage abstains
+        return conf["coverage"] < float(getattr(cfg, "abstain_min_coverage_lexical", ABSTAIN_MIN_COVERAGE_LEXICAL))
+    min_cov = float(getattr(cfg, "abstain_min_coverage", ABSTAIN_MIN_COVERAGE))
+    min_dense = float(getattr(cfg, "abstain_min_dense", ABSTAIN_MIN_DENSE))
+    return conf["coverage"] < min_cov and conf["dense"] < min_dense
+
+
+def out_of_corpus(question: str, tables: _Tables) -> str:
+    """Why the corpus cannot hold the answer, from the question alone ("" when it may).
+
+    It names a law the corpus does not contain (行政强制法), or a plan of another year.
+    """
+    law = unknown_law(question, tables.doc_names)
+    if law:
+        return f"unknown_law:{law}"
+    year = other_year_plan(question, tables.plan_titles)
+    return f"other_year:{year}" if year else ""
+
+
+def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
+    """Why a number question has no answer in the candidate clauses ("" when it has one).
+
+    ``no_figure:<kind>``: no unit carries a figure of the kind asked for (money, a period, a
+    ratio, hours); ``unrelated_figure``: the units that carry figures share (almost) none of
+    the question's words — "GDP增长目标是多少" must not be answered with "60学时".
+    """
+    tables = _tables(retriever)
+    kind = figure_kind(question)
+    weights = query_weights(question, retriever)
+    best = 0.0
+    found_kind = False
+    for hit in hits[:CANDIDATE_CLAUSES]:
+        units = _units(tables, hit.clause)
+        for i, u in enumerate(units):
+            if not has_figure_of(u.text, kind):
+                continue
+            found_kind = True
+            toks = set(_unit_tokens(tables, retriever, hit.clause, i))
+            for j, other in enumerate(units):
+                if other.item and other.lead == i:  # a lead-in is quoted with its items
+                    toks |= _unit_tokens(tables, retriever, hit.clause, j)
+            best = max(best, overlap(weights, toks))
+    if not found_kind:
+        return f"no_figure:{kind or 'any'}"
+    min_overlap = float(getattr(retriever.cfg, "number_min_overlap", NUMBER_MIN_OVERLAP))
+    return "" if best >= min_overlap else "unrelated_figure"
+
+
+# -- composing --------------------------------------------------------------------------------------
+
+
+def _cite(hit: Hit, retriever: Retriever) -> Citation:
+    docs = retriever.index.manifest.documents
+    entry = docs.get(hit.clause.doc_id)
+    return Citation.from_hit(hit, entry.meta if entry is not None else None)
+
+
+def _interleave(*lists: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for i in range(max((len(x) for x in lists), default=0)):
+        for lst in lists:
+            if i < len(lst) and lst[i].clause.clause_id not in seen:
+                seen.add(lst[i].clause.clause_id)
+                out.append(lst[i])
+    return out
+
+
+def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], intent: str,
+           retriever: Retriever) -> Answer:
+    """Answer text = each piece followed by its citation; citations = used clauses, related = the rest."""
+    used: list[Hit] = []
+    text = ""
+    for body, hit in pieces:
+        text += f"{body}（{hit.clause.citation}）"
+        if all(h.clause.clause_id != hit.clause.clause_id for h in used):
+            used.append(hit)
+    used_ids = {h.clause.clause_id for h in used}
+    related = [h for h in ranked if h.clause.clause_id not in used_ids]
+    return Answer(question=question, answer=text, abstained=False,
+                  citations=[_cite(h, retriever) for h in used],
+                  related=[_cite(h, retriever) for h in related], intent=intent)
+
+
+def _abstain(question: str, hits: list[Hit], intent: str, retriever: Retriever, reason: str = "") -> Answer:
+    """No basis: the nearest clauses go to ``related`` ("may be related"); the reason is kept in ``intent``."""
+    tag = f"{intent}+abstain:{reason}" if reason else intent
+    return Answer(question=question, answer=NO_BASIS, abstained=True, citations=[],
+                  related=[_cite(h, retriever) for h in hits], intent=tag)
+
+
+def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Intent,
+             context: str = "") -> tuple[str, Hit] | None:
+    """One cited passage for a question of kind general / number / (statute) responsibility."""
+    cands = score_sentences(question, hits, retriever, intent, context=context)
+    tables = _tables(retriever)
+    picked = pick_passage(cands, intent, {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]})
+    if picked is None:
+        return None
+    hit, idx = picked
+    return passage_text(hit.clause, idx, retriever), hit
+
+
+def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | None:
+    for hit in hits:
+        if hit.clause.kind == "plan_item" and (hit.clause.lead_units or hit.clause.responsible_units):
+            return responsibility_text(hit.clause, intent.target), hit
+    return None
+
+
+def _lookup_text(hit: Hit) -> str:
+    c = hit.clause
+    body = c.text.strip()
+    body = _LABEL_RE.sub("", body, count=1).strip()
+    return finish(body.replace("\n", ""))
+
+
+def _scope_allows(scope: Scope | None, name: str) -> bool:
+    return scope is None or scope.name in ("all", name)
+
 
 def compose(question: str, retriever: Retriever, scope: Scope | None = None, mode: str | None = None) -> Answer:
-    hits = retriever.search(question, k=retriever.cfg.top_k, mode=mode, scope=scope)
+    """Understand, retrieve, decide whether to answer, and compose the cited answer."""
+    cfg = retriever.cfg
+    k = cfg.top_k
+    tables = _tables(retriever)
+    intent = detect_intent(question, tables.doc_names)
+
+    if intent.cross and (scope is None or scope.name == "all"):
+        answer = _compose_cross(question, intent, retriever, k, mode)
+    else:
+        answer = _compose_single(question, intent, retriever, k, mode, scope)
+    if not answer.abstained and getattr(cfg, "llm_base_url", "") and getattr(cfg, "llm_model", ""):
+        from .generation import generate
+
+        answer = generate(answer, cfg)
+    return answer
+
+
+def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
+                    scope: Scope | None) -> Answer:
+    plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
+    search_scope = Scope(name="plan") if plan_first else scope
+    # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
+    query = (responsibility_topic(question) or question) if plan_first else question
+    hits = retriever.search(query, k=k, mode=mode, scope=search_scope)
     if not hits:
-        return Answer(question=question, answer=NO_BASIS, abstained=True)
-    meta = retriever.index.manifest.documents
-    cites = [Citation.from_hit(h, meta[h.clause.doc_id].meta if h.clause.doc_id in meta else None) for h in hits]
-    best = hits[0].clause
-    text = best.text
-    if best.lead_units:
-        text = f"{best.title}由{'、'.join(best.lead_units)}牵头。"
-    return Answer(question=question, answer=f"{text}（{best.citation}）", abstained=False, citations=cites)
+        return Answer(question=question, answer=NO_BASIS, abstained=True, intent=intent.kind)
+    named = [h for h in hits if h.legs.get("lookup")]
+    reason = out_of_corpus(question, _tables(retriever))
+    if not reason and should_abstain(confidence(question, hits, retriever), retriever.cfg):
+        reason = "low_evidence"
+    if not reason and intent.kind == "number" and not named:
+        reason = missing_figure(question, hits, retriever)
+    if reason:
+        return _abstain(question, hits, intent.kind, retriever, reason)
+    piece: tuple[str, Hit] | None = None
+    if intent.kind == "lookup" and named:
+        piece = _lookup_text(named[0]), named[0]
+    elif plan_first:
+        piece = _plan_responsibility(hits, intent)
+    if piece is None:
+        # A named clause is the one the question asks about ("第二十条规定的期限是多少").
+        piece = _extract(question, named[:1] or hits, retriever, intent)
+    if piece is None:
+        return _abstain(question, hits, intent.kind, retriever)
+    return _build(question, [piece], hits, intent.kind, retriever)
+
+
+def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None) -> Answer:
+    """A plan part and a law part: search each where it belongs and answer both, citing both."""
+    plan_part, law_part = intent.parts
+    plan_hits = retriever.search(plan_part, k=k, mode=mode, scope=Scope(name="plan"))
+    law_hits = retriever.search(question, k=k, mode=mode, scope=Scope(name="regulations"))
+    all_hits = _interleave(law_hits, plan_hits)
+    if not all_hits:
+        return Answer(question=question, answer=NO_BASIS, abstained=True, intent="cross")
+    reason = out_of_corpus(question, _tables(retriever))
+    if not reason and should_abstain(confidence(question, all_hits, retriever, top=4), retriever.cfg):
+        reason = "low_evidence"
+    if reason:
+        return _abstain(question, all_hits, "cross", retriever, reason)
+    general = Intent(kind="general")
+    law_intent = Intent(kind=intent.kind, cues=intent.cues, target=intent.target)
+    pieces: list[tuple[str, Hit]] = []
+    plan_piece = _extract(plan_part, plan_hits, retriever, general, context=law_part) if plan_hits else None
+    law_piece = _extract(law_part, law_hits, retriever, law_intent, context=plan_part) if law_hits else None
+    if plan_piece is not None:
+        pieces.append(("计划方面：" + plan_piece[0], plan_piece[1]))
+    if law_piece is not None:
+        pieces.append(("法规方面：" + law_piece[0], law_piece[1]))
+    if not pieces:
+        return _abstain(question, all_hits, "cross", retriever)
+    return _build(question, pieces, all_hits, "cross", retriever)

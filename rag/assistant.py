@@ -71,6 +71,9 @@ class Assistant:
                         return old
                     if old is not None and old._encoder is not None:
                         new._encoder = old._encoder  # same model: keep it warm
+                    from .answering import prepare
+
+                    prepare(new)  # build the answer tables now, not on the first user's question
                     self._retriever = new
                     self._generation = str(new.index.folder)
         return self._retriever

@@ -48,7 +48,12 @@ class Config:
     figure_boost: float = 0.15  # added to clauses with a figure when the question asks for one
     doc_boost: float = 0.3  # added to clauses of a document the question names
     # Answering
-    abstain_threshold: float = 0.0  # calibrated on the dev split; see eval/README
+    # Abstention, calibrated on the dev split (see rag/answering.py): abstain when too
+    # little of the question is found in the top clauses and the dense match is weak.
+    abstain_min_coverage: float = 0.6
+    abstain_min_dense: float = 0.88
+    abstain_min_coverage_lexical: float = 0.05  # the coverage bar without a dense leg (--mode bm25)
+    number_min_overlap: float = 0.1
     max_question_chars: int = 500
     # Optional generative mode (OpenAI-compatible endpoint); off when base_url is empty
     llm_base_url: str = ""
@@ -75,7 +80,8 @@ _ENV: dict[str, tuple[str, type]] = {
     "RAG_MODE": ("mode", str),
     "RAG_DENSE_WEIGHT": ("dense_weight", float),
     "RAG_BM25_WEIGHT": ("bm25_weight", float),
-    "RAG_ABSTAIN_THRESHOLD": ("abstain_threshold", float),
+    "RAG_ABSTAIN_MIN_COVERAGE": ("abstain_min_coverage", float),
+    "RAG_ABSTAIN_MIN_DENSE": ("abstain_min_dense", float),
     "RAG_LLM_BASE_URL": ("llm_base_url", str),
     "RAG_LLM_MODEL": ("llm_model", str),
     "RAG_LLM_API_KEY": ("llm_api_key", str),

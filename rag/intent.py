@@ -1,0 +1,302 @@
+"""Question understanding: what kind of answer a question wants, by transparent rules.
+
+Staff ask four kinds of questions, and each is answered differently:
+
+* ``responsibility`` — 谁牵头 / 哪个部门负责 / 责任单位是谁: the answer is the
+  parsed 牵头单位 / 责任单位 of a plan item (or, for a law, the sentence naming the
+  competent department);
+* ``lookup`` — 行政复议法第二十条 / 计划第十八项 (and nothing more specific): the
+  clause text itself;
+* ``number`` — 多少日 / 几天 / 期限 / 多少学时 / 比例: the sentence carrying the figure;
+* ``general`` — everything else: the best sentences of the best clauses.
+
+A question may also span the plan and a law ("计划要求……，法律规定的期限是多少？");
+``split_cross`` cuts it into the plan part and the law part. Everything here is
+a pure function of the question text, so it is cheap and easy to test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lookup import ARTICLE_REF_RE, ITEM_REF_RE, PLAN_WORDS
+
+# -- cue lexicons ---------------------------------------------------------------------------------
+
+# "Who is in charge" phrasings. 谁 alone is not enough ("向谁汇报" asks for a recipient).
+RESPONSIBILITY_RE = re.compile(
+    r"牵头|责任单位|主责单位|责任部门|主管部门|负责部门|"
+    r"(?:哪个|哪些|哪一个|哪家|什么|啥)(?:部门|单位|机关|机构)|"
+    r"(?:由谁|谁)(?:来|去)?(?:负责|牵头|主管|管理|管|抓|推进|落实|查处|组织实施|组织|指导)|归谁|"
+    r"归(?:哪个|哪些|哪一个|什么)"
+)
+# The question asks specifically about 责任单位 (not the lead).
+RESPONSIBLE_ONLY_RE = re.compile(r"责任单位|责任部门|配合单位|参与单位")
+# Wording that points at a plan item rather than a statute.
+PLAN_CUE_RE = re.compile(r"牵头|责任单位|计划|今年|2024年|这项工作|这项任务|工作任务|旗里|我旗|全旗")
+# Wording that points at a statute's competent authority (主管/查处/指导 are statute verbs).
+LAW_CUE_RE = re.compile(
+    r"主管|查处|指导|监督管理|组织实施|县级|县里|县一级|市级|省级|国务院|法律|法规|条例|[^办做说方立违合依执守]法(?![治人官院])"
+)
+
+# Questions that ask for a figure: a period, a count, an amount, a ratio, a level, a date.
+NUMBER_CUE_RE = re.compile(
+    r"多少|几(?:天|日|个|年|月|级|名|次|倍|小时|周|类|种)|多久|多长|期限|时限|时效|学时|比例|百分之|"
+    r"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|金额|数额|分为几"
+)
+_NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
+# A figure as the documents write it: 六十日, 60学时, 100%, 20个工作日, ３日内, 五万元, 四级, 年底前.
+NUMBER_RE = re.compile(
+    rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时|%|％|万元|元|级|名|倍|次|人|个)|"
+    r"百分之[零一二三四五六七八九十百点]+|年底前|年内|月底前|当日"
+)
+
+# A question that names a clause and asks nothing more than "what does it say".
+LOOKUP_REST_RE = re.compile(
+    r"^(?:的)?(?:内容|规定|条文|原文|全文|讲|说|写|规定了|讲了|说了|写了|是|的是|指|主要|具体)*"
+    r"(?:什么|啥|哪些|些什么|什么内容|哪些内容|的内容|内容是什么|是什么内容|怎么规定|如何规定|怎么说|讲什么)?"
+    r"(?:内容|规定)?[吗呢啊呀]?$"
+)
+_REF_STRIP_RE = re.compile(r"[《》“”\"'‘’（）()？?！!。，,、；;：:\s]")
+
+# Splits a question into clauses of speech for two-part (plan + law) questions.
+_PART_SPLIT_RE = re.compile(r"[，,；;？?。！!]")
+# A law part names a law ("行政诉讼法对……", "按条例", "法律上") or asks for a figure.
+_LAW_PART_RE = re.compile(r"法律|法规|条例|规章|[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)")
+_QUESTION_RE = re.compile(r"什么|怎么|怎样|如何|多少|多久|多长|哪|几|吗|是否|谁|能否|能不能|要不要")
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a question asks for, with the cue words that decided it (shown in the UI and tests)."""
+
+    kind: str  # "responsibility" | "lookup" | "number" | "general"
+    cues: tuple[str, ...] = ()  # the matched cue words, in question order
+    target: str = ""  # responsibility: "lead" | "responsible"; else ""
+    plan: bool = False  # responsibility: the question is about a plan item (search the plan)
+    reference: bool = False  # the question names a clause (第二十条, 第十八项, （五）)
+    parts: tuple[str, ...] = ()  # cross questions: (plan part, law part)
+
+    @property
+    def cross(self) -> bool:
+        return len(self.parts) == 2
+
+
+def _cues(pattern: re.Pattern[str], text: str) -> list[str]:
+    return [m.group(0) for m in pattern.finditer(text)]
+
+
+def has_reference(question: str) -> bool:
+    """Does the question name a clause by number (第二十条, 第十八项, （五）)?"""
+    return bool(ARTICLE_REF_RE.search(question) or ITEM_REF_RE.search(question))
+
+
+def reference_rest(question: str, doc_names: tuple[str, ...] = ()) -> str:
+    """The question with the clause reference and document names removed: what else it asks."""
+    q = question
+    for name in sorted({*doc_names, *law_mentions(question)}, key=len, reverse=True):
+        q = q.replace(name, "")
+    q = ARTICLE_REF_RE.sub("", q)
+    q = ITEM_REF_RE.sub("", q)
+    for w in sorted(PLAN_WORDS, key=len, reverse=True):
+        q = q.replace(w, "")
+    q = re.sub(r"20\d\d年?(?:的)?", "", q)
+    q = re.sub(r"^(?:请问|请|麻烦)?(?:查|看|看看|查一下|查查|查询)?(?:一下)?", "", q)
+    return _REF_STRIP_RE.sub("", q)
+
+
+def is_plain_lookup(question: str, doc_names: tuple[str, ...] = ()) -> bool:
+    """A reference with nothing more specific asked: "行政复议法第二十条", "计划第十八项讲了什么"."""
+    if not has_reference(question):
+        return False
+    rest = reference_rest(question, doc_names)
+    rest = re.sub(r"^(?:中|里|里面|的|中的)", "", rest)
+    rest = re.sub(r"^(?:这一?条|这一?项|该条|该项)", "", rest)
+    return bool(LOOKUP_REST_RE.match(rest))
+
+
+def split_cross(question: str) -> tuple[str, str] | None:
+    """(plan part, law part) when one part speaks of the plan and a later one asks about a law.
+
+    "计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？" →
+    ("计划要求发挥行政复议主渠道作用", "法律规定的复议申请期限是多少").
+    """
+    parts = [p.strip() for p in _PART_SPLIT_RE.split(question) if p.strip()]
+    if len(parts) < 2:
+        return None
+    # The plan part states what the plan requires; it does not itself ask.
+    plan_idx = next((i for i, p in enumerate(parts) if any(w in p for w in PLAN_WORDS) and not _QUESTION_RE.search(p)), None)
+    if plan_idx is None:
+        return None
+    for j in range(len(parts) - 1, plan_idx, -1):
+        part = parts[j]
+        if any(w in part for w in PLAN_WORDS) or not _QUESTION_RE.search(part):
+            continue
+        if _LAW_PART_RE.search(part) or NUMBER_CUE_RE.search(part):
+            plan_part = "，".join(p for i, p in enumerate(parts) if i != j)
+            return plan_part, part
+    return None
+
+
+def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
+    """Classify a (cleaned) question; ``doc_names`` are the corpus' document names, longest first.
+
+    Order matters: a two-part question is split first; a plain clause reference is a
+    lookup; then who-is-responsible, then figures; the rest is general.
+    """
+    ref = has_reference(question)
+    cross = split_cross(question)
+    if cross is not None:
+        law_kind = detect_intent(cross[1], doc_names)
+        return Intent(kind=law_kind.kind, cues=law_kind.cues, target=law_kind.target, plan=False,
+                      reference=ref, parts=cross)
+    if ref and is_plain_lookup(question, doc_names):
+        return Intent(kind="lookup", cues=tuple(_cues(ARTICLE_REF_RE, question) + _cues(ITEM_REF_RE, question)),
+                      reference=True)
+    resp = _cues(RESPONSIBILITY_RE, question)
+    if resp:
+        target = "responsible" if RESPONSIBLE_ONLY_RE.search(question) and "牵头" not in question else "lead"
+        return Intent(kind="responsibility", cues=tuple(resp), target=target,
+                      plan=is_plan_responsibility(question, doc_names), reference=ref)
+    nums = _cues(NUMBER_CUE_RE, question)
+    if nums:
+        return Intent(kind="number", cues=tuple(nums), reference=ref)
+    return Intent(kind="general", reference=ref)
+
+
+def is_plan_responsibility(question: str, doc_names: tuple[str, ...] = ()) -> bool:
+    """Is a who-is-responsible question about a plan item (vs. a statute's competent department)?
+
+    牵头/责任单位/计划 speak of the plan; 主管/查处/指导/县级/a law's name speak of a
+    statute. Plain "哪个部门负责" defaults to the plan: that is what staff mostly ask.
+    """
+    if PLAN_CUE_RE.search(question):
+        return True
+    q = question.replace("《", "").replace("》", "")
+    if any(name in q for name in doc_names):
+        return False
+    return not LAW_CUE_RE.search(question)
+
+
+def has_number(text: str) -> bool:
+    """Does a sentence carry a figure (a period, an amount, a ratio, a level, a date)?"""
+    return bool(NUMBER_RE.search(text))
+
+
+# -- what the corpus cannot cover: laws it does not hold, plans of other years, figures it lacks ---
+
+_BRACKETED_RE = re.compile(r"《([^《》]{2,40})》")
+# An unbracketed law name ends in 法/条例 and is followed by what a law is followed by in a question.
+_LAW_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:法|条例))(?=规定|第|对|中|里|上|关于|怎么|如何|是|有|要求|[^\u4e00-\u9fff]|$)")
+# Words ending in 法 that are not law names (依法, 执法, 行政执法, 方法 …).
+_NOT_LAW_SUFFIXES = ("执法", "依法", "违法", "合法", "守法", "普法", "立法", "司法", "方法", "办法", "做法", "说法",
+                     "看法", "想法", "用法", "手法", "非法", "枉法", "犯法", "无法", "设法", "于法", "有法", "按法",
+                     "叫法", "写法", "讲法", "打法", "玩法", "疗法", "技法")
+# Connective characters a law's name does not contain ("各部门叫法", "要依法").
+_NOT_IN_LAW_NAME = re.compile(r"[的各了都要在把被让和与或就也还吗呢]")
+_YEAR_RE = re.compile(r"(20\d\d)\s*年")
+
+
+def is_subsequence(short: str, name: str) -> bool:
+    """"信访条例" ⊂ "信访工作条例": the characters of ``short`` appear in ``name`` in order."""
+    it = iter(name)
+    return all(ch in it for ch in short)
+
+
+def law_mentions(question: str) -> list[str]:
+    """Law and document names a question mentions: 《…》 titles and bare "…法" / "…条例" names."""
+    out = [m.group(1).strip() for m in _BRACKETED_RE.finditer(question)]
+    rest = _BRACKETED_RE.sub("，", question)
+    for m in _LAW_NAME_RE.finditer(rest):
+        name = m.group(1)
+        if len(name) >= 4 and not name.endswith(_NOT_LAW_SUFFIXES) and not _NOT_IN_LAW_NAME.search(name):
+            out.append(name)
+    return out
+
+
+def unknown_law(question: str, known_names: tuple[str, ...]) -> str:
+    """The first law the question names that is not in the corpus ("" when none).
+
+    A bare name counts as known when any ending of it (行政复议法 in 按行政复议法) matches a
+    document's name, allowing left-out characters (信访条例 for 信访工作条例).
+    """
+    for name in law_mentions(question):
+        name = name.removeprefix("中华人民共和国")
+        endings = [name[i:] for i in range(0, max(1, len(name) - 2))]
+        if not any(is_subsequence(e, k) for e in endings for k in known_names if len(e) >= 3):
+            return name
+    return ""
+
+
+def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
+    """A year's plan the question asks about that the corpus does not hold ("2025" for a 2024 plan)."""
+    if "计划" not in question:
+        return ""
+    for year in _YEAR_RE.findall(question):
+        if not any(year in t for t in plan_titles):
+            return year
+    return ""
+
+
+# The kind of figure a number question asks for, and how the documents write that kind.
+_FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("money", re.compile(r"多少钱|罚多少|金额|数额|多少元|几元|多少万"), re.compile(r"元")),
+    ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
+    ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
+    ("period",
+     re.compile(r"多久|多长时间|多长期限|几天|多少天|多少日|几日|几个月|多少个月|多少年|几年|多少个工作日|什么时候|何时|期限|时限|时效"),
+     re.compile(rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年)|年底前|年内|月底前|当日")),
+)
+
+
+def figure_kind(question: str) -> str:
+    """"money" | "percent" | "hours" | "period" | "" — what figure the question wants."""
+    for kind, cue, _ in _FIGURE_KINDS:
+        if cue.search(question):
+            return kind
+    return ""
+
+
+def has_figure_of(text: str, kind: str) -> bool:
+    """Does ``text`` carry a figure of that kind (any figure when the kind is "")?"""
+    for k, _, pattern in _FIGURE_KINDS:
+        if k == kind:
+            return bool(pattern.search(text))
+    return has_number(text)
+
+
+_DEFINITION_RE = re.compile(r"是指|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
+
+
+def wants_definition(question: str) -> bool:
+    """Does the question ask what a term means (……是指, 怎么解释)?"""
+    return bool(_DEFINITION_RE.search(question))
+
+
+_CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么分级|如何分级|分为几|分成几|分几级|分几类|哪几级|哪几类")
+
+
+def wants_classification(question: str) -> bool:
+    """Does the question ask how something is graded or classified (预警级别怎么划分)?"""
+    return bool(_CLASSIFICATION_RE.search(question))
+
+
+_RESPONSIBILITY_PHRASE_RE = re.compile(
+    r"(?:这项|该项|这个|此项)?(?:工作|任务)?(?:是|应当|应该|要)?(?:由|归)?(?:哪个|哪些|哪一个|哪家|什么|啥)(?:部门|单位|机关|机构)"
+    r"(?:来|去)?(?:牵头负责|牵头|负责|主管|推进|落实|管)?|"
+    r"(?:的)?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位)(?:都)?(?:是|有|为)?(?:谁|哪些|哪个|什么|哪几个)?|"
+    r"(?:这项|该项)?(?:工作|任务)?(?:(?:由|归)谁|谁(?:来|去)?(?=牵头|负责|主管|管理|管|抓|推进|落实))(?:来|去)?"
+    r"(?:牵头|负责|主管|管理|管|抓|推进|落实)?|牵头负责|牵头|"
+    r"^(?:请问|请)|[？?。！!，,、\s]+$"
+)
+
+
+def responsibility_topic(question: str) -> str:
+    """What a who-is-responsible question is about: the question without its cue phrase.
+
+    "行政复议工作由哪个部门牵头？" → "行政复议工作"; "政务公开的牵头单位是谁" → "政务公开".
+    """
+    topic = _RESPONSIBILITY_PHRASE_RE.sub("", question)
+    topic = re.sub(r"^[，,、\s]+|[，,、的\s]+$", "", topic)
+    return topic

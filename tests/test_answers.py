@@ -1,0 +1,289 @@
+"""Answers that cite clauses: question understanding (pure) and the answer path on the real corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rag.answering import NO_BASIS, clause_units, finish, responsibility_text
+from rag.intent import (
+    detect_intent,
+    figure_kind,
+    has_figure_of,
+    has_number,
+    is_plain_lookup,
+    law_mentions,
+    other_year_plan,
+    responsibility_topic,
+    split_cross,
+    unknown_law,
+)
+from rag.records import Clause
+
+DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作条例", "人民调解法", "重大行政决策程序暂行条例",
+        "2024年法治政府建设工作计划")
+
+# -- question understanding (pure, no index) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("行政复议工作由哪个部门牵头？", "responsibility"),
+        ("政务公开的牵头单位是谁？", "responsibility"),
+        ("行政应诉归哪个单位管？", "responsibility"),
+        ("重大行政决策的责任单位有哪些？", "responsibility"),
+        ("行政复议法第二十条", "lookup"),
+        ("《重大行政决策程序暂行条例》第三十条讲的是什么？", "lookup"),
+        ("计划第十八项", "lookup"),
+        ("2024年计划的（五）讲的是什么？", "lookup"),
+        ("行政复议申请期限是多少天？", "number"),
+        ("执法人员每年培训多少学时？", "number"),
+        ("出庭应诉率要达到什么比例？", "number"),
+        ("行政复议法第二十条规定的申请期限是多久？", "number"),
+        ("人民政府要主动向谁汇报法治政府建设工作？", "general"),
+        ("行政诉讼中由谁承担举证责任？", "general"),
+        ("计划对行政执法证件管理有什么要求？", "general"),
+    ],
+)
+def test_intent_kind(question, kind):
+    assert detect_intent(question, DOCS).kind == kind
+
+
+def test_intent_responsibility_target_and_plan_or_law():
+    lead = detect_intent("行政调解工作由哪个部门牵头？", DOCS)
+    assert (lead.target, lead.plan) == ("lead", True)
+    assert "牵头" in "".join(lead.cues)
+    resp = detect_intent("行政调解工作的责任单位有哪些？", DOCS)
+    assert (resp.target, resp.plan) == ("responsible", True)
+    # 主管 / 查处 / 县级 point at a statute's competent department, not a plan item
+    assert not detect_intent("县里的政府信息公开工作由哪个部门主管？", DOCS).plan
+    assert not detect_intent("不正当竞争行为由哪个部门查处？", DOCS).plan
+
+
+def test_responsibility_topic_strips_the_cue_phrase():
+    assert responsibility_topic("行政复议工作由哪个部门牵头？") == "行政复议"
+    assert responsibility_topic("政务公开的牵头单位是谁？") == "政务公开"
+    assert responsibility_topic("形成监督合力这项工作谁牵头？") == "形成监督合力"
+    assert responsibility_topic("落实“谁执法谁普法”责任制由哪个部门牵头？") == "落实“谁执法谁普法”责任制"
+
+
+def test_plain_lookup_only_when_nothing_more_is_asked():
+    assert is_plain_lookup("行政处罚法第三十六条", DOCS)
+    assert is_plain_lookup("计划第二十八项讲了哪些内容？", DOCS)
+    assert not is_plain_lookup("行政复议法第二十条规定的申请期限是多久？", DOCS)
+    assert not is_plain_lookup("谁牵头行政复议工作？", DOCS)
+
+
+def test_split_cross_finds_the_plan_part_and_the_law_part():
+    q = "计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？"
+    assert split_cross(q) == ("计划要求发挥行政复议主渠道作用", "法律规定的复议申请期限是多少")
+    assert detect_intent(q, DOCS).cross
+    # one question about the plan only, asked in two parts, is not a cross question
+    assert split_cross("同一个权力事项，各部门叫法不一样，计划里打算怎么解决？") is None
+    assert split_cross("政府请的法律顾问不能光挂个名，计划对这个怎么说？") is None
+
+
+def test_numbers_and_figure_kinds():
+    for text in ("六十日内提出", "不少于60学时", "出庭应诉率100%", "20个工作日内", "３日内", "五万元以上", "分为四级", "年底前建成"):
+        assert has_number(text), text
+    assert not has_number("未及时消除已发现的隐患")
+    assert figure_kind("要罚多少钱？") == "money"
+    assert figure_kind("多长时间内可以申请？") == "period"
+    assert figure_kind("党费的比例是多少？") == "percent"
+    assert figure_kind("培训多少学时？") == "hours"
+    assert figure_kind("有多少个苏木镇？") == ""
+    assert has_figure_of("并处五万元以上二十万元以下的罚款", "money")
+    assert not has_figure_of("确保每人接受不少于60学时的培训", "money")
+
+
+def test_unknown_laws_and_other_years_are_noticed():
+    known = ("行政复议法", "信访工作条例", "行政诉讼法", "外商投资法", "中华人民共和国行政复议法")
+    assert unknown_law("行政强制法规定强制执行前的催告要给当事人多长期限？", known) == "行政强制法"
+    assert unknown_law("《内蒙古自治区行政规范性文件管理办法》规定有效期是几年？", known)
+    assert unknown_law("信访条例规定信访事项一般多长时间办结？", known) == ""  # short for 信访工作条例
+    assert unknown_law("按行政复议法规定，申请期限是多久？", known) == ""
+    assert law_mentions("在行政执法上有什么要求？推进依法行政") == []
+    assert other_year_plan("乌拉特中旗2025年法治政府建设工作计划有哪些重点任务？", ("乌拉特中旗2024年法治政府建设工作计划",)) == "2025"
+    assert other_year_plan("2024年计划的重点任务", ("乌拉特中旗2024年法治政府建设工作计划",)) == ""
+
+
+def _item(lead: list[str], resp: list[str]) -> Clause:
+    return Clause(clause_id="p#（八）", doc_id="p", doc_title="计划", doc_short="计划", label="（八）", number=8,
+                  kind="plan_item", path=["三、健全完善行政决策制度体系"], title="加强行政决策执行和评估",
+                  text="（八）加强行政决策执行和评估。完善决策执行机制。（责任单位：旗政府各部门，各苏木镇政府）",
+                  lead_units=lead, responsible_units=resp, citation="《计划》三（八）")
+
+
+def test_responsibility_text_uses_only_the_parsed_fields():
+    no_lead = responsibility_text(_item([], ["旗政府各部门", "各苏木镇政府"]))
+    assert no_lead == "“加强行政决策执行和评估”未列牵头单位，责任单位为旗政府各部门、各苏木镇政府。"
+    both = _item(["旗司法局"], ["旗政府有关部门"])
+    assert responsibility_text(both) == "“加强行政决策执行和评估”由旗司法局牵头，责任单位为旗政府有关部门。"
+    assert responsibility_text(both, "responsible").startswith("“加强行政决策执行和评估”的责任单位为旗政府有关部门")
+
+
+def test_clause_units_keep_lists_with_their_lead_in():
+    c = Clause(clause_id="x#第十二条", doc_id="x", doc_title="行政复议法", doc_short="行政复议法", label="第十二条",
+               number=12, kind="article", path=[], title="",
+               text="第十二条 下列事项不属于行政复议范围：\n（一）国防、外交等国家行为；\n（二）行政法规、规章。",
+               citation="《行政复议法》第十二条")
+    units = clause_units(c)
+    assert [u.text for u in units] == ["下列事项不属于行政复议范围：", "（一）国防、外交等国家行为；", "（二）行政法规、规章。"]
+    assert [u.lead for u in units] == [-1, 0, 0]
+    assert finish("……补正；") == "……补正。"
+
+
+# -- the answer path on the real corpus -------------------------------------------------------------
+
+_PREFIX = re.compile(
+    r"^(?:进一步|持续|全面|深入|严格|加快|切实|充分|着力|大力|主动)*"
+    r"(?:推进|加强和规范|加强|落实|优化|提升|完善|创新|提高|深化|发挥|健全|强化|引导、规范|形成|规范)?"
+)
+_TEMPLATES = ("{t}由哪个部门牵头？", "{t}这项工作谁牵头？", "{t}的牵头单位是谁？", "哪个单位牵头负责{t}？")
+
+
+def staff_topic(title: str) -> str:
+    """How staff shorten an item title: without the leading verb ("加强行政调解工作" → "行政调解工作")."""
+    return _PREFIX.sub("", title) or title
+
+
+def _plan_items(assistant) -> list[Clause]:
+    items = [c for c in assistant.retriever.clauses.values() if c.kind == "plan_item"]
+    return sorted(items, key=lambda c: c.number)
+
+
+def _cited_text(answer) -> str:
+    return "".join(c.text for c in answer.citations).replace("\n", "")
+
+
+@pytest.mark.slow
+def test_all_28_who_leads_questions(assistant):
+    items = _plan_items(assistant)
+    assert len(items) == 28
+    failures = []
+    for c in items:
+        q = _TEMPLATES[c.number % len(_TEMPLATES)].format(t=staff_topic(c.title))
+        ans = assistant.ask(q)
+        units = c.lead_units or c.responsible_units  # （八） names no lead unit
+        ok = (not ans.abstained and ans.intent == "responsibility" and ans.citations
+              and ans.citations[0].clause == c.label and all(u in ans.answer for u in units)
+              and ans.answer.endswith(f"（{c.citation}）"))
+        if not ok:
+            failures.append(f"{c.label} {q} → {ans.answer}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.slow
+def test_item_without_lead_unit_says_so_and_responsible_first_when_asked(assistant):
+    ans = assistant.ask("行政决策执行和评估由哪个部门牵头？")
+    assert "未列牵头单位" in ans.answer and "旗政府各部门" in ans.answer
+    assert ans.citations[0].clause == "（八）"
+    resp = assistant.ask("行政调解工作的责任单位有哪些？")
+    assert resp.answer.startswith("“加强行政调解工作”的责任单位为各苏木镇政府")
+    assert "旗委政法委" in resp.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "label", "phrase"),
+    [
+        ("行政复议法第二十条", "《行政复议法》第二十条", "六十日内提出行政复议申请"),
+        ("《重大行政决策程序暂行条例》第三十条", "《重大行政决策程序暂行条例》第三十条", "决策草案应当经决策机关常务会议或者全体会议讨论"),
+        ("计划第十八项", "《2024年法治政府建设工作计划》六（十八）", "推进行政争议应调尽调"),
+    ],
+)
+def test_lookups_return_the_clause_text(assistant, question, label, phrase):
+    ans = assistant.ask(question)
+    assert ans.intent == "lookup" and not ans.abstained
+    assert ans.citations[0].label == label
+    assert phrase in ans.answer
+    assert ans.answer.endswith(f"（{label}）")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "figure", "doc"),
+    [
+        ("行政复议申请期限是多少天？", "六十日", "行政复议法"),
+        ("行政执法人员每年要接受多少学时的培训？", "60学时", "2024年法治政府建设工作计划"),
+        ("行政机关负责人出庭应诉率要达到多少？", "100%", "2024年法治政府建设工作计划"),
+        ("行政复议法第二十条规定的申请期限是多久？", "六十日", "行政复议法"),
+        ("当事人收到行政处罚决定书后，多少天内要缴纳罚款？", "十五日", "行政处罚法"),
+    ],
+)
+def test_number_questions_carry_the_figure(assistant, question, figure, doc):
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.intent == "number"
+    assert figure in ans.answer
+    assert ans.citations[0].doc_short == doc
+
+
+@pytest.mark.slow
+def test_answers_quote_only_the_cited_clauses(assistant):
+    for q in ("哪些事项不属于行政复议范围？", "行政复议申请期限是多少天？", "计划对行政执法证件管理有什么要求？"):
+        ans = assistant.ask(q)
+        assert ans.citations and not ans.abstained
+        body = ans.answer
+        for c in ans.citations:
+            assert f"（{c.label}）" in body
+            body = body.replace(f"（{c.label}）", "")
+        source = _cited_text(ans)
+        for piece in re.split(r"[。；]", body):
+            piece = piece.strip().rstrip("，：…")
+            assert not piece or piece in source, f"{q}: {piece!r} is not in the cited clauses"
+        assert ans.related, "the other retrieved clauses are kept as related"
+        cited = {(c.doc_id, c.clause) for c in ans.citations}
+        assert not cited & {(c.doc_id, c.clause) for c in ans.related}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？",
+        "计划要求加强行政调解工作，人民调解法规定调解协议生效后多少天内可以申请司法确认？",
+    ],
+)
+def test_cross_questions_cite_the_plan_and_the_law(assistant, question):
+    ans = assistant.ask(question)
+    assert ans.intent == "cross" and not ans.abstained
+    docs = [c.doc_short for c in ans.citations]
+    assert docs[0] == "2024年法治政府建设工作计划"
+    assert len(docs) == 2 and docs[1] != docs[0]
+    assert "计划方面：" in ans.answer and "法规方面：" in ans.answer
+    assert ans.answer.endswith(f"（{ans.citations[1].label}）")
+
+
+@pytest.mark.slow
+def test_cross_question_answers_both_parts(assistant):
+    ans = assistant.ask("计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？")
+    assert "主渠道作用" in ans.answer and "六十日" in ans.answer
+    assert [c.label for c in ans.citations] == ["《2024年法治政府建设工作计划》六（十八）", "《行政复议法》第二十条"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "明天会下雨吗？",
+        "个人所得税税率是多少？",
+        "今年全旗GDP增长目标是多少？",
+        "民法典对遗产继承怎么规定？",
+        "公务员法对年度考核怎么规定？",
+        "医保报销比例是多少？",
+    ],
+)
+def test_out_of_scope_questions_abstain(assistant, question):
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.answer == NO_BASIS
+    assert not ans.citations
+    assert ans.related, "the nearest clauses are offered as possibly related"
+
+
+@pytest.mark.slow
+def test_bad_input_is_handled(assistant):
+    for raw in ("", "   ", "？？？！", None):
+        ans = assistant.ask(raw)
+        assert ans.abstained and ans.error and ans.intent == "invalid"

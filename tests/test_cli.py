@@ -1,0 +1,63 @@
+"""The `rag` command as a user runs it: JSON contract, batch mode, help and errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from .conftest import PLAN_DIR, REG_DIR
+
+CONTRACT = {"question", "answer", "abstained", "citations", "timing_ms"}
+CITATION = {"doc", "doc_short", "clause", "label", "path", "text", "score"}
+
+
+def _rag(args: list[str], index_dir, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "RAG_INDEX_DIR": str(index_dir), "RAG_CORPUS": f"{PLAN_DIR}{os.pathsep}{REG_DIR}"}
+    return subprocess.run([sys.executable, "-m", "rag.cli", *args], input=stdin, capture_output=True,
+                          text=True, env=env, timeout=300)
+
+
+def test_ask_json_follows_the_contract(built_index):
+    out = _rag(["ask", "--json", "谁牵头行政复议工作？"], built_index)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) >= CONTRACT
+    assert data["abstained"] is False and "旗司法局" in data["answer"]
+    assert data["citations"] and set(data["citations"][0]) >= CITATION
+    assert any(c["clause"] == "（十八）" and c["doc_short"] == "2024年法治政府建设工作计划" for c in data["citations"])
+    scores = [c["score"] for c in data["citations"]]
+    assert all(isinstance(s, float) for s in scores)
+
+
+def test_batch_from_stdin_answers_each_line_in_order(built_index):
+    questions = ["行政复议法第二十条", "", "谁牵头行政复议工作？", "明天会下雨吗？"]
+    out = _rag(["ask", "--json", "--batch", "-"], built_index, stdin="\n".join(questions) + "\n")
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [x["question"] for x in lines] == questions  # one line out per line in, same order
+    assert lines[0]["citations"][0]["label"] == "《行政复议法》第二十条"
+    assert lines[1]["error"] and not lines[1]["citations"]
+    assert "旗司法局" in lines[2]["answer"]
+    assert lines[3]["abstained"] is True
+
+
+def test_plain_ask_prints_answer_and_sources(built_index):
+    out = _rag(["ask", "行政复议法第二十条"], built_index)
+    assert out.returncode == 0
+    assert "六十日" in out.stdout and "《行政复议法》第二十条" in out.stdout
+
+
+def test_help_explains_the_commands():
+    out = subprocess.run([sys.executable, "-m", "rag.cli", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0
+    for word in ("build", "ask", "serve", "eval", "RAG_MODEL"):
+        assert word in out.stdout
+
+
+def test_missing_question_and_unknown_scope_are_clear_errors(built_index):
+    out = _rag(["ask"], built_index)
+    assert out.returncode == 2 and "请给出问题" in out.stderr
+    out = _rag(["ask", "--scope", "不存在的法", "行政复议"], built_index)
+    assert out.returncode != 0 and "Traceback" not in out.stderr and "没有名为" in out.stderr

@@ -1,0 +1,36 @@
+"""The quality bar: the eval's test split, run through the same path as `rag ask --json --batch`.
+
+Floors sit a little under the figures measured when they were set (see
+eval/README.md), so a regression in chunking, fusion or answers fails CI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.config import Config
+from rag.evaluation import aggregate, load_questions, run_eval
+
+from .conftest import PLAN_DIR, REG_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FLOORS = {
+    "hybrid": {"hit@1": 0.82, "hit@5": 0.93, "mrr@10": 0.87, "answer_acc": 0.78, "abstain_p": 0.78, "abstain_r": 0.68},
+}
+
+
+@pytest.fixture(scope="module")
+def test_split_results(built_index):
+    questions = load_questions(ROOT / "eval" / "questions.jsonl", "test")
+    cfg = Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index)
+    results, _ = run_eval(cfg, questions, ["hybrid"], progress=False)
+    return {mode: aggregate(outs) for mode, outs in results.items()}
+
+
+@pytest.mark.parametrize("metric", list(FLOORS["hybrid"]))
+def test_hybrid_meets_the_floor_on_the_test_split(test_split_results, metric):
+    got = test_split_results["hybrid"][metric]
+    assert got >= FLOORS["hybrid"][metric], f"{metric} fell to {got:.3f} (floor {FLOORS['hybrid'][metric]})"
