@@ -118,6 +118,16 @@ def _citation(doc: Document, label: str, section_no: str = "") -> str:
     return f"《{doc.short}》{section_no}{label}"
 
 
+def _make_clause(doc: Document, label: str, number: int, kind: str, text: str, *, path: list[str] | None = None,
+                 title: str = "", section_no: str = "", clause_id: str = "", **units: list[str]) -> Clause:
+    """A clause of ``doc``: the id, document names and citation label follow from the label."""
+    return Clause(
+        clause_id=clause_id or f"{doc.doc_id}#{label}", doc_id=doc.doc_id, doc_title=doc.title, doc_short=doc.short,
+        label=label, number=number, kind=kind, path=list(path or []), title=title, text=text,
+        citation=_citation(doc, label, section_no), **units,
+    )
+
+
 def chunk_plan(doc: Document) -> list[Clause]:
     """Plan items （一）…（二十八） under sections 一、…九、, with their units parsed.
 
@@ -142,21 +152,8 @@ def chunk_plan(doc: Document) -> list[Clause]:
         title = re.split(r"(?<=。)", body, maxsplit=1)[0]
         label = f"（{item_label}）"
         clauses.append(
-            Clause(
-                clause_id=f"{doc.doc_id}#{label}",
-                doc_id=doc.doc_id,
-                doc_title=doc.title,
-                doc_short=doc.short,
-                label=label,
-                number=item_no,
-                kind="plan_item",
-                path=[section] if section else [],
-                title=title.rstrip("。"),
-                text=f"{label}{body}",
-                lead_units=lead,
-                responsible_units=resp,
-                citation=_citation(doc, label, section_no),
-            )
+            _make_clause(doc, label, item_no, "plan_item", f"{label}{body}", path=[section] if section else [],
+                         title=title.rstrip("。"), section_no=section_no, lead_units=lead, responsible_units=resp)
         )
 
     for line in _lines(doc.text):
@@ -188,21 +185,7 @@ def chunk_plan(doc: Document) -> list[Clause]:
     for name, lines in (("前言", preamble), ("结语", trailer)):
         if lines:
             text = "\n".join(lines)
-            extra.append(
-                Clause(
-                    clause_id=f"{doc.doc_id}#{name}",
-                    doc_id=doc.doc_id,
-                    doc_title=doc.title,
-                    doc_short=doc.short,
-                    label=name,
-                    number=0,
-                    kind="paragraph",
-                    path=[],
-                    title=name,
-                    text=text,
-                    citation=_citation(doc, name),
-                )
-            )
+            extra.append(_make_clause(doc, name, 0, "paragraph", text, title=name))
     return ([extra[0]] if preamble else []) + clauses + ([extra[-1]] if trailer else [])
 
 
@@ -229,21 +212,7 @@ def chunk_statute(doc: Document) -> list[Clause]:
         while any(c.clause_id == cid for c in clauses):
             cid = f"{doc.doc_id}#{label}-{n}"
             n += 1
-        clauses.append(
-            Clause(
-                clause_id=cid,
-                doc_id=doc.doc_id,
-                doc_title=doc.title,
-                doc_short=doc.short,
-                label=label,
-                number=number,
-                kind="article",
-                path=list(art_path),
-                title="",
-                text=text,
-                citation=_citation(doc, label),
-            )
-        )
+        clauses.append(_make_clause(doc, label, number, "article", text, path=art_path, clause_id=cid))
 
     for line in lines:
         hm = HEADING_RE.match(line)
@@ -306,21 +275,7 @@ def chunk_paragraphs(doc: Document) -> list[Clause]:
         merged.append(carry)
     for i, text in enumerate(merged, start=1):
         label = f"第{i}段"
-        clauses.append(
-            Clause(
-                clause_id=f"{doc.doc_id}#{label}",
-                doc_id=doc.doc_id,
-                doc_title=doc.title,
-                doc_short=doc.short,
-                label=label,
-                number=i,
-                kind="paragraph",
-                path=[],
-                title="",
-                text=text,
-                citation=_citation(doc, label),
-            )
-        )
+        clauses.append(_make_clause(doc, label, i, "paragraph", text))
     return clauses
 
 
