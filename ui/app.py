@@ -26,6 +26,7 @@ from rag.index import Manifest, current_dir, read_manifest
 from rag.records import Answer
 from rag.search import Scope, resolve_scope
 
+from .admin import admin_tab
 from .followup import rewrite_followup
 from .render import (
     doc_choices,
@@ -222,7 +223,9 @@ def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
         status = gr.HTML(service.header_html(), elem_id="rag-status")
         with gr.Tabs(elem_id="rag-tabs"):
             scope = _chat_tab(service)
-            # Further tabs go here, each a function that opens its own `gr.Tab`, e.g. `_admin_tab(service)`.
+            # Further tabs go here, each a function that opens its own `gr.Tab`.
+            if cfg.admin_token:  # the admin tab exists only with RAG_ADMIN_TOKEN set
+                admin_tab(cfg, service)
 
         def ask(question: str, scope: str = "all") -> dict[str, Any]:
             """Answer a question with the clauses it rests on; the same JSON as `rag ask --json`.

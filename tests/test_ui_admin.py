@@ -1,0 +1,225 @@
+"""The admin tab: pure helpers (token, upload checks, removal) and a browser run.
+
+The browser test starts its own ``rag serve`` on a temporary corpus (a copy of the
+plan and one regulation) and a temporary index, with ``RAG_ADMIN_TOKEN=secret``:
+it uploads a new document, rebuilds, and asks a question only that document answers.
+Uploads land in the temporary corpus, never in the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rag.config import Config
+from tests.ui_server import PLAN_DIR, REG_DIR, UIServer, _wait_ready, free_port, rag_command, server_env
+from ui.admin import AdminError, check_token, document_rows, remove_upload, save_upload, token_ok, uploads_dir
+
+CHROMIUM = Path(os.environ.get("RAG_TEST_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REGULATION = REG_DIR / "gongping-jingzheng-shencha-tiaoli.md"
+TOKEN = "secret"
+UNIQUE_RULE = "每年三月十五日前报送青稞台账"
+NEW_DOC = f"""青稞示范条例
+
+第一条 为了规范测试专用的“青稞示范条例”的实施，制定本条例。
+
+第二条 青稞种植合作社应当{UNIQUE_RULE}，由旗农牧局汇总。
+
+第三条 本条例自2024年1月1日起施行。
+"""
+
+
+def _cfg(tmp_path: Path, token: str = TOKEN) -> Config:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    return Config(corpus_dirs=[corpus], index_dir=tmp_path / "index", admin_token=token)
+
+
+# -- pure helpers ------------------------------------------------------------------------------
+
+
+def test_token_check():
+    cfg = Config(admin_token=TOKEN)
+    assert token_ok(cfg, TOKEN)
+    assert not token_ok(cfg, "wrong")
+    assert not token_ok(Config(admin_token=""), "")
+    with pytest.raises(AdminError, match="不正确"):
+        check_token(cfg, "wrong")
+    with pytest.raises(AdminError, match="请先输入"):
+        check_token(cfg, "")
+
+
+def test_upload_keeps_name_and_lands_in_uploads(tmp_path):
+    cfg = _cfg(tmp_path)
+    src = tmp_path / "in.txt"
+    src.write_text(NEW_DOC, encoding="utf-8")
+    msg = save_upload(cfg, src, "../../etc/青稞 示范条例.txt")
+    assert "已上传" in msg
+    saved = uploads_dir(cfg) / "青稞 示范条例.txt"
+    assert saved.read_text(encoding="utf-8") == NEW_DOC
+    assert uploads_dir(cfg) == cfg.corpus_dirs[0] / "uploads"
+    # Listed before the rebuild, and removable.
+    assert any(r[4] == str(saved) and r[5] == "是" for r in document_rows(cfg))
+    with pytest.raises(AdminError, match="同名"):
+        save_upload(cfg, src, "青稞 示范条例.txt")
+    assert "已删除" in remove_upload(cfg, "青稞 示范条例.txt")
+    assert not saved.exists()
+
+
+def test_unreadable_upload_is_rejected_and_not_kept(tmp_path):
+    cfg = _cfg(tmp_path)
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(AdminError, match="无法使用") as exc:
+        save_upload(cfg, empty)
+    assert "空文件.txt" in str(exc.value) and len(str(exc.value)) > len("文件“空文件.txt”无法使用：")
+    assert [p.name for p in uploads_dir(cfg).iterdir()] == []  # nothing left, hidden temp file included
+    bad = tmp_path / "旧文档.doc"
+    bad.write_bytes(b"x")
+    with pytest.raises(AdminError, match="不支持"):
+        save_upload(cfg, bad)
+
+
+def test_only_uploads_can_be_removed(tmp_path):
+    cfg = _cfg(tmp_path)
+    builtin = cfg.corpus_dirs[0] / "plan.md"
+    builtin.write_text("# 计划\n", encoding="utf-8")
+    for name in (str(builtin), "../plan.md"):
+        with pytest.raises(AdminError, match="只读"):
+            remove_upload(cfg, name)
+    assert builtin.exists()
+
+
+def test_admin_tab_only_with_token(tmp_path):
+    from ui.app import build_app
+
+    class NoAssistant:
+        def ask(self, *a, **k):  # pragma: no cover - never called here
+            raise AssertionError
+
+    def ids(demo) -> set[str]:
+        return {getattr(b, "elem_id", None) for b in demo.blocks.values()}
+
+    assert "rag-admin-tab" not in ids(build_app(_cfg(tmp_path, token=""), NoAssistant()))
+    assert "rag-admin-tab" in ids(build_app(_cfg(tmp_path), NoAssistant()))
+
+
+# -- in the browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def admin_server(built_index: Path, tmp_path_factory) -> Iterator[UIServer]:
+    """``rag serve`` with RAG_ADMIN_TOKEN on a temporary corpus (plan + one regulation) and index."""
+    import subprocess
+
+    from rag.index import build_index
+
+    if not REGULATION.is_file():
+        pytest.skip(f"shared regulation not found at {REGULATION}")
+    base = tmp_path_factory.mktemp("admin")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    for p in PLAN_DIR.glob("*.md"):
+        shutil.copy(p, corpus / p.name)
+    shutil.copy(REGULATION, corpus / REGULATION.name)
+    index_dir = base / "index"
+    index_dir.mkdir()
+    if (built_index / "cache").is_dir():
+        shutil.copytree(built_index / "cache", index_dir / "cache")
+    build_index(Config(corpus_dirs=[corpus], index_dir=index_dir), progress=False)
+
+    port = free_port()
+    env = server_env(index_dir, port)
+    env.update(RAG_CORPUS=str(corpus), RAG_ADMIN_TOKEN=TOKEN)
+    log_path = base / "rag-serve.log"
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            rag_command("serve", "--host", "127.0.0.1", "--port", str(port)),
+            cwd=PLAN_DIR.parent.parent, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+    server = UIServer(url=f"http://127.0.0.1:{port}/", port=port, env=env, log_path=log_path, proc=proc)
+    try:
+        _wait_ready(server, 180.0)
+        server.corpus = corpus  # type: ignore[attr-defined]
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}")
+def test_admin_upload_rebuild_and_ask(admin_server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    new_doc = tmp_path / "青稞 示范条例.txt"
+    new_doc.write_text(NEW_DOC, encoding="utf-8")
+    external: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+            page.route("**/*", route)
+            page.goto(admin_server.url, wait_until="load")
+            page.get_by_role("tab", name="管理").click()
+            msg = page.locator("#rag-admin-msg")
+            token = page.locator("#rag-admin-token input")
+
+            # A wrong token is refused and shows nothing.
+            token.fill("wrong")
+            page.locator("#rag-admin-login").click()
+            sync_api.expect(msg).to_contain_text("管理口令不正确", timeout=20_000)
+            sync_api.expect(page.locator("#rag-admin-docs")).not_to_contain_text("公平竞争审查条例")
+            page.locator("#rag-admin-file input[type=file]").set_input_files(str(new_doc))
+            sync_api.expect(page.locator("#rag-admin-file")).to_contain_text(new_doc.stem, timeout=20_000)
+            page.locator("#rag-admin-upload").click()
+            page.wait_for_timeout(1500)
+            sync_api.expect(msg).to_contain_text("管理口令不正确", timeout=20_000)
+            assert not (admin_server.corpus / "uploads" / new_doc.name).exists()
+
+            # The right token: the list shows the documents with clause counts.
+            token.fill(TOKEN)
+            page.locator("#rag-admin-login").click()
+            sync_api.expect(msg).to_contain_text("口令正确", timeout=20_000)
+            sync_api.expect(page.locator("#rag-admin-docs")).to_contain_text("公平竞争审查条例", timeout=20_000)
+
+            # Upload, rebuild, and the new document is listed.
+            # The file chosen before the refused upload is still selected; choose it again if not.
+            if page.locator("#rag-admin-file input[type=file]").count():
+                page.locator("#rag-admin-file input[type=file]").set_input_files(str(new_doc))
+            sync_api.expect(page.locator("#rag-admin-file")).to_contain_text(new_doc.stem, timeout=20_000)
+            page.locator("#rag-admin-upload").click()
+            sync_api.expect(msg).to_contain_text("已上传", timeout=30_000)
+            assert (admin_server.corpus / "uploads" / new_doc.name).is_file()
+            page.locator("#rag-admin-rebuild").click()
+            sync_api.expect(page.locator("#rag-admin-report textarea")).to_have_value(
+                re.compile("索引已重建"), timeout=120_000
+            )
+            assert "新增 1" in page.locator("#rag-admin-report textarea").input_value()
+            sync_api.expect(page.locator("#rag-admin-docs")).to_contain_text("青稞示范条例", timeout=20_000)
+
+            # The chat answers from it at once.
+            page.get_by_role("tab", name="问答").click()
+            page.locator("#rag-input textarea").fill("青稞台账什么时候报送？")
+            page.locator("#rag-send").click()
+            answer = page.locator("#rag-chat .rag-msg").first
+            answer.wait_for(timeout=60_000)
+            sync_api.expect(answer).to_contain_text("三月十五日", timeout=60_000)
+            sync_api.expect(answer.locator(".rag-cite-label").first).to_contain_text("青稞示范条例")
+        finally:
+            browser.close()
+    assert external == [], f"the page tried to reach outside: {external}"
