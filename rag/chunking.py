@@ -19,8 +19,9 @@ CHUNKER_VERSION = "4"
 _N = f"[{CN_NUMERAL_CHARS}]+"
 ARTICLE_RE = re.compile(rf"^第({_N}|\d+)条(?:之({_N}))?(?:[\s\u3000]+|$)")
 # PDF text layers sometimes lose the space after 第X条; accept it when what follows
-# cannot be the start of a cross-reference such as "第十条规定的".
-ARTICLE_LOOSE_RE = re.compile(rf"^第({_N}|\d+)条(?![规的中第所之、，,])")
+# cannot be the start of a cross-reference such as "第十条规定的" or "第十条第二款".
+# The PDF re-flow in loading.py uses the same two patterns, so both agree on where an article starts.
+ARTICLE_LOOSE_RE = re.compile(rf"^第({_N}|\d+)条(?![规的中第所之、，,款项和或及至])")
 HEADING_RE = re.compile(rf"^(?:#+\s*)?(第{_N}[编章节])[\s\u3000]*(.*)$")
 MD_HEADING_RE = re.compile(r"^(#+)\s*(.+)$")
 SECTION_RE = re.compile(rf"^({_N})、(.+)$")

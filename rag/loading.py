@@ -31,6 +31,8 @@ from pathlib import Path
 
 import yaml
 
+from .chunking import ARTICLE_LOOSE_RE as _ARTICLE_LOOSE_RE
+from .chunking import ARTICLE_RE as _ARTICLE_RE
 from .numerals import CN_NUMERAL_CHARS, cn_to_int
 from .records import Document
 
@@ -370,8 +372,6 @@ _PAGE_NUMBER_RE = re.compile(
 )
 # A new article: "第X条" then a space, or (PDFs sometimes drop the space) a character
 # that cannot continue a cross-reference such as "第十条规定的".
-_ARTICLE_RE = re.compile(rf"^第({_N}|\d+)条(?:之{_N})?(?:[\s\u3000]+|$)")
-_ARTICLE_LOOSE_RE = re.compile(rf"^第({_N}|\d+)条(?![规的中第所之、，,款项和或及至])")
 _HEADING_UNIT_RE = re.compile(rf"^第({_N}|\d+)分?[编章节](?:[\s\u3000]+\S.{{0,30}})?$")
 _ITEM_RE = re.compile(rf"^(?:[（(]{_N}[）)]|\d{{1,2}}[.．、](?!\d))")
 _PDF_DATE_LINE_RE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月")
