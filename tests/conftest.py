@@ -13,6 +13,12 @@ SHARED = ROOT.parent / "shared"
 PLAN_DIR = ROOT / "corpus" / "plan"
 REG_DIR = SHARED / "corpus" / "regulations"
 PDF_DIR = SHARED / "corpus-pdf"
+# Small regulations for tests that build their own index and must stay quick.
+SMALL_REGULATIONS = (
+    "gongping-jingzheng-shencha-tiaoli.md",
+    "zhengfu-ducha-gongzuo-tiaoli.md",
+    "xingzheng-zhifa-yisong-xianyi-fanzui-anjian-guiding.md",
+)
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 

@@ -30,20 +30,13 @@ from rag.config import Config
 from rag.index import BuildReport, build_index, load_index
 from rag.loading import load_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
-PLAN_DIR = ROOT / "corpus" / "plan"
-REG_DIR = ROOT.parent / "shared" / "corpus" / "regulations"
-PDF_DIR = ROOT.parent / "shared" / "corpus-pdf"
+from .conftest import PDF_DIR, PLAN_DIR, REG_DIR, ROOT, SMALL_REGULATIONS
+
 if not REG_DIR.is_dir():
     pytest.skip(f"shared regulations not found at {REG_DIR}", allow_module_level=True)
 
 pytestmark = pytest.mark.slow
 
-SMALL_REGULATIONS = (
-    "gongping-jingzheng-shencha-tiaoli.md",
-    "zhengfu-ducha-gongzuo-tiaoli.md",
-    "xingzheng-zhifa-yisong-xianyi-fanzui-anjian-guiding.md",
-)
 RAG = [sys.executable, "-m", "rag.cli"]
 
 GBK_NAME = "caoyuan-fanghuo-guiding.txt"

@@ -29,18 +29,12 @@ from rag.embedding import encoder_id
 from rag.index import BuildLockedError, BuildReport, IndexError_, build_index, current_dir, load_index, read_manifest
 from rag.numerals import int_to_cn
 
-ROOT = Path(__file__).resolve().parent.parent
-PLAN_DIR = ROOT / "corpus" / "plan"
-REG_DIR = ROOT.parent / "shared" / "corpus" / "regulations"
+from .conftest import PLAN_DIR, REG_DIR, ROOT, SMALL_REGULATIONS
+
 if not REG_DIR.is_dir():
     pytest.skip(f"shared regulations not found at {REG_DIR}", allow_module_level=True)
 pytestmark = pytest.mark.slow
 
-SMALL_REGULATIONS = (
-    "gongping-jingzheng-shencha-tiaoli.md",
-    "zhengfu-ducha-gongzuo-tiaoli.md",
-    "xingzheng-zhifa-yisong-xianyi-fanzui-anjian-guiding.md",
-)
 DUCHA = "zhengfu-ducha-gongzuo-tiaoli.md"
 YISONG = "xingzheng-zhifa-yisong-xianyi-fanzui-anjian-guiding.md"
 OLD_ARTICLE_10 = "第十条 政府督查机构履行职责所必需的经费，应当列入本级预算。"
