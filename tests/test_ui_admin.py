@@ -111,6 +111,26 @@ def test_admin_tab_only_with_token(tmp_path):
     assert "rag-admin-tab" in ids(build_app(_cfg(tmp_path), NoAssistant()))
 
 
+@pytest.mark.needs_shared
+@pytest.mark.slow
+def test_rebuild_reports_progress_in_order_to_the_end(built_index, tmp_path):
+    """The admin's progress bar is fed by these calls: they must rise, say what is happening, and finish."""
+    from ui.admin import run_rebuild
+
+    cfg = _cfg(tmp_path)
+    for p in PLAN_DIR.glob("*.md"):
+        shutil.copy(p, cfg.corpus_dirs[0] / p.name)
+    if (built_index / "cache").is_dir():
+        shutil.copytree(built_index / "cache", cfg.index_dir / "cache")
+    calls: list[tuple[float, str]] = []
+    text = run_rebuild(cfg, on_progress=lambda frac, msg: calls.append((frac, msg)))
+    assert "新增 1" in text
+    fracs = [f for f, _ in calls]
+    assert fracs == sorted(fracs) and all(0.0 <= f <= 1.0 for f in fracs)
+    assert fracs[-1] == 1.0 and calls[-1][1] == "完成"
+    assert any(msg.startswith("计算向量") for _, msg in calls) and any("BM25" in msg for _, msg in calls)
+
+
 # -- in the browser ----------------------------------------------------------------------------
 
 
@@ -175,6 +195,8 @@ def test_admin_upload_rebuild_and_ask(admin_server, tmp_path):
             page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
             page.route("**/*", route)
             page.goto(admin_server.url, wait_until="load")
+            status = page.locator("#rag-status")
+            sync_api.expect(status).to_contain_text("已收录 2 个文件", timeout=20_000)
             page.get_by_role("tab", name="管理").click()
             msg = page.locator("#rag-admin-msg")
             token = page.locator("#rag-admin-token input")
@@ -212,8 +234,14 @@ def test_admin_upload_rebuild_and_ask(admin_server, tmp_path):
             assert "新增 1" in page.locator("#rag-admin-report textarea").input_value()
             sync_api.expect(page.locator("#rag-admin-docs")).to_contain_text("青稞示范条例", timeout=20_000)
 
-            # The chat answers from it at once.
+            # The chat's status line and scope list follow the rebuild without a page reload.
+            sync_api.expect(status).to_contain_text("已收录 3 个文件", timeout=20_000)
             page.get_by_role("tab", name="问答").click()
+            page.locator("#rag-scope input").click()
+            sync_api.expect(page.get_by_role("option", name="《青稞示范条例》")).to_be_visible(timeout=20_000)
+            page.keyboard.press("Escape")
+
+            # The chat answers from it at once.
             page.locator("#rag-input textarea").fill("青稞台账什么时候报送？")
             page.locator("#rag-send").click()
             answer = page.locator("#rag-chat .rag-msg").first

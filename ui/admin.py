@@ -192,8 +192,11 @@ def _msg(text: str, ok: bool) -> str:
     return f"{'✅' if ok else '⚠️'} {text}"
 
 
-def admin_tab(cfg: Config, service: Any = None) -> None:
-    """The 管理 tab (call inside ``gr.Tabs`` only when ``cfg.admin_token`` is set)."""
+def admin_tab(cfg: Config, service: Any = None) -> Any:
+    """The 管理 tab (call inside ``gr.Tabs`` only when ``cfg.admin_token`` is set).
+
+    Returns the rebuild event, so the app can chain what depends on the index to it.
+    """
     with gr.Tab("管理", id="admin", elem_id="rag-admin-tab"):
         gr.Markdown("管理页面：上传或删除文件后，点击“重建索引”使问答生效。操作前请输入管理口令。")
         with gr.Row(equal_height=True):
@@ -271,5 +274,5 @@ def admin_tab(cfg: Config, service: Any = None) -> None:
     token.submit(do_login, [token], [message, docs, to_remove], queue=False, **common)
     upload_btn.click(do_upload, [token, upload], [message, docs, to_remove, upload], **common)
     remove_btn.click(do_remove, [token, to_remove], [message, docs, to_remove], **common)
-    rebuild_btn.click(do_rebuild, [token], [message, report, docs, to_remove], concurrency_limit=1,
-                      concurrency_id="rag-admin-rebuild", show_progress="full", **common)
+    return rebuild_btn.click(do_rebuild, [token], [message, report, docs, to_remove], concurrency_limit=1,
+                             concurrency_id="rag-admin-rebuild", show_progress="full", **common)

@@ -226,8 +226,7 @@ def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
         with gr.Tabs(elem_id="rag-tabs"):
             scope = _chat_tab(service)
             # Further tabs go here, each a function that opens its own `gr.Tab`.
-            if cfg.admin_token:  # the admin tab exists only with RAG_ADMIN_TOKEN set
-                admin_tab(cfg, service)
+            rebuilt = admin_tab(cfg, service) if cfg.admin_token else None  # only with RAG_ADMIN_TOKEN set
 
         def ask(question: str, scope: str = "all") -> dict[str, Any]:
             """Answer a question with the clauses it rests on; the same JSON as `rag ask --json`.
@@ -247,6 +246,8 @@ def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
             return service.header_html(), gr.Dropdown(choices=service.scope_choices())
 
         demo.load(refresh, None, [status, scope], queue=False, api_visibility="undocumented")
+        if rebuilt is not None:  # the chat's status line and scope list follow a rebuild without a page reload
+            rebuilt.then(refresh, None, [status, scope], queue=False, api_visibility="undocumented")
     # Gradio's queue rebuilds a pandas summary of its last 10,000 events after every
     # event, for a monitoring page this app does not open: measured at 14% of the
     # server's CPU under load, and growing with uptime. Summarise rarely, keep less.
