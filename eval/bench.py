@@ -92,6 +92,9 @@ def main() -> int:
     ap.add_argument("--limit-docs", type=int, help="只取前 N 个文件（按路径排序）")
     ap.add_argument("--questions", default=str(ROOT / "eval" / "questions.jsonl"))
     ap.add_argument("--max-queries", type=int, default=300)
+    ap.add_argument("--clause-vectors-only", action="store_true",
+                    help="只为整条条款计算向量（同 rag build --clause-vectors-only），大语料用")
+    ap.add_argument("--keep", type=Path, help="工作文件夹（复制的语料、索引和向量缓存）放在这里并保留，便于中断后复查")
     ap.add_argument("--cache-from", type=Path, help="复制已有的向量缓存（index/cache），只测非向量部分时用")
     ap.add_argument("--phase", choices=["all", "queries"], default="all", help=argparse.SUPPRESS)
     ap.add_argument("--index-dir", help=argparse.SUPPRESS)
@@ -108,7 +111,11 @@ def main() -> int:
     cfg = load_config()
     corpus = args.corpus or cfg.corpus_dirs
     args.model = args.model or cfg.model
-    work = Path(tempfile.mkdtemp(prefix="rag-bench-"))
+    if args.clause_vectors_only:
+        cfg = cfg.with_overrides(dense_sentences=False)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=False)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="rag-bench-"))
     try:
         corpus_dir = work / "corpus"
         corpus_dir.mkdir()
@@ -118,11 +125,13 @@ def main() -> int:
             shutil.copytree(args.cache_from, index_dir / "cache")
         run_cfg = cfg.with_overrides(corpus_dirs=[corpus_dir], index_dir=index_dir, model=args.model)
         result: dict = {"name": args.name, "model": args.model, "files": len(files),
-                        "cpus": os.cpu_count(), "cache_seeded": bool(args.cache_from)}
+                        "cpus": os.cpu_count(), "cache_seeded": bool(args.cache_from),
+                        "dense_sentences": run_cfg.dense_sentences}
 
         rep = build_index(run_cfg, full=True, progress=True)
         result.update(full_build_s=round(rep.seconds, 1), documents=rep.documents, clauses=rep.clauses,
                       chunks=rep.chunks, embedded=rep.embedded, build_peak_rss_mb=round(_peak_mb(), 1))
+        print(json.dumps(result, ensure_ascii=False), flush=True)  # the long phase's figures, should a later one fail
         if rep.seconds and rep.embedded:
             result["embed_rate_per_s"] = round(rep.embedded / rep.seconds, 1)
 
@@ -140,11 +149,13 @@ def main() -> int:
         out = subprocess.run(
             [sys.executable, __file__, "--phase", "queries", "--index-dir", str(index_dir), "--model", args.model,
              "--questions", args.questions, "--max-queries", str(args.max_queries)],
-            capture_output=True, text=True, check=True, env={**os.environ, "RAG_INDEX_DIR": str(index_dir)},
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "RAG_INDEX_DIR": str(index_dir), "RAG_DENSE_SENTENCES": str(int(run_cfg.dense_sentences))},
         )
         result.update(json.loads(out.stdout.strip().splitlines()[-1]))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
 
     dest = ROOT / "eval" / f"bench-{args.name}.json"
     dest.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -4,18 +4,23 @@ Rebuilding after one document changes must not embed the other documents
 again, and identical texts (the same article in two files) are embedded once.
 The cache lives beside the index generations so it survives rebuilds.
 
-On disk, per model: ``vectors.npy`` (one row per text) and ``keys.txt`` (the
-text hash of each row, in row order). Rows are only ever appended, so the keys
-and the vectors agree on their common prefix even when a crash lands between
-the two writes; each file is replaced atomically through a temporary file.
-``embed(..., checkpoint=N)`` saves every N new vectors, so a build that is
+On disk, per model: ``meta.json`` (the dimension), ``vectors.f32`` (raw
+float32 rows) and ``keys.txt`` (the text hash of each row, one per line, in
+row order). Both data files are append-only, so a checkpoint costs the new
+rows only: the first format rewrote the whole cache at every checkpoint, which
+is quadratic and at 65,000 clauses wrote gigabytes. Vectors are appended
+before keys, and a reader trusts only the common prefix of complete rows and
+complete lines, so a crash at any point loses at most the rows being written.
+``embed(..., checkpoint=N)`` appends every N new vectors, so a build that is
 killed halfway keeps what it had already computed and the next one resumes.
+A cache in the first format (``vectors.npy``) is converted when it is opened.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 from collections.abc import Callable
@@ -23,7 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-_TEMP_GLOBS = (".vectors.*.npy", ".keys.*.txt")
+_TEMP_GLOBS = (".vectors.*.npy", ".keys.*.txt", ".meta.*.json", ".vectors.*.f32")
+_FILES = ("meta.json", "vectors.f32", "keys.txt", "vectors.npy")
 
 
 def text_key(text: str) -> str:
@@ -57,7 +63,8 @@ class EmbeddingCache:
 
     ``dim`` may be left out when the model has not been loaded: it is then read
     from the stored vectors (``None`` while the cache is empty), so a rebuild
-    whose texts are all cached never needs the model at all.
+    whose texts are all cached never needs the model at all. Only one process
+    writes a cache at a time (builds hold the index lock).
     """
 
     def __init__(self, folder: Path, model_id: str, dim: int | None = None) -> None:
@@ -67,36 +74,81 @@ class EmbeddingCache:
         self.misses = 0
         self.warning = ""  # set when stored files were unusable and the cache starts empty
         self._rows: dict[str, int] = {}
-        self._vectors = np.zeros((0, dim or 0), dtype=np.float32)
+        self._keys: list[str] = []  # row order
+        self._blocks: list[np.ndarray] = []  # joined only when vectors are read, not per append
         self._saved_rows = 0
         self._read()
 
+    # -- reading --------------------------------------------------------------------------------
+
     def _read(self) -> None:
-        keys_path, vec_path = self.folder / "keys.txt", self.folder / "vectors.npy"
-        if not (keys_path.exists() and vec_path.exists()):
-            return
         try:
-            keys = keys_path.read_text(encoding="utf-8").split()
-            vectors = np.load(vec_path, allow_pickle=False)
-        except (OSError, ValueError, EOFError) as exc:
+            loaded = self._read_npy() if (self.folder / "vectors.npy").exists() else self._read_raw()
+        except (OSError, ValueError, EOFError, KeyError, TypeError) as exc:
             self._discard(f"向量缓存文件已损坏（{type(exc).__name__}），已忽略并重新计算")
             return
-        if vectors.ndim != 2 or vectors.dtype != np.float32 or (self.dim is not None and vectors.shape[1] != self.dim):
+        if loaded is None:
+            return
+        keys, vectors = loaded
+        if vectors.ndim != 2 or (self.dim is not None and vectors.shape[1] != self.dim):
             self._discard("向量缓存与当前模型的维度不符，已忽略并重新计算")
             return
-        # A cache cut short by a crash is only trusted up to its shorter part.
-        n = min(len(keys), len(vectors))
+        n = min(len(keys), len(vectors))  # a cache cut short by a crash is trusted up to its shorter part
         self.dim = int(vectors.shape[1])
-        self._rows = {k: i for i, k in enumerate(keys[:n])}
-        self._vectors = np.ascontiguousarray(vectors[:n])
+        self._keys = keys[:n]
+        self._rows = {k: i for i, k in enumerate(self._keys)}
+        self._blocks = [np.ascontiguousarray(vectors[:n], dtype=np.float32)]
         self._saved_rows = n
+
+    def _read_raw(self) -> tuple[list[str], np.ndarray] | None:
+        meta_path, vec_path, keys_path = (self.folder / n for n in ("meta.json", "vectors.f32", "keys.txt"))
+        if not meta_path.exists():
+            return None
+        dim = int(json.loads(meta_path.read_text(encoding="utf-8"))["dim"])
+        if dim <= 0:
+            raise ValueError("dim")
+        text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
+        keys = text.split("\n")[:-1]  # the piece after the last newline is a line cut short, or ""
+        row_bytes = 4 * dim
+        size = vec_path.stat().st_size if vec_path.exists() else 0
+        n = min(len(keys), size // row_bytes)
+        vectors = np.fromfile(vec_path, dtype=np.float32, count=n * dim).reshape(n, dim) if n else np.zeros((0, dim), np.float32)
+        # Drop a torn tail now, so that the next append lines keys and rows up again.
+        if size != n * row_bytes:
+            os.truncate(vec_path, n * row_bytes)
+        if len(keys) != n or (text and not text.endswith("\n")):
+            _write_atomic(keys_path, "".join(k + "\n" for k in keys[:n]))
+        return keys[:n], vectors
+
+    def _read_npy(self) -> tuple[list[str], np.ndarray]:
+        """A cache in the first format: read it and convert it to the append-only one."""
+        keys_path = self.folder / "keys.txt"
+        keys = keys_path.read_text(encoding="utf-8").split() if keys_path.exists() else []
+        vectors = np.load(self.folder / "vectors.npy", allow_pickle=False)
+        if vectors.ndim != 2 or vectors.dtype != np.float32:
+            raise ValueError("vectors.npy")
+        n = min(len(keys), len(vectors))
+        keys, vectors = keys[:n], np.ascontiguousarray(vectors[:n])
+        tmp = self.folder / f".vectors.{os.getpid()}.f32"
+        with open(tmp, "wb") as f:
+            vectors.tofile(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.folder / "vectors.f32")
+        _write_atomic(self.folder / "keys.txt", "".join(k + "\n" for k in keys))
+        _write_atomic(self.folder / "meta.json", json.dumps({"dim": int(vectors.shape[1])}))
+        (self.folder / "vectors.npy").unlink()
+        return keys, vectors
 
     def _discard(self, why: str) -> None:
         """Forget unusable stored files; they are deleted so a later save cannot mix with them."""
         self.warning = why
-        for name in ("keys.txt", "vectors.npy"):
+        self._keys, self._rows, self._blocks, self._saved_rows = [], {}, [], 0
+        for name in _FILES:
             with contextlib.suppress(OSError):
                 (self.folder / name).unlink()
+
+    # -- lookups --------------------------------------------------------------------------------
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -107,10 +159,7 @@ class EmbeddingCache:
             return
         if self._rows:
             self._discard("向量缓存与当前模型的维度不符，已忽略并重新计算")
-            self._rows = {}
-            self._saved_rows = 0
         self.dim = dim
-        self._vectors = np.zeros((0, dim), dtype=np.float32)
 
     def missing(self, texts: list[str]) -> list[str]:
         """The distinct texts not in the cache, in first-seen order."""
@@ -121,6 +170,11 @@ class EmbeddingCache:
                 out[k] = t
         return list(out.values())
 
+    def _matrix(self) -> np.ndarray:
+        if len(self._blocks) != 1:
+            self._blocks = [np.concatenate(self._blocks) if self._blocks else np.zeros((0, self.dim or 0), np.float32)]
+        return self._blocks[0]
+
     def embed(
         self,
         texts: list[str],
@@ -130,7 +184,7 @@ class EmbeddingCache:
         """Vectors for ``texts``, calling ``encode`` only for texts not seen before.
 
         With ``checkpoint`` > 0 the missing texts are encoded ``checkpoint`` at a
-        time and the cache is saved after each group, so an interrupted build
+        time and appended to the files after each group, so an interrupted build
         loses at most one group of work.
         """
         keys = [text_key(t) for t in texts]
@@ -147,39 +201,51 @@ class EmbeddingCache:
             new = np.asarray(encode([t for _, t in group]), dtype=np.float32)
             if self.dim is None:
                 self.dim = int(new.shape[-1])
-                self._vectors = np.zeros((0, self.dim), dtype=np.float32)
             self._append([k for k, _ in group], new.reshape(-1, self.dim))
             if checkpoint > 0:
                 self.save()
         if not keys:
             return np.zeros((0, self.dim or 0), dtype=np.float32)
-        return self._vectors[[self._rows[k] for k in keys]]
+        return self._matrix()[[self._rows[k] for k in keys]]
 
     def _append(self, keys: list[str], vectors: np.ndarray) -> None:
-        start = len(self._vectors)
-        self._vectors = np.vstack([self._vectors, vectors])
+        start = len(self._keys)
+        self._blocks.append(np.ascontiguousarray(vectors, dtype=np.float32))
+        self._keys.extend(keys)
         for i, k in enumerate(keys):
             self._rows[k] = start + i
 
-    def save(self) -> None:
-        """Write atomically: vectors first, keys last, each through a temporary file.
+    # -- writing --------------------------------------------------------------------------------
 
-        Nothing is written when no row was added since the last read or save.
+    def save(self) -> None:
+        """Append the rows added since the last read or save: vectors first, then their keys.
+
+        Nothing is written when no row was added.
         """
-        if len(self._rows) == self._saved_rows and (self.folder / "keys.txt").exists():
+        n = len(self._keys)
+        if n == self._saved_rows or self.dim is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        keys = sorted(self._rows, key=self._rows.__getitem__)
-        tmp_vec = self.folder / f".vectors.{os.getpid()}.npy"
-        with open(tmp_vec, "wb") as f:
-            np.save(f, self._vectors)
+        if not (self.folder / "meta.json").exists():
+            _write_atomic(self.folder / "meta.json", json.dumps({"dim": self.dim}))
+        new = self._matrix()[self._saved_rows : n]
+        with open(self.folder / "vectors.f32", "ab") as f:
+            new.tofile(f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp_vec, self.folder / "vectors.npy")
-        tmp_keys = self.folder / f".keys.{os.getpid()}.txt"
-        with open(tmp_keys, "w", encoding="utf-8") as f:
-            f.write("\n".join(keys))
+        with open(self.folder / "keys.txt", "a", encoding="utf-8") as f:
+            f.write("".join(k + "\n" for k in self._keys[self._saved_rows : n]))
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp_keys, self.folder / "keys.txt")
-        self._saved_rows = len(self._rows)
+        self._saved_rows = n
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` through a temporary file in the same folder."""
+    stem = path.name.split(".")[0]
+    tmp = path.with_name(f".{stem}.{os.getpid()}.{path.suffix.lstrip('.')}")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

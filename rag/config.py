@@ -7,6 +7,7 @@ CLI flags override those. Everything else takes a ``Config`` and reads from it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -47,6 +48,10 @@ class Config:
     plan_boost: float = 0.3  # added to plan items when the question is about the county's plan
     figure_boost: float = 0.15  # added to clauses with a figure when the question asks for one
     doc_boost: float = 0.3  # added to clauses of a document the question names
+    # Sentence sub-chunks get vectors too (better matches on the built-in corpus). On a
+    # large corpus embedding dominates the build: off, only whole clauses are embedded
+    # (about a third of the vectors) and sentences are found by BM25 alone.
+    dense_sentences: bool = True
     # Answering
     # Abstention, calibrated on the dev split (see rag/answering.py): abstain when too
     # little of the question is found in the top clauses and the dense match is weak.
@@ -71,7 +76,16 @@ class Config:
         return replace(self, **{k: v for k, v in kwargs.items() if v is not None})
 
 
-_ENV: dict[str, tuple[str, type]] = {
+def _flag(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)
+
+
+_ENV: dict[str, tuple[str, Callable[[str], object]]] = {
     "RAG_INDEX_DIR": ("index_dir", Path),
     "RAG_MODEL": ("model", str),
     "RAG_TOP_K": ("top_k", int),
@@ -80,6 +94,7 @@ _ENV: dict[str, tuple[str, type]] = {
     "RAG_MODE": ("mode", str),
     "RAG_DENSE_WEIGHT": ("dense_weight", float),
     "RAG_BM25_WEIGHT": ("bm25_weight", float),
+    "RAG_DENSE_SENTENCES": ("dense_sentences", _flag),
     "RAG_ABSTAIN_MIN_COVERAGE": ("abstain_min_coverage", float),
     "RAG_ABSTAIN_MIN_DENSE": ("abstain_min_dense", float),
     "RAG_LLM_BASE_URL": ("llm_base_url", str),
@@ -108,7 +123,8 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         try:
             updates[name] = typ(raw)
         except ValueError as exc:
-            raise ValueError(f"环境变量 {var}={raw!r} 无法解析为 {typ.__name__}") from exc
+            kind = "开关（1/0、true/false）" if typ is _flag else getattr(typ, "__name__", "值")
+            raise ValueError(f"环境变量 {var}={raw!r} 无法解析为 {kind}") from exc
     if env.get("RAG_CORPUS"):
         updates["corpus_dirs"] = [Path(p) for p in env["RAG_CORPUS"].split(os.pathsep) if p]
     return replace(cfg, **updates)

@@ -12,21 +12,31 @@ import numpy as np
 
 
 class DenseIndex:
-    """Exact (flat) inner-product search; at a few hundred thousand chunks it stays under tens of ms."""
+    """Exact (flat) inner-product search; at a few hundred thousand chunks it stays under tens of ms.
+
+    Vectors carry their chunk ids (an ``IndexIDMap``), so an index may embed only
+    some chunks (whole clauses on a large corpus) and still answer in chunk ids.
+    """
 
     def __init__(self, dim: int) -> None:
         import faiss
 
         self.dim = dim
-        self._index = faiss.IndexFlatIP(dim)
+        self._index = faiss.IndexIDMap(faiss.IndexFlatIP(dim))
 
     @property
     def size(self) -> int:
         return int(self._index.ntotal)
 
-    def add(self, vectors: np.ndarray) -> None:
-        if len(vectors):
-            self._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    def add(self, vectors: np.ndarray, ids: np.ndarray | None = None) -> None:
+        """Add vectors under ``ids`` (default: the next positions, 0, 1, 2, ...)."""
+        if not len(vectors):
+            return
+        if ids is None:
+            ids = np.arange(self.size, self.size + len(vectors), dtype=np.int64)
+        if len(ids) != len(vectors):
+            raise ValueError(f"{len(vectors)} vectors but {len(ids)} ids")
+        self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.ascontiguousarray(ids, dtype=np.int64))
 
     def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (ids, cosine scores); ``allowed`` restricts the search to some chunk ids."""

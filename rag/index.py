@@ -81,6 +81,9 @@ class Manifest:
     documents: dict[str, DocEntry]
     clauses: int
     chunks: int
+    # Chunks with a vector; -1 (manifests before this field) means every chunk.
+    dense_vectors: int = -1
+    dense_sentences: bool = True  # Config.dense_sentences of the build
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -205,7 +208,10 @@ def _build_locked(
     old = read_manifest(cfg.index_dir)
     model_id = encoder_id(cfg.model)
     old_docs = old.documents if old else {}
-    same_setup = bool(old and old.model_id == model_id and old.chunker_version == CHUNKER_VERSION)
+    same_setup = bool(
+        old and old.model_id == model_id and old.chunker_version == CHUNKER_VERSION
+        and old.dense_sentences == cfg.dense_sentences
+    )
     for d in docs:
         prev = old_docs.get(d.doc_id)
         if prev is None:
@@ -258,10 +264,11 @@ def _build_locked(
 
     tell(0.15, "计算向量")
     texts = [c.text for c in chunks]
+    dense_rows = [i for i, c in enumerate(chunks) if cfg.dense_sentences or c.kind != "sentence"]
     cache = EmbeddingCache(cfg.index_dir / "cache", model_id)
     if cache.warning:
         report.warnings.append(cache.warning)
-    vectors, dim = _embed(cfg, cache, texts, progress, tell)
+    vectors, dim = _embed(cfg, cache, [texts[i] for i in dense_rows], progress, tell)
     cache.save()
     report.embedded, report.cache_hits = cache.misses, cache.hits
 
@@ -274,13 +281,14 @@ def _build_locked(
     from .dense import DenseIndex
 
     dense = DenseIndex(dim)
-    dense.add(vectors)
+    dense.add(vectors, ids=np.asarray(dense_rows, dtype=np.int64))
 
     elapsed = time.perf_counter() - t0
     manifest = Manifest(
         model=cfg.model, model_id=model_id, dim=dim, chunker_version=CHUNKER_VERSION,
         manifest_version=MANIFEST_VERSION, built_at=datetime.now().isoformat(timespec="seconds"),
         build_seconds=round(elapsed, 2), documents=entries, clauses=len(clauses), chunks=len(chunks),
+        dense_vectors=len(dense_rows), dense_sentences=cfg.dense_sentences,
     )
     tell(0.95, "写入索引")
     _write_generation(cfg.index_dir, manifest, clauses, chunks, lexical, dense, words)
@@ -537,7 +545,8 @@ def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
     dense = DenseIndex.load(folder / "dense.faiss") if (folder / "dense.faiss").exists() else None
     if dense is None:
         raise FileNotFoundError(2, "missing", str(folder / "dense.faiss"))
-    if dense.dim != manifest.dim or dense.size != len(chunks):
+    expected_vectors = len(chunks) if manifest.dense_vectors < 0 else manifest.dense_vectors
+    if dense.dim != manifest.dim or dense.size != expected_vectors:
         raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。")
     lexical = LexicalIndex.load(folder / "bm25", size=len(chunks))
     words = (folder / "userdict.txt").read_text(encoding="utf-8").split("\n")

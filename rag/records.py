@@ -56,7 +56,7 @@ class Chunk:
 
     clause_id: str
     text: str  # what the lexical and dense legs see
-    kind: str = "clause"  # "clause" | "sentence"
+    kind: str = "clause"  # "clause" | "sentence" | "units" (a plan item's 牵头/责任单位 list)
     sentence: str = ""  # for sentence chunks: the sentence alone, for highlighting
 
 

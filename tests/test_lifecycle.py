@@ -211,6 +211,28 @@ def test_cli_build_reports_changes(ws: Workspace) -> None:
     assert "无需重建" in done.stdout
 
 
+def test_clause_vectors_only_embeds_whole_clauses_and_still_answers(ws: Workspace) -> None:
+    """``--clause-vectors-only`` (large corpora): one vector per clause, sentences left to BM25."""
+    args = [*RAG, "build", "--corpus", str(ws.corpus), "--index-dir", str(ws.index), "--clause-vectors-only"]
+    done = subprocess.run(args, capture_output=True, text=True, env=_cli_env(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "无需重建" not in done.stdout  # a different vector setup is a rebuild, not a no-op
+    manifest = read_manifest(ws.index)
+    assert not manifest.dense_sentences
+    index = load_index(ws.cfg)
+    whole = [c for c in index.chunks if c.kind != "sentence"]  # clauses, and the plan items' unit lists
+    assert manifest.dense_vectors == index.dense.size == len(whole) < manifest.chunks
+    assert sum(c.kind == "clause" for c in whole) == manifest.clauses
+    answer = Assistant(ws.cfg).ask("政府督查机构履行职责所必需的经费从哪里来？")
+    assert answer.citations and answer.citations[0].label.endswith("第十条")
+    assert "预算" in answer.answer
+
+    report = build_index(ws.cfg, progress=False)  # back to the default: sentences get vectors again
+    assert not report.skipped_build and report.embedded == 0
+    manifest = read_manifest(ws.index)
+    assert manifest.dense_sentences and manifest.dense_vectors == manifest.chunks
+
+
 # -- serving while rebuilding -------------------------------------------------------------------
 
 
@@ -476,3 +498,70 @@ def test_corrupt_embedding_cache_is_ignored(tmp_path: Path) -> None:
     cache = EmbeddingCache(tmp_path, "m")
     assert len(cache) == 0 and "损坏" in cache.warning
     assert not (folder / "vectors.npy").exists()
+
+
+
+def _vectors(n: int, dim: int = 8, seed: int = 0):
+    import numpy as np
+
+    return np.random.default_rng(seed).random((n, dim), dtype=np.float32)
+
+
+def test_cache_checkpoints_append_and_a_torn_tail_is_dropped(tmp_path: Path) -> None:
+    """A kill mid-append leaves half a row and half a key: the next open keeps every whole row and appends cleanly."""
+    import numpy as np
+
+    texts = [f"第{i}条" for i in range(10)]
+    vecs = _vectors(10)
+    cache = EmbeddingCache(tmp_path, "m")
+    by_text = dict(zip(texts, vecs, strict=True))
+    cache.embed(texts[:6], lambda batch: np.stack([by_text[t] for t in batch]), checkpoint=4)  # appends 4, then 2 rows
+    folder = model_folder(tmp_path, "m")
+    assert (folder / "vectors.f32").stat().st_size == 6 * 8 * 4
+    with open(folder / "vectors.f32", "ab") as f:  # the torn tail of a seventh row...
+        f.write(b"\x00" * 13)
+    with open(folder / "keys.txt", "a", encoding="utf-8") as f:
+        f.write(text_key(texts[6])[:17])  # ...and of its key
+
+    again = EmbeddingCache(tmp_path, "m")
+    assert len(again) == 6 and again.warning == ""
+    calls: list[list[str]] = []
+
+    def encode(batch: list[str]):
+        calls.append(batch)
+        return np.stack([by_text[t] for t in batch])
+
+    out = again.embed(texts, encode, checkpoint=64)
+    assert calls == [texts[6:]]  # only the rows that never landed are embedded again
+    assert np.allclose(out[:6], vecs[:6]) and np.allclose(out[6:], vecs[6:])
+    third = EmbeddingCache(tmp_path, "m")
+    assert len(third) == 10
+    assert np.allclose(third.embed(texts, encode), vecs) and len(calls) == 1
+
+
+def test_cache_in_the_first_format_is_converted_not_recomputed(tmp_path: Path) -> None:
+    import numpy as np
+
+    folder = model_folder(tmp_path, "m")
+    folder.mkdir(parents=True)
+    texts = ["第一条", "第二条", "第三条"]
+    vecs = _vectors(3)
+    np.save(folder / "vectors.npy", vecs)
+    (folder / "keys.txt").write_text("\n".join(text_key(t) for t in texts), encoding="utf-8")  # no final newline
+    cache = EmbeddingCache(tmp_path, "m")
+    assert len(cache) == 3 and cache.warning == ""
+    assert not (folder / "vectors.npy").exists() and (folder / "vectors.f32").exists()
+    assert np.allclose(cache.embed(texts, lambda b: pytest.fail("nothing should be embedded")), vecs)
+    cache.embed(["第四条"], lambda b: _vectors(1, seed=1), checkpoint=8)
+    assert len(EmbeddingCache(tmp_path, "m")) == 4
+
+
+def test_cache_with_unreadable_meta_starts_empty_with_a_warning(tmp_path: Path) -> None:
+    folder = model_folder(tmp_path, "m")
+    folder.mkdir(parents=True)
+    (folder / "meta.json").write_text("{not json", encoding="utf-8")
+    (folder / "vectors.f32").write_bytes(b"\x00" * 64)
+    (folder / "keys.txt").write_text("a\n", encoding="utf-8")
+    cache = EmbeddingCache(tmp_path, "m")
+    assert len(cache) == 0 and "损坏" in cache.warning
+    assert not any((folder / n).exists() for n in ("meta.json", "vectors.f32", "keys.txt"))

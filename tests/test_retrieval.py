@@ -89,3 +89,26 @@ def test_scope_limits_results(retriever):
 def test_unknown_mode_is_a_clear_error(retriever):
     with pytest.raises(ValueError, match="检索模式"):
         retriever.search("行政复议", mode="magic")
+
+
+def test_dense_index_answers_in_chunk_ids_when_only_some_chunks_have_vectors(tmp_path):
+    """With clause vectors only, FAISS rows are not chunk positions; results and filters must still be chunk ids."""
+    import numpy as np
+
+    from rag.dense import DenseIndex
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(3, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    dense = DenseIndex(8)
+    dense.add(vectors, ids=np.array([0, 4, 9]))
+    ids, scores = dense.search(vectors[1], 3)
+    assert ids.tolist()[0] == 4 and scores[0] == pytest.approx(1.0, abs=1e-5)
+    assert sorted(ids.tolist()) == [0, 4, 9]
+    ids, _ = dense.search(vectors[1], 3, allowed=np.array([0, 9, 5]))  # chunk 4 is outside the scope
+    assert sorted(ids.tolist()) == [0, 9]
+    dense.save(tmp_path / "dense.faiss")
+    again = DenseIndex.load(tmp_path / "dense.faiss")
+    assert again.search(vectors[2], 1)[0].tolist() == [9]
+    with pytest.raises(ValueError):
+        dense.add(vectors, ids=np.array([1, 2]))
