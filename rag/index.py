@@ -10,6 +10,7 @@ Layout of ``index/``::
     gen-…/bm25/           bm25s state
     gen-…/userdict.txt    jieba user words, so queries are cut like the corpus
     cache/                embeddings keyed by model and text hash (survives rebuilds)
+    excluded.json         files an administrator switched off (rag/exclusions.py)
     .build.lock           held while a build runs
 
 A build writes a new generation beside the old one and only then swaps the
@@ -46,6 +47,7 @@ import numpy as np
 
 from .chunking import CHUNKER_VERSION, chunk_document
 from .config import Config
+from .exclusions import Exclusions
 from .records import Chunk, Clause, Document
 
 MANIFEST_VERSION = 1
@@ -104,6 +106,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # unreadable now; their previous version stays indexed
+    excluded: list[str] = field(default_factory=list)  # switched off by an administrator (excluded.json)
     warnings: list[str] = field(default_factory=list)
     documents: int = 0
     clauses: int = 0
@@ -125,7 +128,7 @@ class BuildReport:
             f"新计算向量 {self.embedded} 个，缓存命中 {self.cache_hits} 个。",
         ]
         for name, items in (("新增", self.added), ("修改", self.changed), ("删除", self.removed),
-                            ("读取失败、保留上一版", self.kept)):
+                            ("读取失败、保留上一版", self.kept), ("已停用、不进索引", self.excluded)):
             if items:
                 parts.append(f"{name}：{'、'.join(items)}")
         return "\n".join(parts)
@@ -204,6 +207,11 @@ def _build_locked(
     docs, warnings = load_corpus(cfg.corpus_dirs, progress=progress)
     report.warnings.extend(warnings)
     loaded_paths = {d.path for d in docs}
+    exclusions = Exclusions(cfg.index_dir)
+    if exclusions.warning:
+        report.warnings.append(exclusions.warning)
+    report.excluded = [d.short for d in docs if d.path in exclusions]
+    docs = [d for d in docs if d.path not in exclusions]
     docs = _drop_duplicates(docs, report)
     old = read_manifest(cfg.index_dir)
     model_id = encoder_id(cfg.model)
@@ -221,7 +229,7 @@ def _build_locked(
         else:
             report.unchanged.append(d.short)
     new_ids = {d.doc_id for d in docs}
-    kept = _unreadable_indexed(cfg, old_docs, loaded_paths, new_ids) if same_setup else {}
+    kept = _unreadable_indexed(cfg, old_docs, loaded_paths, new_ids, exclusions) if same_setup else {}
     for entry, reason in kept.values():
         report.kept.append(entry.short)
         report.warnings.append(
@@ -337,7 +345,7 @@ def _never_called(batch: list[str]) -> np.ndarray:
 
 
 def _unreadable_indexed(
-    cfg: Config, old_docs: dict[str, DocEntry], loaded_paths: set[str], new_ids: set[str]
+    cfg: Config, old_docs: dict[str, DocEntry], loaded_paths: set[str], new_ids: set[str], exclusions: Exclusions
 ) -> dict[str, tuple[DocEntry, str]]:
     """Indexed documents whose file is still there but cannot be read now: {doc_id: (entry, reason)}.
 
@@ -350,7 +358,7 @@ def _unreadable_indexed(
     by_path = {e.path: k for k, e in old_docs.items()}
     out: dict[str, tuple[DocEntry, str]] = {}
     for p in discover(cfg.corpus_dirs):
-        if str(p) in loaded_paths:
+        if str(p) in loaded_paths or p in exclusions:
             continue
         # By recorded path; by file name when the corpus folder was moved since.
         doc_id = by_path.get(str(p)) or make_doc_id(p.stem)

@@ -233,6 +233,35 @@ def test_clause_vectors_only_embeds_whole_clauses_and_still_answers(ws: Workspac
     assert manifest.dense_sentences and manifest.dense_vectors == manifest.chunks
 
 
+def test_switched_off_document_leaves_the_index_and_comes_back_from_the_cache(ws: Workspace) -> None:
+    """An administrator switches a read-only regulation off (excluded.json): the next build drops it, the file stays."""
+    from rag.exclusions import Exclusions
+
+    path = ws.corpus / DUCHA
+    question = "政府督查的对象包括哪些？"
+    assert Assistant(ws.cfg).ask(question).citations[0].doc_short == "政府督查工作条例"
+    before = path.read_bytes()
+    Exclusions(ws.index).add(path, "政府督查工作条例")
+    report = build_index(ws.cfg, progress=False)
+    assert report.excluded == ["政府督查工作条例"] and report.removed == ["政府督查工作条例"]
+    assert "已停用、不进索引：政府督查工作条例" in report.summary()
+    assert "zhengfu-ducha-gongzuo-tiaoli" not in read_manifest(ws.index).documents
+    assert all(c.doc_short != "政府督查工作条例" for c in Assistant(ws.cfg).ask(question).citations)
+    assert path.read_bytes() == before  # the file itself is never touched
+
+    assert Exclusions(ws.index).remove(path)
+    report = build_index(ws.cfg, progress=False)
+    assert report.added == ["政府督查工作条例"] and report.embedded == 0  # its vectors are still cached
+    assert Assistant(ws.cfg).ask(question).citations[0].doc_short == "政府督查工作条例"
+
+
+def test_unreadable_exclusion_list_is_reported_and_switches_nothing_off(ws: Workspace) -> None:
+    (ws.index / "excluded.json").write_text("[{broken", encoding="utf-8")
+    report = build_index(ws.cfg, progress=False)
+    assert report.skipped_build and report.excluded == []
+    assert any("停用列表无法读取" in w for w in report.warnings)
+
+
 # -- serving while rebuilding -------------------------------------------------------------------
 
 

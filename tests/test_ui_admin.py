@@ -97,6 +97,52 @@ def test_only_uploads_can_be_removed(tmp_path):
     assert builtin.exists()
 
 
+@pytest.mark.needs_shared
+@pytest.mark.slow
+def test_read_only_document_is_switched_off_and_on_not_deleted(built_index, tmp_path):
+    """停用 and 恢复: what the list shows at each step, what is refused, and that rebuilds follow."""
+    from ui.admin import exclude_document, include_document, run_rebuild, switch_choices
+
+    cfg = _cfg(tmp_path)
+    for p in PLAN_DIR.glob("*.md"):
+        shutil.copy(p, cfg.corpus_dirs[0] / p.name)
+    reg = cfg.corpus_dirs[0] / REGULATION.name
+    shutil.copy(REGULATION, reg)
+    if (built_index / "cache").is_dir():
+        shutil.copytree(built_index / "cache", cfg.index_dir / "cache")
+    run_rebuild(cfg)
+    in_use = dict((label, path) for label, path in switch_choices(cfg))
+    assert "《公平竞争审查条例》（在用）" in in_use
+
+    assert "已停用" in exclude_document(cfg, in_use["《公平竞争审查条例》（在用）"])
+    row = next(r for r in document_rows(cfg) if r[0] == "公平竞争审查条例")
+    assert row[5] == "已停用（重建后生效）"
+    with pytest.raises(AdminError, match="已经停用"):
+        exclude_document(cfg, str(reg))
+    assert "已停用、不进索引" in run_rebuild(cfg)
+    row = next(r for r in document_rows(cfg) if r[0] == "公平竞争审查条例")
+    assert row[5] == "已停用" and reg.is_file()
+    assert ("《公平竞争审查条例》（已停用）", str(reg.resolve())) in switch_choices(cfg)
+
+    assert "已恢复" in include_document(cfg, str(reg))
+    with pytest.raises(AdminError, match="没有被停用"):
+        include_document(cfg, str(reg))
+    assert "新增 1" in run_rebuild(cfg)
+    assert next(r for r in document_rows(cfg) if r[0] == "公平竞争审查条例")[5] == "否（只读，可停用）"
+
+    # Uploads are deleted, not switched off; unknown paths are refused.
+    src = tmp_path / "in.txt"
+    src.write_text(NEW_DOC, encoding="utf-8")
+    save_upload(cfg, src, "青稞示范条例.txt")
+    run_rebuild(cfg)
+    with pytest.raises(AdminError, match="直接删除"):
+        exclude_document(cfg, str(uploads_dir(cfg) / "青稞示范条例.txt"))
+    with pytest.raises(AdminError, match="索引中没有"):
+        exclude_document(cfg, str(tmp_path / "nowhere.md"))
+    with pytest.raises(AdminError, match="请先选择"):
+        exclude_document(cfg, "")
+
+
 def test_admin_tab_only_with_token(tmp_path):
     from ui.app import build_app
 

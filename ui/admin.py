@@ -4,11 +4,15 @@ The tab exists only when ``cfg.admin_token`` (``RAG_ADMIN_TOKEN``) is set, and e
 action first checks the token typed on the page (``hmac.compare_digest``).
 
 Uploaded files go to ``cfg.corpus_dirs[0] / "uploads"``, which the build scans
-(corpus folders are read recursively). Only files in that folder can be removed
-here; the built-in plan and the shared regulations are read-only on this page.
+(corpus folders are read recursively). Only files in that folder can be deleted
+here; the built-in plan and the shared regulations are read-only files, so they
+are switched off instead (停用, listed in ``index/excluded.json``) and can be
+switched back on (恢复): a repealed regulation, or one replaced by an uploaded
+revision, stops answering without its file being touched.
 A change takes effect after 重建索引; the chat picks up the new index by itself.
 
-The helpers (``save_upload``, ``document_rows``, ``remove_upload``, ``run_rebuild``)
+The helpers (``save_upload``, ``document_rows``, ``remove_upload``, ``exclude_document``,
+``include_document``, ``run_rebuild``)
 are plain functions so they can be tested without a browser; ``admin_tab`` wires them.
 """
 
@@ -26,6 +30,7 @@ from typing import Any
 import gradio as gr
 
 from rag.config import Config
+from rag.exclusions import Exclusions
 from rag.index import BuildLockedError, build_index, read_manifest
 from rag.loading import MAX_FILE_BYTES, MAX_FILE_MB, SUPPORTED, LoadError, load_document
 
@@ -35,7 +40,7 @@ UPLOADS = "uploads"
 UPLOAD_TYPES = (".pdf", ".docx", ".txt", ".md")  # what the page offers; SUPPORTED also takes .markdown
 TOKEN_MISSING = "请先输入管理口令。"
 TOKEN_WRONG = "管理口令不正确，未执行任何操作。"
-COLUMNS = ["简称", "标题", "条款数", "加入时间", "路径", "可删除"]
+COLUMNS = ["简称", "标题", "条款数", "加入时间", "路径", "可删除 / 状态"]
 
 
 class AdminError(Exception):
@@ -125,26 +130,79 @@ def _fmt_time(value: str) -> str:
         return value or ""
 
 
+def _uploads_or_none(cfg: Config) -> Path | None:
+    try:
+        return uploads_dir(cfg)
+    except AdminError:
+        return None
+
+
 def document_rows(cfg: Config) -> list[list[Any]]:
-    """One row per indexed document, then uploads not indexed yet: short, title, clauses, added, path, removable."""
+    """One row per indexed document, then uploads not indexed yet, then switched-off files.
+
+    Columns: short, title, clauses, added, path, and what can be done (是 = can be deleted).
+    """
     rows: list[list[Any]] = []
     seen: set[Path] = set()
-    try:
-        folder: Path | None = uploads_dir(cfg)
-    except AdminError:
-        folder = None
+    folder = _uploads_or_none(cfg)
+    off = Exclusions(cfg.index_dir)
     m = read_manifest(cfg.index_dir)
     for e in (m.documents.values() if m else []):
         p = Path(e.path)
         removable = folder is not None and _inside(p, folder)
-        if removable:
-            seen.add(p.resolve())
-        rows.append([e.short, e.title, e.clauses, _fmt_time(e.added_at), e.path, "是" if removable else "否（只读）"])
+        seen.add(p.resolve())
+        state = "是" if removable else ("已停用（重建后生效）" if p in off else "否（只读，可停用）")
+        rows.append([e.short, e.title, e.clauses, _fmt_time(e.added_at), e.path, state])
     if folder is not None and folder.is_dir():
         for p in sorted(folder.iterdir()):
             if p.is_file() and not p.name.startswith(".") and p.resolve() not in seen:
                 rows.append([p.stem, "（尚未重建索引）", 0, "", str(p), "是"])
+    for item in off.items.values():
+        if Path(item.path).resolve() not in seen:
+            rows.append([item.short, "（已停用）", 0, _fmt_time(item.at), item.path, "已停用"])
     return rows
+
+
+def switch_choices(cfg: Config) -> list[tuple[str, str]]:
+    """(label, path) of read-only documents that can be switched off, and of those switched off."""
+    folder = _uploads_or_none(cfg)
+    off = Exclusions(cfg.index_dir)
+    out: list[tuple[str, str]] = []
+    m = read_manifest(cfg.index_dir)
+    for e in (m.documents.values() if m else []):
+        if (folder is None or not _inside(Path(e.path), folder)) and Path(e.path) not in off:
+            out.append((f"《{e.short}》（在用）", str(Path(e.path).resolve())))
+    out += [(f"《{item.short or Path(item.path).stem}》（已停用）", item.path) for item in off.items.values()]
+    return out
+
+
+def exclude_document(cfg: Config, path: str | None) -> str:
+    """Switch an indexed read-only document off (uploads are deleted instead)."""
+    if not (path or "").strip():
+        raise AdminError("请先选择要停用的文件。")
+    m = read_manifest(cfg.index_dir)
+    entry = next((e for e in (m.documents.values() if m else []) if Path(e.path).resolve() == Path(path).resolve()), None)
+    if entry is None:
+        raise AdminError(f"索引中没有文件“{path}”。")
+    folder = _uploads_or_none(cfg)
+    if folder is not None and _inside(Path(entry.path), folder):
+        raise AdminError(f"“{entry.short}”是上传的文件，请直接删除。")
+    off = Exclusions(cfg.index_dir)
+    if Path(entry.path) in off:
+        raise AdminError(f"《{entry.short}》已经停用。")
+    off.add(entry.path, entry.short)
+    return f"已停用《{entry.short}》（文件本身未改动）。点击“重建索引”后不再用它回答问题。"
+
+
+def include_document(cfg: Config, path: str | None) -> str:
+    """Switch a switched-off document back on."""
+    if not (path or "").strip():
+        raise AdminError("请先选择要恢复的文件。")
+    off = Exclusions(cfg.index_dir)
+    item = off.items.get(str(Path(path).expanduser().resolve()))
+    if item is None or not off.remove(path):
+        raise AdminError(f"“{path}”没有被停用。")
+    return f"已恢复《{item.short or Path(item.path).stem}》。点击“重建索引”后重新用它回答问题。"
 
 
 def removable_choices(cfg: Config) -> list[str]:
@@ -198,7 +256,7 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
     Returns the rebuild event, so the app can chain what depends on the index to it.
     """
     with gr.Tab("管理", id="admin", elem_id="rag-admin-tab"):
-        gr.Markdown("管理页面：上传或删除文件后，点击“重建索引”使问答生效。操作前请输入管理口令。")
+        gr.Markdown("管理页面：上传、删除、停用或恢复文件后，点击“重建索引”使问答生效。操作前请输入管理口令。")
         with gr.Row(equal_height=True):
             token = gr.Textbox(label="管理口令", type="password", elem_id="rag-admin-token", scale=3)
             login = gr.Button("进入 / 刷新列表", elem_id="rag-admin-login", scale=1)
@@ -216,14 +274,20 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
             to_remove = gr.Dropdown(choices=[], label="删除上传的文件（内置文件只读）", elem_id="rag-admin-remove-choice",
                                     allow_custom_value=False, scale=3)
             remove_btn = gr.Button("删除", variant="stop", elem_id="rag-admin-remove", scale=1)
+        with gr.Row(equal_height=True):
+            to_switch = gr.Dropdown(choices=[], label="停用或恢复内置/共享文件（文件本身不改动）",
+                                    elem_id="rag-admin-switch-choice", allow_custom_value=False, scale=3)
+            exclude_btn = gr.Button("停用", elem_id="rag-admin-exclude", scale=1)
+            include_btn = gr.Button("恢复", elem_id="rag-admin-include", scale=1)
         rebuild_btn = gr.Button("重建索引", variant="primary", elem_id="rag-admin-rebuild")
         report = gr.Textbox(label="构建结果", lines=6, interactive=False, elem_id="rag-admin-report")
 
-    def empty() -> tuple[list[list[Any]], Any]:
-        return [], gr.Dropdown(choices=[], value=None)
+    def empty() -> tuple[list[list[Any]], Any, Any]:
+        return [], gr.Dropdown(choices=[], value=None), gr.Dropdown(choices=[], value=None)
 
-    def listing() -> tuple[list[list[Any]], Any]:
-        return document_rows(cfg), gr.Dropdown(choices=removable_choices(cfg), value=None)
+    def listing() -> tuple[list[list[Any]], Any, Any]:
+        return (document_rows(cfg), gr.Dropdown(choices=removable_choices(cfg), value=None),
+                gr.Dropdown(choices=switch_choices(cfg), value=None))
 
     def do_login(tok: str):
         try:
@@ -254,6 +318,17 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
             return _msg(str(e), False), *(listing() if token_ok(cfg, tok) else empty())
         return _msg(text, True), *listing()
 
+    def do_switch(action: Callable[[Config, str | None], str]):
+        def handler(tok: str, path: str | None):
+            try:
+                check_token(cfg, tok)
+                text = action(cfg, path)
+            except AdminError as e:
+                return _msg(str(e), False), *(listing() if token_ok(cfg, tok) else empty())
+            return _msg(text, True), *listing()
+
+        return handler
+
     def do_rebuild(tok: str, progress=gr.Progress()):
         try:
             check_token(cfg, tok)
@@ -270,9 +345,12 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
         return _msg("重建完成，问答已使用新索引。", True), text, *listing()
 
     common = {"api_visibility": "private"}
-    login.click(do_login, [token], [message, docs, to_remove], queue=False, **common)
-    token.submit(do_login, [token], [message, docs, to_remove], queue=False, **common)
-    upload_btn.click(do_upload, [token, upload], [message, docs, to_remove, upload], **common)
-    remove_btn.click(do_remove, [token, to_remove], [message, docs, to_remove], **common)
-    return rebuild_btn.click(do_rebuild, [token], [message, report, docs, to_remove], concurrency_limit=1,
+    lists = [docs, to_remove, to_switch]
+    login.click(do_login, [token], [message, *lists], queue=False, **common)
+    token.submit(do_login, [token], [message, *lists], queue=False, **common)
+    upload_btn.click(do_upload, [token, upload], [message, *lists, upload], **common)
+    remove_btn.click(do_remove, [token, to_remove], [message, *lists], **common)
+    exclude_btn.click(do_switch(exclude_document), [token, to_switch], [message, *lists], **common)
+    include_btn.click(do_switch(include_document), [token, to_switch], [message, *lists], **common)
+    return rebuild_btn.click(do_rebuild, [token], [message, report, *lists], concurrency_limit=1,
                              concurrency_id="rag-admin-rebuild", show_progress="full", **common)
