@@ -9,6 +9,7 @@ Layout of ``index/``::
     gen-…/dense.faiss     FAISS index of the chunk vectors
     gen-…/bm25/           bm25s state
     gen-…/userdict.txt    jieba user words, so queries are cut like the corpus
+    gen-…/tokens.jsonl    each chunk's BM25 tokens, reused by the next build if its tokenizer is the same
     cache/                embeddings keyed by model and text hash (survives rebuilds)
     excluded.json         files an administrator switched off (rag/exclusions.py)
     .build.lock           held while a build runs
@@ -42,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -49,6 +51,9 @@ from .chunking import CHUNKER_VERSION, chunk_document
 from .config import Config
 from .exclusions import Exclusions
 from .records import Chunk, Clause, Document
+
+if TYPE_CHECKING:  # jieba loads only when a build needs it
+    from .tokenization import Tokenizer
 
 MANIFEST_VERSION = 1
 TMP_GEN_PREFIX = ".tmp-"  # a generation being written: .tmp-gen-…
@@ -113,6 +118,7 @@ class BuildReport:
     chunks: int = 0
     embedded: int = 0  # texts sent to the model (cache misses)
     cache_hits: int = 0
+    tokens_reused: int = 0  # chunks whose BM25 tokens came from the previous generation
     seconds: float = 0.0
     skipped_build: bool = False  # nothing changed, the current index was kept
 
@@ -125,7 +131,7 @@ class BuildReport:
         parts = [
             f"索引已重建：{self.documents} 个文件，{self.clauses} 个条款，{self.chunks} 个检索块，用时 {self.seconds:.1f} 秒。",
             f"新增 {len(self.added)}，修改 {len(self.changed)}，删除 {len(self.removed)}，未变 {len(self.unchanged)}。",
-            f"新计算向量 {self.embedded} 个，缓存命中 {self.cache_hits} 个。",
+            f"新计算向量 {self.embedded} 个，缓存命中 {self.cache_hits} 个；沿用上次分词 {self.tokens_reused} 个检索块。",
         ]
         for name, items in (("新增", self.added), ("修改", self.changed), ("删除", self.removed),
                             ("读取失败、保留上一版", self.kept), ("已停用、不进索引", self.excluded)):
@@ -283,8 +289,9 @@ def _build_locked(
     tell(0.9, "建立 BM25 索引")
     words = user_words_from_clauses(clauses)
     tokenizer = Tokenizer(words)
+    tokens = _tokens(cfg.index_dir, tokenizer, texts, report)
     lexical = LexicalIndex()
-    lexical.index(tokenizer.tokenize_many(texts))
+    lexical.index(tokens)
 
     from .dense import DenseIndex
 
@@ -299,7 +306,7 @@ def _build_locked(
         dense_vectors=len(dense_rows), dense_sentences=cfg.dense_sentences,
     )
     tell(0.95, "写入索引")
-    _write_generation(cfg.index_dir, manifest, clauses, chunks, lexical, dense, words)
+    _write_generation(cfg.index_dir, manifest, clauses, chunks, lexical, dense, words, (tokenizer.fingerprint, tokens))
     report.documents, report.clauses, report.chunks = len(entries), len(clauses), len(chunks)
     report.seconds = time.perf_counter() - t0
     tell(1.0, "完成")
@@ -400,7 +407,30 @@ def _drop_duplicates(docs: list[Document], report: BuildReport) -> list[Document
     return kept
 
 
-def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexical, dense, words) -> None:
+def _tokens(index_dir: Path, tokenizer: Tokenizer, texts: list[str], report: BuildReport) -> list[list[str]]:
+    """BM25 tokens of every text, reusing the current generation's where the tokenizer is the same.
+
+    jieba is most of an incremental rebuild on a large corpus (about 20 s of 24 s
+    at 68,000 chunks), and a revised regulation leaves the tokenizer (its user
+    words) unchanged, so only new texts are cut. An added document brings new
+    user words and a different fingerprint: then everything is cut again.
+    """
+    previous: dict[str, list[str]] = {}
+    folder = current_dir(index_dir)
+    try:
+        with open(folder / "tokens.jsonl", encoding="utf-8") as f:
+            if json.loads(f.readline()).get("fingerprint") == tokenizer.fingerprint:
+                old_texts = (json.loads(line)["text"] for line in _read_lines(folder / "chunks.jsonl"))
+                previous = {t: json.loads(line) for t, line in zip(old_texts, f, strict=True)}
+    except (OSError, ValueError, KeyError, AttributeError):
+        previous = {}  # no usable tokens (first build, older index, damaged file): cut everything
+    out = [previous.get(t) for t in texts]
+    report.tokens_reused = sum(x is not None for x in out)
+    return [x if x is not None else tokenizer.tokenize(t) for x, t in zip(out, texts, strict=True)]
+
+
+def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexical, dense, words,
+                      tokens: tuple[str, list[list[str]]]) -> None:
     """Write a complete generation under a temporary name, then swap the ``current`` link to it.
 
     Every file is flushed to disk before the rename, so after a crash or power
@@ -420,6 +450,9 @@ def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexi
         dense.save(tmp / "dense.faiss")
         lexical.save(tmp / "bm25")
         (tmp / "userdict.txt").write_text("\n".join(words), encoding="utf-8")
+        with open(tmp / "tokens.jsonl", "w", encoding="utf-8") as f:  # first line: the tokenizer's fingerprint
+            f.write(json.dumps({"fingerprint": tokens[0]}) + "\n")
+            f.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in tokens[1])
         # The manifest is written last: a generation without one is incomplete.
         (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
         _fsync_tree(tmp)

@@ -9,6 +9,7 @@ document short names and recurring legal terms keeps them whole. Search mode
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Iterable
@@ -56,6 +57,9 @@ class Tokenizer:
         self.user_words = sorted({w for w in (*DOMAIN_TERMS, *user_words) if 2 <= len(w) <= 20})
         for word in self.user_words:
             self._jieba.add_word(word, freq=20000)
+        # Same fingerprint, same tokens for the same text: lets a rebuild reuse the last one's.
+        signature = "\n".join(["v1", *self.user_words, "--", *sorted(STOPWORDS)])
+        self.fingerprint = hashlib.sha1(signature.encode("utf-8")).hexdigest()
 
     def tokenize(self, text: str) -> list[str]:
         """Tokens for BM25: search-mode jieba words, lower-cased, without stopwords and punctuation."""

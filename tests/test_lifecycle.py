@@ -146,6 +146,10 @@ def test_changed_document_reembeds_only_its_text_and_answer_follows(ws: Workspac
     assert 1 <= report.embedded <= 3
     assert report.embedded + report.cache_hits == report.chunks
     assert "修改：政府督查工作条例" in report.summary()
+    # jieba cuts only the new texts; the rest of the tokens come from the last generation, and are
+    # exactly what cutting them afresh gives.
+    assert report.chunks - 3 <= report.tokens_reused < report.chunks
+    _assert_tokens_match_a_fresh_cut(ws)
 
     after = assistant.ask(question)  # same object, no restart
     assert assistant._generation != old_generation
@@ -156,6 +160,17 @@ def test_changed_document_reembeds_only_its_text_and_answer_follows(ws: Workspac
     assert NEW_PHRASE in top.text
     entry = read_manifest(ws.index).documents["zhengfu-ducha-gongzuo-tiaoli"]
     assert entry.sha256 != old_sha and entry.clauses > 0
+
+
+def _assert_tokens_match_a_fresh_cut(ws: Workspace) -> None:
+    from rag.tokenization import Tokenizer
+
+    index = load_index(ws.cfg)
+    tokenizer = Tokenizer(index.user_words)
+    lines = (index.folder / "tokens.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[0]) == {"fingerprint": tokenizer.fingerprint}
+    stored = [json.loads(line) for line in lines[1:]]
+    assert stored == [tokenizer.tokenize(ch.text) for ch in index.chunks]
 
 
 def test_removed_document_is_dropped_and_added_one_indexed(ws: Workspace) -> None:
@@ -169,6 +184,8 @@ def test_removed_document_is_dropped_and_added_one_indexed(ws: Workspace) -> Non
     assert report.removed == ["行政执法机关移送涉嫌犯罪案件的规定"]
     assert report.added == ["人民调解法"]
     assert report.changed == []
+    assert report.tokens_reused == 0  # new document names in the user dictionary: everything is cut again
+    _assert_tokens_match_a_fresh_cut(ws)
     index = load_index(ws.cfg)
     assert doc_id not in index.manifest.documents
     assert not any(c.doc_id == doc_id for c in index.clauses)
