@@ -42,6 +42,16 @@ def _cfg(tmp_path: Path, token: str = TOKEN) -> Config:
     return Config(corpus_dirs=[corpus], index_dir=tmp_path / "index", admin_token=token)
 
 
+def _seeded_cfg(tmp_path: Path, built_index: Path, *extra: Path) -> Config:
+    """``_cfg`` with the plan (and ``extra`` files) in its corpus and the session's embedding cache."""
+    cfg = _cfg(tmp_path)
+    for p in (*PLAN_DIR.glob("*.md"), *extra):
+        shutil.copy(p, cfg.corpus_dirs[0] / p.name)
+    if (built_index / "cache").is_dir():
+        shutil.copytree(built_index / "cache", cfg.index_dir / "cache")
+    return cfg
+
+
 # -- pure helpers ------------------------------------------------------------------------------
 
 
@@ -103,13 +113,8 @@ def test_read_only_document_is_switched_off_and_on_not_deleted(built_index, tmp_
     """停用 and 恢复: what the list shows at each step, what is refused, and that rebuilds follow."""
     from ui.admin import exclude_document, include_document, run_rebuild, switch_choices
 
-    cfg = _cfg(tmp_path)
-    for p in PLAN_DIR.glob("*.md"):
-        shutil.copy(p, cfg.corpus_dirs[0] / p.name)
+    cfg = _seeded_cfg(tmp_path, built_index, REGULATION)
     reg = cfg.corpus_dirs[0] / REGULATION.name
-    shutil.copy(REGULATION, reg)
-    if (built_index / "cache").is_dir():
-        shutil.copytree(built_index / "cache", cfg.index_dir / "cache")
     run_rebuild(cfg)
     in_use = dict((label, path) for label, path in switch_choices(cfg))
     assert "《公平竞争审查条例》（在用）" in in_use
@@ -163,11 +168,7 @@ def test_rebuild_reports_progress_in_order_to_the_end(built_index, tmp_path):
     """The admin's progress bar is fed by these calls: they must rise, say what is happening, and finish."""
     from ui.admin import run_rebuild
 
-    cfg = _cfg(tmp_path)
-    for p in PLAN_DIR.glob("*.md"):
-        shutil.copy(p, cfg.corpus_dirs[0] / p.name)
-    if (built_index / "cache").is_dir():
-        shutil.copytree(built_index / "cache", cfg.index_dir / "cache")
+    cfg = _seeded_cfg(tmp_path, built_index)
     calls: list[tuple[float, str]] = []
     text = run_rebuild(cfg, on_progress=lambda frac, msg: calls.append((frac, msg)))
     assert "新增 1" in text

@@ -310,15 +310,9 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
             return _msg("上传失败，请查看服务日志。", False), *listing(), gr.File()
         return _msg(text, True), *listing(), gr.File(value=None)
 
-    def do_remove(tok: str, name: str | None):
-        try:
-            check_token(cfg, tok)
-            text = remove_upload(cfg, name)
-        except AdminError as e:
-            return _msg(str(e), False), *(listing() if token_ok(cfg, tok) else empty())
-        return _msg(text, True), *listing()
+    def guarded(action: Callable[[Config, str | None], str]):
+        """A click handler: check the token, run ``action`` on the chosen file, refresh the lists."""
 
-    def do_switch(action: Callable[[Config, str | None], str]):
         def handler(tok: str, path: str | None):
             try:
                 check_token(cfg, tok)
@@ -349,8 +343,8 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
     login.click(do_login, [token], [message, *lists], queue=False, **common)
     token.submit(do_login, [token], [message, *lists], queue=False, **common)
     upload_btn.click(do_upload, [token, upload], [message, *lists, upload], **common)
-    remove_btn.click(do_remove, [token, to_remove], [message, *lists], **common)
-    exclude_btn.click(do_switch(exclude_document), [token, to_switch], [message, *lists], **common)
-    include_btn.click(do_switch(include_document), [token, to_switch], [message, *lists], **common)
+    remove_btn.click(guarded(remove_upload), [token, to_remove], [message, *lists], **common)
+    exclude_btn.click(guarded(exclude_document), [token, to_switch], [message, *lists], **common)
+    include_btn.click(guarded(include_document), [token, to_switch], [message, *lists], **common)
     return rebuild_btn.click(do_rebuild, [token], [message, report, *lists], concurrency_limit=1,
                              concurrency_id="rag-admin-rebuild", show_progress="full", **common)
