@@ -39,7 +39,7 @@ class DenseIndex:
         self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.ascontiguousarray(ids, dtype=np.int64))
 
     def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Top-k (ids, cosine scores); ``allowed`` restricts the search to some chunk ids."""
+        """Top-k (ids, cosine scores); ``allowed`` (a boolean mask over chunk ids) restricts the search."""
         import faiss
 
         k = min(k, self.size)
@@ -48,11 +48,17 @@ class DenseIndex:
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         params = None
         if allowed is not None:
-            if len(allowed) == 0:
+            if not allowed.any():
                 return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
+            # A bitmap costs one bit per chunk and one lookup per vector; a batch selector
+            # hashed every allowed id first (tens of ms for a 200,000-chunk scope).
+            bits = np.packbits(np.asarray(allowed, dtype=bool), bitorder="little")
+            selector = faiss.IDSelectorBitmap(len(bits), faiss.swig_ptr(bits))  # n counts bytes
+            params = faiss.SearchParameters(sel=selector)
         scores, ids = self._index.search(q, k, params=params)
         keep = ids[0] >= 0
+        if allowed is not None:  # ids past the mask's end (none in a consistent index) are not allowed
+            keep &= ids[0] < len(allowed)
         return ids[0][keep], scores[0][keep]
 
     def save(self, path: Path) -> None:

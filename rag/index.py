@@ -10,6 +10,7 @@ Layout of ``index/``::
     gen-…/bm25/           bm25s state
     gen-…/userdict.txt    jieba user words, so queries are cut like the corpus
     gen-…/tokens.jsonl    each chunk's BM25 tokens, reused by the next build if its tokenizer is the same
+    gen-…/clause_tokens.jsonl  each clause's tokens, for the answer layer's term weights (saves cutting at load)
     cache/                embeddings keyed by model and text hash (survives rebuilds)
     excluded.json         files an administrator switched off (rag/exclusions.py)
     .build.lock           held while a build runs
@@ -290,6 +291,7 @@ def _build_locked(
     words = user_words_from_clauses(clauses)
     tokenizer = Tokenizer(words)
     tokens = _tokens(cfg.index_dir, tokenizer, texts, report)
+    clause_tokens = _tokens(cfg.index_dir, tokenizer, [c.text for c in clauses], store="clauses")
     lexical = LexicalIndex()
     lexical.index(tokens)
 
@@ -306,7 +308,8 @@ def _build_locked(
         dense_vectors=len(dense_rows), dense_sentences=cfg.dense_sentences,
     )
     tell(0.95, "写入索引")
-    _write_generation(cfg.index_dir, manifest, clauses, chunks, lexical, dense, words, (tokenizer.fingerprint, tokens))
+    _write_generation(cfg.index_dir, manifest, clauses, chunks, lexical, dense, words,
+                      (tokenizer.fingerprint, tokens, clause_tokens))
     report.documents, report.clauses, report.chunks = len(entries), len(clauses), len(chunks)
     report.seconds = time.perf_counter() - t0
     tell(1.0, "完成")
@@ -407,30 +410,55 @@ def _drop_duplicates(docs: list[Document], report: BuildReport) -> list[Document
     return kept
 
 
-def _tokens(index_dir: Path, tokenizer: Tokenizer, texts: list[str], report: BuildReport) -> list[list[str]]:
-    """BM25 tokens of every text, reusing the current generation's where the tokenizer is the same.
+# Where each kind of record keeps its texts and their tokens inside a generation.
+_TOKEN_STORES = {"chunks": ("chunks.jsonl", "tokens.jsonl"), "clauses": ("clauses.jsonl", "clause_tokens.jsonl")}
+
+
+def _tokens(index_dir: Path, tokenizer: Tokenizer, texts: list[str], report: BuildReport | None = None,
+            store: str = "chunks") -> list[list[str]]:
+    """Tokens of every text, reusing the current generation's where the tokenizer is the same.
 
     jieba is most of an incremental rebuild on a large corpus (about 20 s of 24 s
     at 68,000 chunks), and a revised regulation leaves the tokenizer (its user
     words) unchanged, so only new texts are cut. An added document brings new
     user words and a different fingerprint: then everything is cut again.
     """
+    texts_file, tokens_file = _TOKEN_STORES[store]
     previous: dict[str, list[str]] = {}
     folder = current_dir(index_dir)
     try:
-        with open(folder / "tokens.jsonl", encoding="utf-8") as f:
+        with open(folder / tokens_file, encoding="utf-8") as f:
             if json.loads(f.readline()).get("fingerprint") == tokenizer.fingerprint:
-                old_texts = (json.loads(line)["text"] for line in _read_lines(folder / "chunks.jsonl"))
+                old_texts = (json.loads(line)["text"] for line in _read_lines(folder / texts_file))
                 previous = {t: json.loads(line) for t, line in zip(old_texts, f, strict=True)}
     except (OSError, ValueError, KeyError, AttributeError):
         previous = {}  # no usable tokens (first build, older index, damaged file): cut everything
     out = [previous.get(t) for t in texts]
-    report.tokens_reused = sum(x is not None for x in out)
+    if report is not None:
+        report.tokens_reused = sum(x is not None for x in out)
     return [x if x is not None else tokenizer.tokenize(t) for x, t in zip(out, texts, strict=True)]
 
 
+def _write_tokens(path: Path, fingerprint: str, tokens: list[list[str]]) -> None:
+    with open(path, "w", encoding="utf-8") as f:  # first line: the tokenizer's fingerprint
+        f.write(json.dumps({"fingerprint": fingerprint}) + "\n")
+        f.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in tokens)
+
+
+def read_clause_tokens(folder: Path, fingerprint: str) -> list[frozenset[str]] | None:
+    """Each clause's token set as the build cut it, or None when absent or cut by another tokenizer."""
+    intern: dict[str, str] = {}  # one string object per distinct token: ~67,000 clauses repeat the same few
+    try:
+        with open(folder / "clause_tokens.jsonl", encoding="utf-8") as f:
+            if json.loads(f.readline()).get("fingerprint") != fingerprint:
+                return None
+            return [frozenset(intern.setdefault(t, t) for t in json.loads(line)) for line in f if line.strip()]
+    except (OSError, ValueError, AttributeError, TypeError):
+        return None
+
+
 def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexical, dense, words,
-                      tokens: tuple[str, list[list[str]]]) -> None:
+                      tokens: tuple[str, list[list[str]], list[list[str]]]) -> None:
     """Write a complete generation under a temporary name, then swap the ``current`` link to it.
 
     Every file is flushed to disk before the rename, so after a crash or power
@@ -450,9 +478,8 @@ def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexi
         dense.save(tmp / "dense.faiss")
         lexical.save(tmp / "bm25")
         (tmp / "userdict.txt").write_text("\n".join(words), encoding="utf-8")
-        with open(tmp / "tokens.jsonl", "w", encoding="utf-8") as f:  # first line: the tokenizer's fingerprint
-            f.write(json.dumps({"fingerprint": tokens[0]}) + "\n")
-            f.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in tokens[1])
+        _write_tokens(tmp / "tokens.jsonl", tokens[0], tokens[1])
+        _write_tokens(tmp / "clause_tokens.jsonl", tokens[0], tokens[2])
         # The manifest is written last: a generation without one is incomplete.
         (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
         _fsync_tree(tmp)

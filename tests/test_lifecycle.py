@@ -26,7 +26,16 @@ from rag.assistant import Assistant
 from rag.cache import EmbeddingCache, model_folder, text_key
 from rag.config import Config
 from rag.embedding import encoder_id
-from rag.index import BuildLockedError, BuildReport, IndexError_, build_index, current_dir, load_index, read_manifest
+from rag.index import (
+    BuildLockedError,
+    BuildReport,
+    IndexError_,
+    build_index,
+    current_dir,
+    load_index,
+    read_clause_tokens,
+    read_manifest,
+)
 from rag.numerals import int_to_cn
 
 from .conftest import PLAN_DIR, REG_DIR, ROOT, SMALL_REGULATIONS
@@ -171,6 +180,24 @@ def _assert_tokens_match_a_fresh_cut(ws: Workspace) -> None:
     assert json.loads(lines[0]) == {"fingerprint": tokenizer.fingerprint}
     stored = [json.loads(line) for line in lines[1:]]
     assert stored == [tokenizer.tokenize(ch.text) for ch in index.chunks]
+    # The answer layer's per-clause token sets, stored so that loading a large index does not cut again.
+    clause_sets = read_clause_tokens(index.folder, tokenizer.fingerprint)
+    assert clause_sets == [frozenset(tokenizer.tokenize(c.text)) for c in index.clauses]
+
+
+def test_answers_survive_missing_or_stale_clause_tokens(ws: Workspace) -> None:
+    """An index from before clause_tokens.jsonl, or one whose file is damaged, still answers the same."""
+    question = "行政执法机关发现涉嫌犯罪案件应当如何移送？"
+    expected = Assistant(ws.cfg).ask(question)
+    folder = load_index(ws.cfg).folder
+    store = folder / "clause_tokens.jsonl"
+    assert read_clause_tokens(folder, "another tokenizer") is None
+    store.write_text('{"fingerprint": "x"}\n["半行', encoding="utf-8")
+    assert read_clause_tokens(folder, "x") is None
+    store.unlink()
+    again = Assistant(ws.cfg).ask(question)
+    assert again.answer == expected.answer and not again.abstained
+    assert [c.clause for c in again.citations] == [c.clause for c in expected.citations]
 
 
 def test_removed_document_is_dropped_and_added_one_indexed(ws: Workspace) -> None:

@@ -105,8 +105,14 @@ def test_dense_index_answers_in_chunk_ids_when_only_some_chunks_have_vectors(tmp
     ids, scores = dense.search(vectors[1], 3)
     assert ids.tolist()[0] == 4 and scores[0] == pytest.approx(1.0, abs=1e-5)
     assert sorted(ids.tolist()) == [0, 4, 9]
-    ids, _ = dense.search(vectors[1], 3, allowed=np.array([0, 9, 5]))  # chunk 4 is outside the scope
+    scope = np.zeros(10, dtype=bool)
+    scope[[0, 5, 9]] = True  # chunk 4 is outside the scope
+    ids, _ = dense.search(vectors[1], 3, allowed=scope)
     assert sorted(ids.tolist()) == [0, 9]
+    scope[:] = False
+    scope[9] = True  # id 9 sits in the bitmap's second byte
+    assert dense.search(vectors[1], 3, allowed=scope)[0].tolist() == [9]
+    assert dense.search(vectors[1], 3, allowed=np.zeros(10, dtype=bool))[0].tolist() == []
     dense.save(tmp_path / "dense.faiss")
     again = DenseIndex.load(tmp_path / "dense.faiss")
     assert again.search(vectors[2], 1)[0].tolist() == [9]
