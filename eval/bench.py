@@ -7,6 +7,7 @@ can be changed for the incremental phase without touching the originals.
 
     python eval/bench.py --name builtin
     python eval/bench.py --name scale --corpus /tmp/scale --model <model folder>
+    python eval/bench.py --phase queries --index-dir index   # latency only, on an existing index
 
 Figures go to eval/bench-<name>.json and are printed as a table.
 """
@@ -96,8 +97,9 @@ def main() -> int:
                     help="只为整条条款计算向量（同 rag build --clause-vectors-only），大语料用")
     ap.add_argument("--keep", type=Path, help="工作文件夹（复制的语料、索引和向量缓存）放在这里并保留，便于中断后复查")
     ap.add_argument("--cache-from", type=Path, help="复制已有的向量缓存（index/cache），只测非向量部分时用")
-    ap.add_argument("--phase", choices=["all", "queries"], default="all", help=argparse.SUPPRESS)
-    ap.add_argument("--index-dir", help=argparse.SUPPRESS)
+    ap.add_argument("--phase", choices=["all", "queries"], default="all",
+                    help="queries：只在 --index-dir 的现有索引上测载入和热查询延迟（打印一行 JSON），不建索引")
+    ap.add_argument("--index-dir", default=str(ROOT / "index"), help="--phase queries 用的索引文件夹，默认 index/")
     args = ap.parse_args()
 
     from rag.config import load_config
