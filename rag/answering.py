@@ -63,6 +63,8 @@ SECOND_SENTENCE_RATIO = 0.85  # a second sentence of the same clause joins at th
 MAX_LIST_ITEMS = 8  # "下列事项……：" is followed by at most this many listed items
 MAX_ANSWER_CHARS = 320
 LONG_SENTENCE = 120  # a sentence longer than this is quoted by its ；-parts
+W_DENSE = 0.2  # the sentence is among the nearest in meaning to the question (embedded sentences only)
+DENSE_SPREAD = 0.03  # cosine below the best sentence's at which that bonus has fallen to nothing
 W_EXPANSION = 0.5  # weight of the retriever's colloquial-expansion terms relative to the question's own words
 _LIST_ITEM_RE = re.compile(r"^[（(][零〇一二两三四五六七八九十\d]+[）)]")
 _FULL_STOP_RE = re.compile(r"(?<=[。！？!?])")
@@ -308,11 +310,13 @@ def score_sentences(
     weights = query_weights(question, retriever, context)
     definition, classification = wants_definition(question), wants_classification(question)
     out: list[Candidate] = []
+    closeness = _closeness(question, hits[:max_clauses], retriever)
     for rank, hit in enumerate(hits[:max_clauses]):
         units = _units(tables, hit.clause)
         picked = _picked_unit(hit, units)
         for i, u in enumerate(units):
             score = W_RANK / (1 + rank) + W_LEXICAL * overlap(weights, _unit_tokens(tables, retriever, hit.clause, i))
+            score += W_DENSE * closeness.get((hit.clause.clause_id, i), 0.0)
             if picked in (i, -1):  # the retriever's sentence; every unit when it matched the clause as a whole
                 score += W_HIT
             if intent.kind == "number" and has_number(u.text):
@@ -326,6 +330,30 @@ def score_sentences(
             out.append(Candidate(rank, hit, i, u.text, score, u.item))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def _closeness(question: str, hits: list[Hit], retriever: Retriever) -> dict[tuple[str, int], float]:
+    """How near in meaning each unit is to the question, 1 for the nearest unit of these clauses, falling to 0.
+
+    Word overlap cannot tell "企业能不能不给" is answered by "有权拒绝"; the embedding can.
+    Only hits the dense leg scored take part, so ``--mode bm25`` never loads the model here.
+    """
+    tables = _tables(retriever)
+    sims: dict[tuple[str, int], float] = {}
+    for hit in hits:
+        if "dense" not in hit.legs:
+            continue
+        by_sentence = retriever.sentence_similarities(question, hit.clause.clause_id)
+        if not by_sentence:
+            continue
+        for i, u in enumerate(_units(tables, hit.clause)):
+            found = [v for s, v in by_sentence.items() if u.text in s or s in u.text]
+            if found:
+                sims[(hit.clause.clause_id, i)] = max(found)
+    if not sims:
+        return {}
+    best = max(sims.values())
+    return {key: max(0.0, 1.0 - (best - v) / DENSE_SPREAD) for key, v in sims.items()}
 
 
 def _picked_unit(hit: Hit, units: list[Unit]) -> int:

@@ -61,6 +61,31 @@ class DenseIndex:
             keep &= ids[0] < len(allowed)
         return ids[0][keep], scores[0][keep]
 
+    def vectors(self, ids: list[int]) -> tuple[np.ndarray, list[int]]:
+        """The stored vectors of those chunk ids that have one, and which ids those are."""
+        import faiss
+
+        rows = self._rows()
+        found = [i for i in ids if 0 <= i < len(rows) and rows[i] >= 0]
+        if not found:
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        # An index from before chunk ids (a bare flat index) stores chunk i at row i.
+        flat = faiss.downcast_index(self._index.index) if hasattr(self._index, "id_map") else self._index
+        return flat.reconstruct_batch(rows[found]), found
+
+    def _rows(self) -> np.ndarray:
+        """Chunk id → row in the flat index (-1: no vector), built once on first use."""
+        rows = getattr(self, "_row_of", None)
+        if rows is None:
+            import faiss
+
+            ids = (faiss.vector_to_array(self._index.id_map) if hasattr(self._index, "id_map")
+                   else np.arange(self.size, dtype=np.int64))
+            rows = np.full(int(ids.max()) + 1 if len(ids) else 0, -1, dtype=np.int64)
+            rows[ids] = np.arange(len(ids), dtype=np.int64)
+            self._row_of = rows
+        return rows
+
     def save(self, path: Path) -> None:
         import faiss
 

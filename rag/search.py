@@ -8,6 +8,7 @@ kept for highlighting.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +21,7 @@ from .lookup import ClauseLookup
 from .records import Clause, Hit
 
 MODES = ("hybrid", "bm25", "dense")
+QUERY_VECTORS_KEPT = 64
 
 
 @dataclass
@@ -73,8 +75,12 @@ class Retriever:
         doc_of_chunk = [c.split("#", 1)[0] for c in chunk_clause]
         self._doc_code = {d: i for i, d in enumerate(dict.fromkeys(doc_of_chunk))}
         self._chunk_doc = np.array([self._doc_code[d] for d in doc_of_chunk], dtype=np.int32)
+        self._clause_chunks: dict[str, list[int]] = {}
+        for i, cid in enumerate(chunk_clause):
+            self._clause_chunks.setdefault(cid, []).append(i)
         self._encoder = None
         self._encoder_lock = threading.Lock()
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
 
     # -- legs -----------------------------------------------------------------------------------
@@ -112,9 +118,36 @@ class Retriever:
             scores = np.where(mask, scores, 0.0)
         return scores
 
-    def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding; the last few are kept, as the answer layer asks again for the same one."""
+        with self._encoder_lock:
+            qv = self._query_vectors.get(query)
+            if qv is not None:
+                self._query_vectors.move_to_end(query)
+                return qv
         qv = self.encoder.encode_queries([query])[0]
-        return self.index.dense.search(qv, k, mask)
+        with self._encoder_lock:
+            self._query_vectors[query] = qv
+            while len(self._query_vectors) > QUERY_VECTORS_KEPT:
+                self._query_vectors.popitem(last=False)
+        return qv
+
+    def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        return self.index.dense.search(self.query_vector(query), k, mask)
+
+    def sentence_similarities(self, query: str, clause_id: str) -> dict[str, float]:
+        """Cosine of the query with each embedded sentence of one clause (sentence text → cosine).
+
+        Empty when the index holds clause vectors only: the answer layer then goes by words alone.
+        """
+        ids = [i for i in self._clause_chunks.get(clause_id, []) if self.index.chunks[i].sentence]
+        if not ids:
+            return {}
+        vectors, found = self.index.dense.vectors(ids)
+        if not found:
+            return {}
+        sims = vectors @ self.query_vector(query)
+        return {self.index.chunks[i].sentence: float(s) for i, s in zip(found, sims.tolist(), strict=True)}
 
     # -- search ---------------------------------------------------------------------------------
 

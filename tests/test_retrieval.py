@@ -118,3 +118,29 @@ def test_dense_index_answers_in_chunk_ids_when_only_some_chunks_have_vectors(tmp
     assert again.search(vectors[2], 1)[0].tolist() == [9]
     with pytest.raises(ValueError):
         dense.add(vectors, ids=np.array([1, 2]))
+
+
+def test_sentence_similarities_are_the_cosines_of_the_stored_sentence_vectors(retriever):
+    """The answer layer picks sentences by meaning from the vectors already in the index."""
+    import numpy as np
+
+    question = "行政复议申请期限是多少？"
+    clause = retriever.search(question, k=1)[0].clause
+    sims = retriever.sentence_similarities(question, clause.clause_id)
+    sentences = [ch for ch in retriever.index.chunks if ch.clause_id == clause.clause_id and ch.sentence]
+    assert sims and set(sims) == {ch.sentence for ch in sentences}
+    q = retriever.encoder.encode_queries([question])[0]
+    direct = retriever.encoder.encode_passages([ch.text for ch in sentences])
+    for ch, vec in zip(sentences, direct, strict=True):
+        assert sims[ch.sentence] == pytest.approx(float(np.dot(q, vec)), abs=1e-3)
+    assert retriever.sentence_similarities(question, "no-such-clause") == {}
+
+
+def test_lexical_mode_never_loads_the_embedding_model(built_index):
+    """``--mode bm25`` works without the model, the answer layer's sentence choice included."""
+    from rag.assistant import Assistant
+
+    assistant = Assistant(Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index))
+    answer = assistant.ask("对行政处罚不服，多长时间内可以申请行政复议？", mode="bm25")
+    assert not answer.abstained and answer.citations
+    assert assistant.retriever._encoder is None
