@@ -474,7 +474,7 @@ def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexi
                 f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
         with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
             for ch in chunks:
-                f.write(json.dumps(asdict(ch), ensure_ascii=False) + "\n")
+                f.write(json.dumps(ch.to_dict(), ensure_ascii=False) + "\n")
         dense.save(tmp / "dense.faiss")
         lexical.save(tmp / "bm25")
         (tmp / "userdict.txt").write_text("\n".join(words), encoding="utf-8")

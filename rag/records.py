@@ -6,7 +6,7 @@ easy to build in tests.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -22,6 +22,10 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)  # issuer, level, effective...
     sha256: str = ""  # hash of the raw bytes, for incremental rebuilds
     warnings: list[str] = field(default_factory=list)
+
+
+def _shallow(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 @dataclass
@@ -43,11 +47,16 @@ class Clause:
     citation: str = ""  # human label: 《行政复议法》第二十条
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Fields are flat (strings, ints, lists of strings): copying the lists is enough, and
+        # dataclasses.asdict's recursive deep copy took 10 s a build at 67,000 clauses.
+        return {f.name: _shallow(getattr(self, f.name)) for f in _CLAUSE_FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Clause:
         return cls(**data)
+
+
+_CLAUSE_FIELDS = fields(Clause)
 
 
 @dataclass
@@ -58,6 +67,9 @@ class Chunk:
     text: str  # what the lexical and dense legs see
     kind: str = "clause"  # "clause" | "sentence" | "units" (a plan item's 牵头/责任单位 list)
     sentence: str = ""  # for sentence chunks: the sentence alone, for highlighting
+
+    def to_dict(self) -> dict[str, str]:
+        return {"clause_id": self.clause_id, "text": self.text, "kind": self.kind, "sentence": self.sentence}
 
 
 @dataclass

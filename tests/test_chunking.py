@@ -116,3 +116,22 @@ def test_numerals_match_how_statutes_write_them():
     assert int_to_cn(18) == "十八" and int_to_cn(106) == "一百零六" and int_to_cn(110) == "一百一十"
     assert cn_to_int("二十") == 20 and cn_to_int("20") == 20 and cn_to_int("条") is None
     assert re.fullmatch(r"[一二三四五六七八九十百零]+", int_to_cn(1234 % 999))
+
+
+def test_records_serialise_every_field_and_round_trip():
+    """The index stores clauses and chunks through to_dict; a field left out would vanish on reload."""
+    from dataclasses import fields
+
+    from rag.records import Chunk, Clause
+
+    clause = Clause(clause_id="d#（一）", doc_id="d", doc_title="标题", doc_short="简称", label="（一）", number=1,
+                    kind="plan_item", path=["一、总则"], title="题", text="正文", lead_units=["旗司法局"],
+                    responsible_units=["各部门"], citation="《简称》（一）")
+    data = clause.to_dict()
+    assert set(data) == {f.name for f in fields(Clause)}
+    assert Clause.from_dict(data) == clause
+    data["path"].append("改动")  # the dict is a copy: serialising never changes the clause
+    assert clause.path == ["一、总则"]
+    chunk = Chunk(clause_id="d#（一）", text="上下文 正文", kind="sentence", sentence="正文")
+    assert set(chunk.to_dict()) == {f.name for f in fields(Chunk)}
+    assert Chunk(**chunk.to_dict()) == chunk
