@@ -251,6 +251,11 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("money", re.compile(r"多少钱|罚多少|金额|数额|多少元|几元|多少万"), re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
     ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
+    # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
+    ("years", re.compile(r"几年|多少年"), re.compile(rf"(?:{_NUM})\s*(?:个)?年(?!度|底|初)")),
+    ("months", re.compile(r"几个月|多少个月"), re.compile(rf"(?:{_NUM})\s*个月")),
+    ("days", re.compile(r"几天|多少天|多少日|几日|几个工作日|多少个工作日"),
+     re.compile(rf"(?:{_NUM})\s*(?:个工作日|日|天)|当日|当天|当场")),
     ("period",
      re.compile(r"多久|多长时间|多长期限|几天|多少天|多少日|几日|几个月|多少个月|多少年|几年|多少个工作日|什么时候|何时|期限|时限|时效"),
      re.compile(rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年)|年底前|年内|月底前|当日")),
@@ -258,7 +263,7 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 
 
 def figure_kind(question: str) -> str:
-    """"money" | "percent" | "hours" | "period" | "" — what figure the question wants."""
+    """"money" | "percent" | "hours" | "years" | "months" | "days" | "period" | "" — what figure the question wants."""
     for kind, cue, _ in _FIGURE_KINDS:
         if cue.search(question):
             return kind

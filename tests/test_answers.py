@@ -98,6 +98,19 @@ def test_numbers_and_figure_kinds():
     assert not has_figure_of("确保每人接受不少于60学时的培训", "money")
 
 
+def test_a_question_that_names_its_unit_wants_a_figure_in_that_unit():
+    # "有效期是几年" must not be answered with a clause about "三十日前": that is another question.
+    assert figure_kind("许可证的有效期是几年？") == "years"
+    assert figure_kind("受警告处分的期间是多少个月？") == "months"
+    assert figure_kind("多少个工作日内要作出决定？") == "days"
+    assert has_figure_of("五年内不得再次申请", "years") and has_figure_of("可以保留原企业组织形式五年", "years")
+    assert not has_figure_of("在该行政许可有效期届满三十日前提出申请", "years")
+    assert not has_figure_of("二〇二四年度工作安排", "years")  # a year's name is not a length of time
+    assert has_figure_of("处分期间为六个月", "months") and not has_figure_of("每年一次", "months")
+    assert has_figure_of("自受理之日起二十个工作日内", "days") and has_figure_of("应当场作出", "days")
+    assert not has_figure_of("期限为三个月", "days")
+
+
 def test_unknown_laws_and_other_years_are_noticed():
     known = ("行政复议法", "信访工作条例", "行政诉讼法", "外商投资法", "中华人民共和国行政复议法")
     assert unknown_law("行政强制法规定强制执行前的催告要给当事人多长期限？", known) == "行政强制法"
