@@ -303,14 +303,18 @@ def overlap(weights: dict[str, float], found: frozenset[str] | set[str]) -> floa
 
 def score_sentences(
     question: str, hits: list[Hit], retriever: Retriever, intent: Intent, max_clauses: int = CANDIDATE_CLAUSES,
-    context: str = "",
+    context: str = "", searched: str = "",
 ) -> list[Candidate]:
-    """Every unit of the top clauses, scored: clause rank + word overlap + retriever's pick + cue."""
+    """Every unit of the top clauses, scored: clause rank + word overlap + retriever's pick + cue + meaning.
+
+    ``searched`` is the text the hits were retrieved with (default ``question``): its
+    embedding is already computed, so judging sentences by meaning costs no second encoding.
+    """
     tables = _tables(retriever)
     weights = query_weights(question, retriever, context)
     definition, classification = wants_definition(question), wants_classification(question)
     out: list[Candidate] = []
-    closeness = _closeness(question, hits[:max_clauses], retriever)
+    closeness = _closeness(searched or question, hits[:max_clauses], retriever)
     for rank, hit in enumerate(hits[:max_clauses]):
         units = _units(tables, hit.clause)
         picked = _picked_unit(hit, units)
@@ -542,9 +546,9 @@ def _abstain(question: str, hits: list[Hit], intent: str, retriever: Retriever, 
 
 
 def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Intent,
-             context: str = "") -> tuple[str, Hit] | None:
+             context: str = "", searched: str = "") -> tuple[str, Hit] | None:
     """One cited passage for a question of kind general / number / (statute) responsibility."""
-    cands = score_sentences(question, hits, retriever, intent, context=context)
+    cands = score_sentences(question, hits, retriever, intent, context=context, searched=searched)
     tables = _tables(retriever)
     picked = pick_passage(cands, intent, {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]})
     if picked is None:
@@ -613,7 +617,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         piece = _plan_responsibility(hits, intent)
     if piece is None:
         # A named clause is the one the question asks about ("第二十条规定的期限是多少").
-        piece = _extract(question, named[:1] or hits, retriever, intent)
+        piece = _extract(question, named[:1] or hits, retriever, intent, searched=query)
     if piece is None:
         return _abstain(question, hits, intent.kind, retriever)
     return _build(question, [piece], hits, intent.kind, retriever)
@@ -636,7 +640,8 @@ def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, 
     law_intent = Intent(kind=intent.kind, cues=intent.cues, target=intent.target)
     pieces: list[tuple[str, Hit]] = []
     plan_piece = _extract(plan_part, plan_hits, retriever, general, context=law_part) if plan_hits else None
-    law_piece = _extract(law_part, law_hits, retriever, law_intent, context=plan_part) if law_hits else None
+    law_piece = (_extract(law_part, law_hits, retriever, law_intent, context=plan_part, searched=question)
+                 if law_hits else None)
     if plan_piece is not None:
         pieces.append(("计划方面：" + plan_piece[0], plan_piece[1]))
     if law_piece is not None:

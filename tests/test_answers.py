@@ -300,3 +300,33 @@ def test_bad_input_is_handled(assistant):
     for raw in ("", "   ", "？？？！", None):
         ans = assistant.ask(raw)
         assert ans.abstained and ans.error and ans.intent == "invalid"
+
+
+@pytest.mark.parametrize("question", [
+    "计划要求推行告知承诺制，行政许可法规定行政许可决定一般要在多少日内作出？",  # cross: two searches
+    "推进严格规范公正文明执法这项工作由哪个单位牵头？",  # plan responsibility: searched by its topic
+    "行政复议机关收到复议申请后几日内要审查？",
+])
+def test_each_search_embeds_the_question_once(assistant, question):
+    """Choosing sentences by meaning reuses the searches' query vectors: no extra model call per answer."""
+    retriever = assistant.retriever
+    encoder = retriever.encoder
+    calls: list[str] = []
+    searches: list[str] = []
+    original_encode, original_search = encoder.encode_queries, retriever.search
+
+    def counting_encode(texts):
+        calls.extend(texts)
+        return original_encode(texts)
+
+    def counting_search(query, *args, **kwargs):
+        searches.append(query)
+        return original_search(query, *args, **kwargs)
+
+    encoder.encode_queries, retriever.search = counting_encode, counting_search
+    try:
+        answer = assistant.ask(question)
+    finally:
+        del encoder.encode_queries, retriever.search
+    assert not answer.abstained
+    assert sorted(calls) == sorted(set(searches))
