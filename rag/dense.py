@@ -23,6 +23,7 @@ class DenseIndex:
 
         self.dim = dim
         self._index = faiss.IndexIDMap(faiss.IndexFlatIP(dim))
+        self._row_of: np.ndarray | None = None  # chunk id → row, built on first vectors() call
 
     @property
     def size(self) -> int:
@@ -37,6 +38,7 @@ class DenseIndex:
         if len(ids) != len(vectors):
             raise ValueError(f"{len(vectors)} vectors but {len(ids)} ids")
         self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.ascontiguousarray(ids, dtype=np.int64))
+        self._row_of = None  # new rows: the id → row map is rebuilt when next needed
 
     def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (ids, cosine scores); ``allowed`` (a boolean mask over chunk ids) restricts the search."""
@@ -75,7 +77,7 @@ class DenseIndex:
 
     def _rows(self) -> np.ndarray:
         """Chunk id → row in the flat index (-1: no vector), built once on first use."""
-        rows = getattr(self, "_row_of", None)
+        rows = self._row_of
         if rows is None:
             import faiss
 
@@ -99,4 +101,5 @@ class DenseIndex:
         obj = cls.__new__(cls)
         obj._index = index
         obj.dim = index.d
+        obj._row_of = None
         return obj

@@ -113,9 +113,14 @@ def test_dense_index_answers_in_chunk_ids_when_only_some_chunks_have_vectors(tmp
     scope[9] = True  # id 9 sits in the bitmap's second byte
     assert dense.search(vectors[1], 3, allowed=scope)[0].tolist() == [9]
     assert dense.search(vectors[1], 3, allowed=np.zeros(10, dtype=bool))[0].tolist() == []
+    stored, found = dense.vectors([9, 4, 5])  # chunk 5 has no vector
+    assert found == [9, 4] and np.allclose(stored, vectors[[2, 1]])
+    dense.add(vectors[:1], ids=np.array([5]))  # rows added later are found too
+    assert dense.vectors([5])[1] == [5] and np.allclose(dense.vectors([5])[0], vectors[:1])
     dense.save(tmp_path / "dense.faiss")
     again = DenseIndex.load(tmp_path / "dense.faiss")
     assert again.search(vectors[2], 1)[0].tolist() == [9]
+    assert again.vectors([0, 9])[1] == [0, 9]
     with pytest.raises(ValueError):
         dense.add(vectors, ids=np.array([1, 2]))
 
