@@ -257,7 +257,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("days", re.compile(r"几天|多少天|多少日|几日|几个工作日|多少个工作日"),
      re.compile(rf"(?:{_NUM})\s*(?:个工作日|日|天)|当日|当天|当场")),
     ("period",
-     re.compile(r"多久|多长时间|多长期限|几天|多少天|多少日|几日|几个月|多少个月|多少年|几年|多少个工作日|什么时候|何时|期限|时限|时效"),
+     # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
+     re.compile(r"多久|多长时间|多长期限|什么时候|何时|期限|时限|时效"),
      re.compile(rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年)|年底前|年内|月底前|当日")),
 )
 
