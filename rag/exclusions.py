@@ -53,6 +53,10 @@ class Exclusions:
     def __len__(self) -> int:
         return len(self.items)
 
+    def get(self, path: str | Path) -> Excluded | None:
+        """The entry of a switched-off file, matched the way ``in`` matches it."""
+        return self.items.get(_key(path))
+
     def add(self, path: str | Path, short: str = "") -> None:
         self.items[_key(path)] = Excluded(_key(path), short, datetime.now().isoformat(timespec="seconds"))
         self._save()

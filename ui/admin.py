@@ -199,7 +199,7 @@ def include_document(cfg: Config, path: str | None) -> str:
     if not (path or "").strip():
         raise AdminError("请先选择要恢复的文件。")
     off = Exclusions(cfg.index_dir)
-    item = off.items.get(str(Path(path).expanduser().resolve()))
+    item = off.get(path)
     if item is None or not off.remove(path):
         raise AdminError(f"“{path}”没有被停用。")
     return f"已恢复《{item.short or Path(item.path).stem}》。点击“重建索引”后重新用它回答问题。"
