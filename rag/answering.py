@@ -371,18 +371,21 @@ def _picked_unit(hit: Hit, units: list[Unit]) -> int:
     return -1
 
 
-def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]]) -> tuple[Hit, list[int]] | None:
+def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]],
+                 figure: str = "") -> tuple[Hit, list[int]] | None:
     """The best clause and which of its units to quote.
 
     One unit, plus up to two more of the same clause scoring nearly as well; a list
     lead-in comes with its items, an item with its lead-in (and its siblings when short).
-    A number question quotes a unit that carries a figure when there is one.
+    A number question quotes a unit that carries a figure when there is one, of the
+    ``figure`` kind it asks for when there is one (the kind ``missing_figure`` checked).
     """
     if not cands:
         return None
     pool = cands
     if intent.kind == "number":
-        pool = [c for c in cands if has_number(c.text)] or cands
+        pool = ([c for c in cands if has_figure_of(c.text, figure)]
+                or [c for c in cands if has_number(c.text)] or cands)
     best = pool[0]
     units = units_of[best.hit.clause.clause_id]
     same = [c for c in cands if c.hit is best.hit]
@@ -550,7 +553,8 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     """One cited passage for a question of kind general / number / (statute) responsibility."""
     cands = score_sentences(question, hits, retriever, intent, context=context, searched=searched)
     tables = _tables(retriever)
-    picked = pick_passage(cands, intent, {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]})
+    units_of = {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]}
+    picked = pick_passage(cands, intent, units_of, figure=figure_kind(question))
     if picked is None:
         return None
     hit, idx = picked

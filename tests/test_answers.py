@@ -330,3 +330,23 @@ def test_each_search_embeds_the_question_once(assistant, question):
         del encoder.encode_queries, retriever.search
     assert not answer.abstained
     assert sorted(calls) == sorted(set(searches))
+
+
+def test_a_number_answer_quotes_a_figure_of_the_kind_asked_for():
+    """"几年" must be answered from the clause that gives years, even when a days clause scores higher."""
+    from rag.answering import Candidate, Unit, pick_passage
+    from rag.intent import Intent
+    from rag.records import Hit
+
+    def clause(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"d#{label}", doc_id="d", doc_title="法", doc_short="法", label=label, number=1,
+                      kind="article", path=[], title="", text=text)
+
+    days = Hit(clause=clause("第一条", "应当在有效期届满三十日前提出申请。"), score=1.0)
+    years = Hit(clause=clause("第二条", "申请人在三年内不得再次申请。"), score=0.5)
+    cands = [Candidate(0, days, 0, days.clause.text, 0.9), Candidate(1, years, 0, years.clause.text, 0.6)]
+    units = {h.clause.clause_id: [Unit(h.clause.text)] for h in (days, years)}
+    number = Intent(kind="number")
+    assert pick_passage(cands, number, units, figure="years")[0] is years
+    assert pick_passage(cands, number, units, figure="days")[0] is days
+    assert pick_passage(cands, number, units)[0] is days  # any figure: the best-scored one
