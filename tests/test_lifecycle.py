@@ -277,6 +277,41 @@ def test_clause_vectors_only_embeds_whole_clauses_and_still_answers(ws: Workspac
     assert manifest.dense_sentences and manifest.dense_vectors == manifest.chunks
 
 
+def test_sparse_leg_is_built_searched_cached_and_dropped_again(ws: Workspace) -> None:
+    """``RAG_SPARSE_WEIGHT`` > 0: latent-term vectors are built beside the dense ones and searched."""
+    from rag.search import Retriever
+
+    cfg = ws.cfg.with_overrides(sparse_weight=0.5)
+    report = build_index(cfg, progress=False)
+    assert not report.skipped_build and report.embedded == 0  # a new setup; dense vectors from the cache
+    manifest = read_manifest(ws.index)
+    index = load_index(cfg)
+    assert manifest.sparse_vectors == index.sparse.size == manifest.dense_vectors > 0
+    assert build_index(cfg, progress=False).skipped_build
+    hits = Retriever(cfg, index).search("政府督查机构履行职责所必需的经费从哪里来？")
+    assert "sparse" in hits[0].legs and hits[0].clause.label.endswith("第十条")
+    only = Retriever(cfg, index).search("政府督查机构履行职责所必需的经费从哪里来？", mode="sparse")
+    assert only and set(only[0].legs) == {"sparse"}
+    assert build_index(cfg, full=True, progress=False).sparse_embedded == 0  # every text from the cache
+
+    (current_dir(ws.index) / "sparse.npz").write_bytes(b"not an npz")
+    with pytest.raises(IndexError_, match="rag build --full"):
+        load_index(cfg)
+
+    report = build_index(ws.cfg, progress=False)  # weight 0 again: the leg leaves the index
+    assert not report.skipped_build and report.sparse_embedded == 0
+    assert read_manifest(ws.index).sparse_vectors == 0
+    assert not (current_dir(ws.index) / "sparse.npz").exists()
+    with pytest.raises(ValueError, match="没有潜在词向量"):
+        Retriever(ws.cfg).search("督查经费", mode="sparse")
+    # Asking for the leg of an index without it still answers, and says how to build it.
+    args = [*RAG, "ask", "--corpus", str(ws.corpus), "--index-dir", str(ws.index), "--sparse-weight", "0.5",
+            "政府督查机构履行职责所必需的经费从哪里来？"]
+    done = subprocess.run(args, capture_output=True, text=True, env=_cli_env(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "rag build --sparse-weight 0.5" in done.stderr and "预算" in done.stdout
+
+
 def test_switched_off_document_leaves_the_index_and_comes_back_from_the_cache(ws: Workspace) -> None:
     """An administrator switches a read-only regulation off (excluded.json): the next build drops it, the file stays."""
     from rag.exclusions import Exclusions
