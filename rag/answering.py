@@ -541,10 +541,32 @@ def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], inte
                   related=[_cite(h, retriever) for h in related], intent=intent)
 
 
+_FIGURE_NAMES = {"money": "金额", "percent": "比例", "hours": "学时数", "years": "以年计的期限",
+                 "months": "以月计的期限", "days": "以日计的期限", "period": "期限"}
+
+
+def abstain_note(reason: str) -> str:
+    """What the user is told besides "no basis", so they know whether to rephrase or ask elsewhere.
+
+    ``reason`` is the code ``out_of_corpus`` / ``missing_figure`` give; weak evidence says nothing more,
+    as the nearest clauses are listed as possibly related anyway.
+    """
+    code, _, detail = reason.partition(":")
+    if code == "unknown_law" and detail:
+        return f"问题提到的《{detail}》不在已收录的文件中；如需依据它作答，请管理员把它加入文件库并重建索引。"
+    if code == "other_year" and detail:
+        return f"已收录的文件中没有{detail}年的工作计划。"
+    if code == "no_figure":
+        return f"最相关的条款中没有问题所问的{_FIGURE_NAMES.get(detail, '数字')}。"
+    if code == "unrelated_figure":
+        return "最相关的条款中的数字与问题所问的内容无关。"
+    return ""
+
+
 def _abstain(question: str, hits: list[Hit], intent: str, retriever: Retriever, reason: str = "") -> Answer:
     """No basis: the nearest clauses go to ``related`` ("may be related"); the reason is kept in ``intent``."""
     tag = f"{intent}+abstain:{reason}" if reason else intent
-    return Answer(question=question, answer=NO_BASIS, abstained=True, citations=[],
+    return Answer(question=question, answer=NO_BASIS + abstain_note(reason), abstained=True, citations=[],
                   related=[_cite(h, retriever) for h in hits], intent=tag)
 
 

@@ -188,7 +188,10 @@ def has_number(text: str) -> bool:
 
 _BRACKETED_RE = re.compile(r"《([^《》]{2,40})》")
 # An unbracketed law name ends in 法/条例 and is followed by what a law is followed by in a question.
-_LAW_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:法|条例))(?=规定|第|对|中|里|上|关于|怎么|如何|是|有|要求|[^\u4e00-\u9fff]|$)")
+_LAW_NAME_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,20}?(?:法|条例)|[\u4e00-\u9fff]{1,20}?法典)"
+    r"(?=规定|第|对|中|里|上|关于|怎么|如何|是|有|要求|[^\u4e00-\u9fff]|$)"
+)
 # Words ending in 法 that are not law names (依法, 执法, 行政执法, 方法 …).
 _NOT_LAW_SUFFIXES = ("执法", "依法", "违法", "合法", "守法", "普法", "立法", "司法", "方法", "办法", "做法", "说法",
                      "看法", "想法", "用法", "手法", "非法", "枉法", "犯法", "无法", "设法", "于法", "有法", "按法",
@@ -210,7 +213,9 @@ def law_mentions(question: str) -> list[str]:
     rest = _BRACKETED_RE.sub("，", question)
     for m in _LAW_NAME_RE.finditer(rest):
         name = m.group(1)
-        if len(name) >= 4 and not name.endswith(_NOT_LAW_SUFFIXES) and not _NOT_IN_LAW_NAME.search(name):
+        # A code (民法典) is a law by its ending alone; other names need four characters to tell 某某法 from 执法.
+        long_enough = len(name) >= 4 or name.endswith("法典")
+        if long_enough and not name.endswith(_NOT_LAW_SUFFIXES) and not _NOT_IN_LAW_NAME.search(name):
             out.append(name)
     return out
 

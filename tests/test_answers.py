@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rag.answering import NO_BASIS, clause_units, finish, responsibility_text
+from rag.answering import NO_BASIS, abstain_note, clause_units, finish, responsibility_text
 from rag.intent import (
     detect_intent,
     figure_kind,
@@ -290,9 +290,31 @@ def test_cross_question_answers_both_parts(assistant):
 )
 def test_out_of_scope_questions_abstain(assistant, question):
     ans = assistant.ask(question)
-    assert ans.abstained and ans.answer == NO_BASIS
+    assert ans.abstained and ans.answer.startswith(NO_BASIS)
     assert not ans.citations
     assert ans.related, "the nearest clauses are offered as possibly related"
+
+
+def test_abstain_notes_say_why_in_words_the_user_can_act_on():
+    assert "《民法典》不在已收录的文件中" in abstain_note("unknown_law:民法典")
+    assert "管理员" in abstain_note("unknown_law:民法典")  # who can fix it
+    assert "2025年" in abstain_note("other_year:2025")
+    assert "以年计的期限" in abstain_note("no_figure:years") and "金额" in abstain_note("no_figure:money")
+    assert abstain_note("unrelated_figure")
+    assert abstain_note("low_evidence") == abstain_note("") == ""  # the related clauses speak for themselves
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("民法典对遗产继承怎么规定？", "《民法典》不在已收录的文件中"),
+        ("乌拉特中旗2025年法治政府建设工作计划有哪些重点任务？", "没有2025年的工作计划"),
+    ],
+)
+def test_abstention_tells_the_user_why(assistant, question, note):
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.answer.startswith(NO_BASIS) and note in ans.answer
 
 
 @pytest.mark.slow
