@@ -125,6 +125,7 @@ class BuildReport:
     tokens_reused: int = 0  # chunks whose BM25 tokens came from the previous generation
     seconds: float = 0.0
     skipped_build: bool = False  # nothing changed, the current index was kept
+    setup_changed: bool = False  # another model, chunker or vector setup: every document re-indexed
 
     def summary(self) -> str:
         if self.skipped_build:
@@ -134,6 +135,7 @@ class BuildReport:
             return text
         parts = [
             f"索引已重建：{self.documents} 个文件，{self.clauses} 个条款，{self.chunks} 个检索块，用时 {self.seconds:.1f} 秒。",
+            *(["索引设置有变（模型、切分程序或向量设置），全部文件已按新设置重新整理。"] if self.setup_changed else []),
             f"新增 {len(self.added)}，修改 {len(self.changed)}，删除 {len(self.removed)}，未变 {len(self.unchanged)}。",
             f"新计算向量 {self.embedded} 个（潜在词向量 {self.sparse_embedded} 个），缓存命中 {self.cache_hits} 个；"
             f"沿用上次分词 {self.tokens_reused} 个检索块。",
@@ -232,11 +234,13 @@ def _build_locked(
         old and old.model_id == model_id and old.chunker_version == CHUNKER_VERSION
         and old.dense_sentences == cfg.dense_sentences and (old.sparse_vectors > 0) == want_sparse
     )
+    # Documents are reported by their content; a setup change re-indexes them all without calling them modified.
+    report.setup_changed = bool(old) and not same_setup
     for d in docs:
         prev = old_docs.get(d.doc_id)
         if prev is None:
             report.added.append(d.short)
-        elif prev.sha256 != d.sha256 or not same_setup:
+        elif prev.sha256 != d.sha256:
             report.changed.append(d.short)
         else:
             report.unchanged.append(d.short)

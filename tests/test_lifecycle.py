@@ -283,7 +283,7 @@ def test_sparse_leg_is_built_searched_cached_and_dropped_again(ws: Workspace) ->
 
     cfg = ws.cfg.with_overrides(sparse_weight=0.5)
     report = build_index(cfg, progress=False)
-    assert not report.skipped_build and report.embedded == 0  # a new setup; dense vectors from the cache
+    assert report.setup_changed and report.embedded == 0  # a new setup; dense vectors from the cache
     manifest = read_manifest(ws.index)
     index = load_index(cfg)
     assert manifest.sparse_vectors == index.sparse.size == manifest.dense_vectors > 0
@@ -569,7 +569,9 @@ def test_index_of_another_model_is_refused(ws: Workspace) -> None:
         load_index(ws.cfg)
     # A build notices the setup change and re-chunks everything (vectors still come from the cache).
     report = build_index(ws.cfg, progress=False)
-    assert len(report.changed) == 4 and report.embedded == 0
+    assert report.setup_changed and not report.skipped_build and report.embedded == 0
+    assert report.changed == [] and len(report.unchanged) == 4  # the files themselves did not change
+    assert "索引设置有变" in report.summary()
     load_index(ws.cfg)
 
 
