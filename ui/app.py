@@ -108,7 +108,9 @@ class ChatService:
         if m is None:
             return render_status_missing()
         model = m.model_id or m.model
-        return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model)
+        # An index may hold the latent-term leg while the running config leaves it out of searches.
+        sparse = m.sparse_vectors > 0 and self.cfg.sparse_weight > 0
+        return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model, sparse)
 
     def header_html(self) -> str:
         """Title, one line on what the assistant answers from, and the status line."""

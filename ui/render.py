@@ -205,13 +205,14 @@ def render_header(title: str, documents: int) -> str:
     )
 
 
-def render_status(documents: int, clauses: int, built_at: str, build_seconds: float, model: str) -> str:
-    """The status line: what is indexed, when and how long the build took, which model."""
+def render_status(documents: int, clauses: int, built_at: str, build_seconds: float, model: str,
+                  sparse: bool = False) -> str:
+    """The status line: what is indexed, when and how long the build took, which model and legs."""
     return (
         '<div class="rag-status">'
         f"<span>已收录 <b>{documents}</b> 个文件、<b>{clauses}</b> 个条款</span>"
         f"<span>索引建立于 {esc(_when(built_at))}（用时 {build_seconds:.1f} 秒）</span>"
-        f"<span>向量模型 {esc(model)}</span>"
+        f"<span>向量模型 {esc(model)}{'，含潜在词检索' if sparse else ''}</span>"
         "</div>"
     )
 
