@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
@@ -150,8 +151,46 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
-def render_report(results: dict[str, list[Outcome]], timings: dict[str, list[float]], split: str) -> str:
+def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
+    """What a report was measured with (code, index, legs, weights), so two reports can be compared."""
+    from .index import read_manifest
+
+    m = read_manifest(cfg.index_dir)
+    sparse = bool(m and m.sparse_vectors) and cfg.sparse_weight > 0
+    legs = "BM25 + 向量" + (" + 潜在词" if sparse else "")
+    weights = f"BM25 {cfg.bm25_weight:g}，向量 {cfg.dense_weight:g}" + (f"，潜在词 {cfg.sparse_weight:g}" if sparse else "")
+    return {
+        "代码版本": _commit(),
+        "题集": f"{questions.name}（{n_questions} 题）",
+        "向量模型": (m.model_id if m else cfg.model),
+        "索引": (f"{len(m.documents)} 个文件，{m.clauses} 个条款，{m.chunks} 个检索块，切分程序第 {m.chunker_version} 版，"
+                 f"{'句子也有向量' if m.dense_sentences else '只为条款计算向量'}") if m else "（无）",
+        "混合检索": f"{legs}；{cfg.fusion} 融合（{weights}）",
+        "口语词扩展": "开" if cfg.expand_queries else "关",
+        "拒答": f"词覆盖率 < {cfg.abstain_min_coverage:g} 且向量余弦 < {cfg.abstain_min_dense:g}",
+    }
+
+
+def _commit() -> str:
+    """The git commit of the code, marked when the working tree has changes ("" outside a checkout)."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
+                              timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                               capture_output=True, text=True, timeout=10, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return f"{head}（有未提交的改动）" if dirty else head
+
+
+def render_report(results: dict[str, list[Outcome]], timings: dict[str, list[float]], split: str,
+                  setup: dict[str, str] | None = None) -> str:
     lines = [f"# 评测报告（split = {split}）", "", "由 `rag eval` 生成。指标按条款计：同一条款的句子子块只算一次。", ""]
+    if setup:
+        lines += ["## 运行配置", "", "| 项目 | 值 |", "|---|---|"]
+        lines += [f"| {k} | {v or '—'} |" for k, v in setup.items()]
+        lines.append("")
     lines.append("## 各检索方式总体")
     lines.append("")
     lines.append("| 方式 | 题数 | " + " | ".join(METRICS) + " | p50 ms | p95 ms |")
@@ -232,11 +271,13 @@ def run_eval_cli(cfg: Config, args: argparse.Namespace) -> int:
     results, timings = run_eval(cfg, questions, modes)
     out = args.out or Path(__file__).resolve().parent.parent / "eval"
     out.mkdir(parents=True, exist_ok=True)
-    report = render_report(results, timings, args.split)
+    setup = run_setup(cfg, args.questions, len(questions))
+    report = render_report(results, timings, args.split, setup)
     (out / "report.md").write_text(report, encoding="utf-8")
     summary = {mode: aggregate(outs) for mode, outs in results.items()}
     detail = {
         "split": args.split,
+        "setup": setup,
         "summary": summary,
         "by_category": {m: breakdown(o, "category") for m, o in results.items()},
         "by_doc": {m: breakdown(o, "doc") for m, o in results.items()},

