@@ -35,6 +35,7 @@ from .intent import (
     other_year_plan,
     responsibility_topic,
     unknown_law,
+    wants_approval,
     wants_classification,
     wants_definition,
 )
@@ -70,6 +71,7 @@ _LIST_ITEM_RE = re.compile(r"^[（(][零〇一二两三四五六七八九十\d]+
 _FULL_STOP_RE = re.compile(r"(?<=[。！？!?])")
 _DEFINITION_UNIT_RE = re.compile(r"是指|所称|指的是")
 _CLASSIFICATION_UNIT_RE = re.compile(r"分为|分成|划分为")
+_APPROVAL_UNIT_RE = re.compile(r"批准|审批|核准")
 
 _CN = "零〇一二两三四五六七八九十百千"
 _LABEL_RE = re.compile(rf"^(?:第[{_CN}\d]+条(?:之[{_CN}]+)?[\s\u3000]*|（[{_CN}\d]+）)")
@@ -372,13 +374,15 @@ def _picked_unit(hit: Hit, units: list[Unit]) -> int:
 
 
 def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]],
-                 figure: str = "") -> tuple[Hit, list[int]] | None:
+                 figure: str = "", approval: bool = False) -> tuple[Hit, list[int]] | None:
     """The best clause and which of its units to quote.
 
     One unit, plus up to two more of the same clause scoring nearly as well; a list
     lead-in comes with its items, an item with its lead-in (and its siblings when short).
     A number question quotes a unit that carries a figure when there is one, of the
     ``figure`` kind it asks for when there is one (the kind ``missing_figure`` checked).
+    A question about who approves quotes a unit that names an approval when there is one:
+    the words of its subject ("查封、扣押财物") otherwise pull the answer to the list of measures.
     """
     if not cands:
         return None
@@ -386,6 +390,8 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     if intent.kind == "number":
         pool = ([c for c in cands if has_figure_of(c.text, figure)]
                 or [c for c in cands if has_number(c.text)] or cands)
+    elif approval:
+        pool = [c for c in cands if _APPROVAL_UNIT_RE.search(c.text)] or cands
     best = pool[0]
     units = units_of[best.hit.clause.clause_id]
     same = [c for c in cands if c.hit is best.hit]
@@ -576,7 +582,7 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     cands = score_sentences(question, hits, retriever, intent, context=context, searched=searched)
     tables = _tables(retriever)
     units_of = {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]}
-    picked = pick_passage(cands, intent, units_of, figure=figure_kind(question))
+    picked = pick_passage(cands, intent, units_of, figure=figure_kind(question), approval=wants_approval(question))
     if picked is None:
         return None
     hit, idx = picked

@@ -300,6 +300,15 @@ def wants_classification(question: str) -> bool:
     return bool(_CLASSIFICATION_RE.search(question))
 
 
+_APPROVAL_RE = re.compile(r"谁(?:来)?(?:批准|审批|核准|签批)|(?:哪个|哪一级|哪级|什么)(?:部门|机关|单位)?(?:批准|审批|核准)|"
+                          r"(?:批准|审批|核准)(?:机关|部门)")
+
+
+def wants_approval(question: str) -> bool:
+    """Does the question ask who must approve something (查封账户需要经过谁批准)?"""
+    return bool(_APPROVAL_RE.search(question))
+
+
 _RESPONSIBILITY_PHRASE_RE = re.compile(
     r"(?:这项|该项|这个|此项)?(?:工作|任务)?(?:是|应当|应该|要)?(?:由|归)?(?:哪个|哪些|哪一个|哪家|什么|啥)(?:部门|单位|机关|机构)"
     r"(?:来|去)?(?:牵头负责|牵头|负责|主管|推进|落实|管)?|"

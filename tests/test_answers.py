@@ -372,3 +372,25 @@ def test_a_number_answer_quotes_a_figure_of_the_kind_asked_for():
     assert pick_passage(cands, number, units, figure="years")[0] is years
     assert pick_passage(cands, number, units, figure="days")[0] is days
     assert pick_passage(cands, number, units)[0] is days  # any figure: the best-scored one
+
+
+def test_who_approves_is_answered_by_the_unit_that_names_the_approval():
+    """"查封账户需要经过谁批准" is not answered by the list of measures, however many words it shares."""
+    from rag.answering import Candidate, Unit, pick_passage
+    from rag.intent import Intent, wants_approval
+    from rag.records import Hit
+
+    text = "违法的，可以查封、扣押有关财物，查询银行账户。采取前款措施，应当经主要负责人批准。"
+    hit = Hit(clause=Clause(clause_id="d#第一条", doc_id="d", doc_title="法", doc_short="法", label="第一条",
+                            number=1, kind="article", path=[], title="", text=text), score=1.0)
+    units = [Unit("违法的，可以查封、扣押有关财物，查询银行账户。"), Unit("采取前款措施，应当经主要负责人批准。")]
+    # The measures share the question's words and score far higher: too high for the approval to join them.
+    cands = [Candidate(0, hit, 0, units[0].text, 2.0), Candidate(0, hit, 1, units[1].text, 0.9)]
+    general = Intent(kind="general")
+    assert wants_approval("调查时要查封扣押财物、查询银行账户，需要经过谁批准？")
+    assert wants_approval("这类许可由哪个部门审批？") and wants_approval("审批机关是哪一级？")
+    assert not wants_approval("行政复议工作由谁牵头？") and not wants_approval("许可什么时候批准下来？")
+    assert 1 in pick_passage(cands, general, {"d#第一条": units}, approval=True)[1]
+    assert pick_passage(cands, general, {"d#第一条": units})[1] == [0]  # any other question: the best-scored unit
+    # No unit names an approval: the best-scored one still answers.
+    assert pick_passage(cands[:1], general, {"d#第一条": units}, approval=True)[1] == [0]
