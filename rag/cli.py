@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(e)
     e.add_argument("--questions", type=Path, default=Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl")
     e.add_argument("--split", choices=["dev", "test", "all"], default="test", help="题集部分，默认 test")
-    e.add_argument("--modes", default="bm25,dense,hybrid", help="要比较的检索方式，逗号分隔")
+    e.add_argument("--modes", default="bm25,dense,hybrid",
+                   help="要比较的检索方式，逗号分隔：bm25、dense、hybrid，以及 sparse（索引含潜在词向量时）")
     e.add_argument("--out", type=Path, help="报告文件夹，默认 eval/")
     e.add_argument("--min", action="append", default=[], metavar="METRIC=VALUE",
                    help="质量底线，如 hit@1=0.9（针对 hybrid）；低于底线时以非零状态退出。可重复")

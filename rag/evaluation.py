@@ -262,12 +262,30 @@ def check_thresholds(agg: dict[str, float], mins: list[str]) -> list[str]:
     return failures
 
 
+def _modes_problem(cfg: Config, modes: list[str]) -> str:
+    """Why these retrieval modes cannot be compared on this index ("" when they can)."""
+    from .index import read_manifest
+    from .search import MODES
+
+    unknown = [m for m in modes if m not in MODES]
+    if unknown or not modes:
+        return f"未知的检索方式：{'、'.join(unknown) or '（空）'}。可选：{'、'.join(MODES)}，用逗号分隔。"
+    manifest = read_manifest(cfg.index_dir)
+    if "sparse" in modes and not (manifest and manifest.sparse_vectors):
+        return "索引中没有潜在词向量，无法评测 sparse：请先运行 `rag build --sparse-weight 0.5`。"
+    return ""
+
+
 def run_eval_cli(cfg: Config, args: argparse.Namespace) -> int:
     questions = load_questions(args.questions, args.split)
     if not questions:
         print(f"题集 {args.questions} 中没有 split={args.split} 的题目。", file=sys.stderr)
         return 2
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    problem = _modes_problem(cfg, modes)
+    if problem:  # said before the run starts, not after the first question fails
+        print(problem, file=sys.stderr)
+        return 2
     results, timings = run_eval(cfg, questions, modes)
     out = args.out or Path(__file__).resolve().parent.parent / "eval"
     out.mkdir(parents=True, exist_ok=True)

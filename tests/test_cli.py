@@ -61,3 +61,12 @@ def test_missing_question_and_unknown_scope_are_clear_errors(built_index):
     assert out.returncode == 2 and "请给出问题" in out.stderr
     out = _rag(["ask", "--scope", "不存在的法", "行政复议"], built_index)
     assert out.returncode != 0 and "Traceback" not in out.stderr and "没有名为" in out.stderr
+
+
+def test_eval_refuses_modes_it_cannot_run_before_asking_anything(built_index, tmp_path):
+    out = _rag(["eval", "--split", "dev", "--modes", "bogus,hybrid", "--out", str(tmp_path)], built_index)
+    assert out.returncode == 2 and "未知的检索方式：bogus" in out.stderr and "Traceback" not in out.stderr
+    # The session index has no latent-term vectors: say how to build them.
+    out = _rag(["eval", "--split", "dev", "--modes", "sparse", "--out", str(tmp_path)], built_index)
+    assert out.returncode == 2 and "rag build --sparse-weight" in out.stderr
+    assert not (tmp_path / "report.md").exists() and "%|" not in out.stderr  # no run, no progress bar
