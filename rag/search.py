@@ -19,6 +19,7 @@ from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index
 from .lookup import ClauseLookup
 from .records import Clause, Hit
+from .selection import top_n
 
 MODES = ("hybrid", "bm25", "dense", "sparse")
 QUERY_VECTORS_KEPT = 64
@@ -198,7 +199,7 @@ class Retriever:
         if mode in ("hybrid", "bm25"):
             lexical_query = expand(query) if self.cfg.expand_queries else query
             scores = self.bm25_chunks(lexical_query, mask)
-            top = _top(scores, n_cand * 3)
+            top = top_n(scores, n_cand * 3)
             top = top[scores[top] > 0]
             legs["bm25"], best_chunk["bm25"] = self._best_per_clause(top, scores[top])
         if mode in ("hybrid", "dense"):
@@ -259,10 +260,3 @@ class Retriever:
         chunk = self.index.chunks[chunk_idx]
         return chunk.sentence
 
-
-def _top(scores: np.ndarray, n: int) -> np.ndarray:
-    """Indices of the ``n`` highest scores, best first: a partial sort, since only the head is read."""
-    if n >= len(scores):
-        return np.argsort(-scores, kind="stable")
-    head = np.argpartition(-scores, n)[:n]
-    return head[np.argsort(-scores[head], kind="stable")]

