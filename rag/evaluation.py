@@ -153,10 +153,10 @@ def _pct(x: float | None) -> str:
 
 def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
     """What a report was measured with (code, index, legs, weights), so two reports can be compared."""
-    from .index import read_manifest
+    from .index import read_manifest, sparse_in_use
 
     m = read_manifest(cfg.index_dir)
-    sparse = bool(m and m.sparse_vectors) and cfg.sparse_weight > 0
+    sparse = sparse_in_use(m, cfg)
     legs = "BM25 + 向量" + (" + 潜在词" if sparse else "")
     weights = f"BM25 {cfg.bm25_weight:g}，向量 {cfg.dense_weight:g}" + (f"，潜在词 {cfg.sparse_weight:g}" if sparse else "")
     return {

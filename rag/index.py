@@ -147,6 +147,11 @@ class BuildReport:
         return "\n".join(parts)
 
 
+def sparse_in_use(manifest: Manifest | None, cfg: Config) -> bool:
+    """Whether searches use the latent-term leg: the index was built with it and its weight is not 0."""
+    return bool(manifest and manifest.sparse_vectors > 0) and cfg.sparse_weight > 0
+
+
 def current_dir(index_dir: Path) -> Path:
     return index_dir / "current"
 

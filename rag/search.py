@@ -16,7 +16,7 @@ import numpy as np
 from .config import Config
 from .expansion import expand, has_figure, wants_figure, wants_plan
 from .fusion import rrf, weighted
-from .index import LoadedIndex, load_index
+from .index import LoadedIndex, load_index, sparse_in_use
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .selection import top_n
@@ -145,7 +145,7 @@ class Retriever:
     @property
     def has_sparse(self) -> bool:
         """Whether searches use the latent-term leg: the index has it and its weight is not 0."""
-        return self.index.sparse is not None and self.cfg.sparse_weight > 0
+        return sparse_in_use(self.index.manifest, self.cfg)  # loading guarantees index.sparse then
 
     def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         return self.index.dense.search(self.query_vector(query), k, mask)

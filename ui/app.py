@@ -23,7 +23,7 @@ import gradio as gr
 
 from rag.assistant import Assistant
 from rag.config import Config
-from rag.index import Manifest, current_dir, read_manifest
+from rag.index import Manifest, current_dir, read_manifest, sparse_in_use
 from rag.records import Answer
 from rag.search import Scope, resolve_scope
 
@@ -108,9 +108,7 @@ class ChatService:
         if m is None:
             return render_status_missing()
         model = m.model_id or m.model
-        # An index may hold the latent-term leg while the running config leaves it out of searches.
-        sparse = m.sparse_vectors > 0 and self.cfg.sparse_weight > 0
-        return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model, sparse)
+        return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model, sparse_in_use(m, self.cfg))
 
     def header_html(self) -> str:
         """Title, one line on what the assistant answers from, and the status line."""
