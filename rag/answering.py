@@ -570,7 +570,10 @@ def abstain_note(reason: str) -> str:
 
 
 def _abstain(question: str, hits: list[Hit], intent: str, retriever: Retriever, reason: str = "") -> Answer:
-    """No basis: the nearest clauses go to ``related`` ("may be related"); the reason is kept in ``intent``."""
+    """No basis: the nearest clauses go to ``related`` ("may be related").
+
+    The reason is told to the user in words (``abstain_note``) and kept as a code in ``intent``.
+    """
     tag = f"{intent}+abstain:{reason}" if reason else intent
     return Answer(question=question, answer=NO_BASIS + abstain_note(reason), abstained=True, citations=[],
                   related=[_cite(h, retriever) for h in hits], intent=tag)

@@ -60,6 +60,7 @@ if TYPE_CHECKING:  # jieba loads only when a build needs it
 MANIFEST_VERSION = 1
 TMP_GEN_PREFIX = ".tmp-"  # a generation being written: .tmp-gen-…
 TMP_LINK_PREFIX = ".current-"  # the new link before it replaces ``current``
+DAMAGED = "索引文件不完整或已损坏。请运行 `rag build --full` 重建。"
 
 
 class IndexError_(RuntimeError):
@@ -659,25 +660,25 @@ def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
         clauses = [Clause.from_dict(json.loads(line)) for line in _read_lines(folder / "clauses.jsonl")]
         chunks = [Chunk(**json.loads(line)) for line in _read_lines(folder / "chunks.jsonl")]
     except (ValueError, TypeError, KeyError) as exc:
-        raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。") from exc
+        raise IndexError_(DAMAGED) from exc
     dense = DenseIndex.load(folder / "dense.faiss") if (folder / "dense.faiss").exists() else None
     if dense is None:
         raise FileNotFoundError(2, "missing", str(folder / "dense.faiss"))
     expected_vectors = len(chunks) if manifest.dense_vectors < 0 else manifest.dense_vectors
     if dense.dim != manifest.dim or dense.size != expected_vectors:
-        raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。")
+        raise IndexError_(DAMAGED)
     sparse = None
     if manifest.sparse_vectors:
         from .sparse import SparseIndex
 
         try:
             sparse = SparseIndex.load(folder / "sparse.npz")
+        except FileNotFoundError:
+            raise  # handled by load_index, like any missing file of a generation
         except (ValueError, KeyError, OSError) as exc:
-            if isinstance(exc, FileNotFoundError):
-                raise
-            raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。") from exc
+            raise IndexError_(DAMAGED) from exc
         if sparse.size != manifest.sparse_vectors:
-            raise IndexError_("索引文件不完整或已损坏。请运行 `rag build --full` 重建。")
+            raise IndexError_(DAMAGED)
     lexical = LexicalIndex.load(folder / "bm25", size=len(chunks))
     words = (folder / "userdict.txt").read_text(encoding="utf-8").split("\n")
     return LoadedIndex(folder, manifest, clauses, chunks, lexical, dense, [w for w in words if w], sparse)
