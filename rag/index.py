@@ -37,6 +37,7 @@ queues with ``wait``; the lock is an OS file lock, so a killed build frees it):
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -54,7 +55,8 @@ from .config import Config
 from .exclusions import Exclusions
 from .records import Chunk, Clause, Document
 
-if TYPE_CHECKING:  # jieba loads only when a build needs it
+if TYPE_CHECKING:  # jieba and the model load only when a build needs them
+    from .embedding import Encoder
     from .tokenization import Tokenizer
 
 MANIFEST_VERSION = 1
@@ -302,8 +304,10 @@ def _build_locked(
     cache = EmbeddingCache(cfg.index_dir / "cache", model_id)
     if cache.warning:
         report.warnings.append(cache.warning)
-    loaded: dict[str, object] = {}  # the model, once loaded, for both legs
-    vectors, dim = _embed(cfg, cache, dense_texts, progress, tell, (0.15, end), loaded)
+    from .embedding import load_encoder
+
+    encoder = functools.cache(lambda: load_encoder(cfg.model))  # loaded at most once, only if a leg needs it
+    vectors, dim = _embed(encoder, cache, dense_texts, progress, tell, (0.15, end))
     cache.save()
     report.embedded, report.cache_hits = cache.misses, cache.hits
     sparse = None
@@ -313,7 +317,7 @@ def _build_locked(
         sparse_cache = EmbeddingCache(cfg.index_dir / "cache", sparse_id(cfg.model))
         if sparse_cache.warning:
             report.warnings.append(sparse_cache.warning)
-        rows = _embed(cfg, sparse_cache, dense_texts, progress, tell, (end, 0.9), loaded, sparse=True)[0]
+        rows = _embed(encoder, sparse_cache, dense_texts, progress, tell, (end, 0.9), sparse=True)[0]
         sparse_cache.save()
         report.sparse_embedded = sparse_cache.misses
         sparse = SparseIndex.from_rows(rows, np.asarray(dense_rows, dtype=np.int64))
@@ -353,32 +357,28 @@ CHECKPOINT_TEXTS = 64
 
 
 def _embed(
-    cfg: Config, cache, texts: list[str], progress: bool, tell, span: tuple[float, float],
-    loaded: dict[str, object], sparse: bool = False,
+    encoder: Callable[[], Encoder], cache, texts: list[str], progress: bool, tell, span: tuple[float, float],
+    sparse: bool = False,
 ) -> tuple[np.ndarray, int]:
-    """Vectors for every text, from the cache where possible; the model is loaded only when needed.
+    """Vectors for every text, from the cache where possible; ``encoder()`` is called only when needed.
 
     ``sparse`` asks for latent-term rows (``rag.sparse.pack``) instead of dense vectors;
     ``span`` is the part of the build's progress this step reports over.
     """
     from tqdm import tqdm
 
-    from .embedding import load_encoder
-
     todo = len(cache.missing(texts))
     if todo == 0 and cache.dim is not None:
         return cache.embed(texts, _never_called), cache.dim
-    if "encoder" not in loaded:
-        loaded["encoder"] = load_encoder(cfg.model)
-    encoder = loaded["encoder"]
+    model = encoder()
     if sparse:
         from .sparse import ROW_WIDTH
 
         cache.set_dim(ROW_WIDTH)
-        run, what = encoder.encode_sparse, "计算潜在词向量"
+        run, what = model.encode_sparse, "计算潜在词向量"
     else:
-        cache.set_dim(encoder.dim)
-        run, what = encoder.encode_passages, "计算向量"
+        cache.set_dim(model.dim)
+        run, what = model.encode_passages, "计算向量"
     todo = len(cache.missing(texts))
     bar = tqdm(total=todo, desc=what, unit="块", disable=not progress)
     done = 0
