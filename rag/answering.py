@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .chunking import parse_units
+from .expansion import wants_plan
 from .intent import (
     Intent,
     detect_intent,
@@ -560,6 +561,9 @@ def abstain_note(reason: str) -> str:
     code, _, detail = reason.partition(":")
     if code == "unknown_law" and detail:
         return f"问题提到的《{detail}》不在已收录的文件中；如需依据它作答，请管理员把它加入文件库并重建索引。"
+    if code == "other_law" and detail:
+        return (f"与问题最接近的条文出自《{detail}》，它不在已收录的文件中；"
+                "如需依据它作答，请管理员把它加入文件库并重建索引。")
     if code == "other_year" and detail:
         return f"已收录的文件中没有{detail}年的工作计划。"
     if code == "no_figure":
@@ -641,6 +645,10 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     reason = out_of_corpus(question, _tables(retriever))
     if not reason and should_abstain(confidence(question, hits, retriever), retriever.cfg):
         reason = "low_evidence"
+    # Also asked when the evidence is weak: naming the law the question is about tells staff where to look.
+    if reason in ("", "low_evidence") and not named and not _about_plan(question, intent, hits, scope):
+        law = retriever.outside_law(question)
+        reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:
         reason = missing_figure(question, hits, retriever)
     if reason:
@@ -656,6 +664,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if piece is None:
         return _abstain(question, hits, intent.kind, retriever)
     return _build(question, [piece], hits, intent.kind, retriever)
+
+
+def _about_plan(question: str, intent: Intent, hits: list[Hit], scope: Scope | None) -> bool:
+    """The question is about the county's plan, which no library of national laws holds."""
+    return (intent.plan or wants_plan(question) or hits[0].clause.kind == "plan_item"
+            or (scope is not None and scope.name == "plan"))
 
 
 def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None) -> Answer:

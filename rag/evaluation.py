@@ -168,7 +168,20 @@ def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
         "混合检索": f"{legs}；{cfg.fusion} 融合（{weights}）",
         "口语词扩展": "开" if cfg.expand_queries else "关",
         "拒答": f"词覆盖率 < {cfg.abstain_min_coverage:g} 且向量余弦 < {cfg.abstain_min_dense:g}",
+        "参考法规库": _reference_setup(cfg),
     }
+
+
+def _reference_setup(cfg: Config) -> str:
+    from .reference import MAX_HELD_RATIO, read_manifest
+
+    if cfg.reference is None:
+        return "关"
+    m = read_manifest(cfg.index_dir)
+    if m is None:
+        return f"已配置（{cfg.reference.name}）但未建立：运行 rag build 后才生效"
+    return (f"{m.documents} 部法规（{Path(m.source).name}）；已收录法规的最佳匹配不到其他法规的 "
+            f"{MAX_HELD_RATIO:g} 倍时拒答")
 
 
 def _commit() -> str:

@@ -129,13 +129,14 @@ class BuildReport:
     seconds: float = 0.0
     skipped_build: bool = False  # nothing changed, the current index was kept
     setup_changed: bool = False  # another model, chunker or vector setup: every document re-indexed
+    reference: str = ""  # what became of the reference library (rag/reference.py), one line; "" when off
 
     def summary(self) -> str:
         if self.skipped_build:
             text = f"索引已是最新：{self.documents} 个文件，{self.clauses} 个条款，无需重建。"
             if self.kept:
                 text += f"\n读取失败、保留上一版：{'、'.join(self.kept)}"
-            return text
+            return text + (f"\n{self.reference}" if self.reference else "")
         parts = [
             f"索引已重建：{self.documents} 个文件，{self.clauses} 个条款，{self.chunks} 个检索块，用时 {self.seconds:.1f} 秒。",
             *(["索引设置有变（模型、切分程序或向量设置），全部文件已按新设置重新整理。"] if self.setup_changed else []),
@@ -147,6 +148,8 @@ class BuildReport:
                             ("读取失败、保留上一版", self.kept), ("已停用、不进索引", self.excluded)):
             if items:
                 parts.append(f"{name}：{'、'.join(items)}")
+        if self.reference:
+            parts.append(self.reference)
         return "\n".join(parts)
 
 
@@ -200,9 +203,25 @@ def build_index(
     lock, timeout = _lock(cfg.index_dir, wait)
     try:
         with lock.acquire(timeout=-1 if timeout is None else timeout):
-            return _build_locked(cfg, full, progress, on_progress)
+            report = _build_locked(cfg, full, progress, on_progress)
+            if cfg.reference is not None:
+                report.reference = _build_reference(cfg, progress, on_progress)
+            return report
     except Timeout as exc:
         raise BuildLockedError("另一个索引构建正在进行，请等它完成后再试（或使用 --wait 排队等待）。") from exc
+
+
+def _build_reference(cfg: Config, progress: bool, on_progress: Callable[[float, str], None] | None) -> str:
+    """Bring the reference library up to date; its failure never fails the build (answers work without it)."""
+    from .reference import build_reference, clean_leftovers
+
+    clean_leftovers(cfg.index_dir)
+    if on_progress:
+        on_progress(0.97, "参考法规库")
+    try:
+        return build_reference(cfg.reference, cfg.index_dir, progress=progress).summary()
+    except OSError as exc:
+        return f"参考法规库未能写入（{exc}）；问答不受影响，请检查索引目录的空间和权限后重新运行 rag build。"
 
 
 def _build_locked(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, sparse_in_use
 from .lookup import ClauseLookup
 from .records import Clause, Hit
+from .reference import ReferenceLibrary, held_keys, outside_law
 from .selection import top_n
 
 MODES = ("hybrid", "bm25", "dense", "sparse")
@@ -83,6 +85,28 @@ class Retriever:
         self._encoder_lock = threading.Lock()
         self._query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
+
+    # -- the reference library ------------------------------------------------------------------
+
+    @cached_property
+    def reference(self) -> ReferenceLibrary | None:
+        """Other laws, to recognise questions about them (rag/reference.py); None when off or not built."""
+        if self.cfg.reference is None:
+            return None
+        return ReferenceLibrary.load(self.cfg.index_dir)
+
+    @cached_property
+    def held_laws(self) -> set[str]:
+        docs = self.index.manifest.documents.values()
+        return held_keys([name for d in docs for name in (d.title, d.short)])
+
+    def outside_law(self, question: str) -> str:
+        """The law outside the corpus that ``question`` is about, by the reference library ("" for none)."""
+        library = self.reference
+        if library is None:
+            return ""
+        text = expand(question) if self.cfg.expand_queries else question
+        return outside_law(library.nearest(text), self.held_laws)
 
     # -- legs -----------------------------------------------------------------------------------
 

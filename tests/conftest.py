@@ -13,6 +13,8 @@ SHARED = ROOT.parent / "shared"
 PLAN_DIR = ROOT / "corpus" / "plan"
 REG_DIR = SHARED / "corpus" / "regulations"
 PDF_DIR = SHARED / "corpus-pdf"
+# The reference library of other national laws (rag/reference.py), as `rag build` finds it by default.
+REFERENCE = SHARED / "corpus-scale" / "lawrefbook-national-laws.tar.gz"
 # Small regulations for tests that build their own index and must stay quick.
 SMALL_REGULATIONS = (
     "gongping-jingzheng-shencha-tiaoli.md",
@@ -21,6 +23,9 @@ SMALL_REGULATIONS = (
 )
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Commands and servers started by tests build their own small indexes; the 30 s reference
+# library is built once, for the session index (builtin_config), and by the tests about it.
+os.environ.setdefault("RAG_REFERENCE", "off")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -50,21 +55,26 @@ def built_index(tmp_path_factory) -> Path:
     The embedding cache is seeded from the developer's index/ when present so a
     local run does not embed everything again; CI starts clean and pays once.
     """
-    from rag.config import Config
     from rag.index import build_index
 
     index_dir = tmp_path_factory.mktemp("index")
     local_cache = ROOT / "index" / "cache"
     if local_cache.is_dir():
         shutil.copytree(local_cache, index_dir / "cache")
-    cfg = Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=index_dir)
-    build_index(cfg, progress=False)
+    build_index(builtin_config(index_dir), progress=False)
     return index_dir
+
+
+def builtin_config(index_dir: Path):
+    """The default setup on the built-in corpus: plan + 15 regulations, reference library when present."""
+    from rag.config import Config
+
+    return Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=index_dir,
+                  reference=REFERENCE if REFERENCE.exists() else None)
 
 
 @pytest.fixture(scope="session")
 def assistant(built_index):
     from rag.assistant import Assistant
-    from rag.config import Config
 
-    return Assistant(Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index))
+    return Assistant(builtin_config(built_index))

@@ -1,0 +1,170 @@
+"""The reference library: recognising questions about laws the corpus does not hold.
+
+Built from real LawRefBook files out of ../shared/corpus-scale; the end-to-end tests use the
+session index, which carries the whole library as `rag build` makes it by default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from rag.config import SHARED_REFERENCE, parse_reference
+from rag.reference import ReferenceLibrary, build_reference, law_key, outside_law
+
+from .conftest import REFERENCE
+
+pytestmark = pytest.mark.needs_shared
+needs_library = pytest.mark.skipif(not REFERENCE.exists(), reason=f"reference library not found at {REFERENCE}")
+
+# Laws the small test library is made of: two the corpus holds, and others it does not.
+WANTED = ("土地管理法(", "法律援助法", "行政复议法(", "医疗机构管理条例", "药品管理法", "道路交通安全法(", "信访工作条例")
+
+
+def _small_archive(dest: Path, extra: dict[str, bytes] | None = None) -> Path:
+    """A .tar.gz of a few real laws from the shared collection, plus ``extra`` members."""
+    out = dest / "library.tar.gz"
+    with tarfile.open(REFERENCE) as src, tarfile.open(out, "w:gz") as dst:
+        for member in src:
+            if member.isfile() and any(w in Path(member.name).name for w in WANTED):
+                dst.addfile(member, src.extractfile(member))
+        for name, data in (extra or {}).items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            dst.addfile(info, io.BytesIO(data))
+    return out
+
+
+@pytest.fixture(scope="module")
+def small_library(tmp_path_factory) -> tuple[Path, Path]:
+    if not REFERENCE.exists():
+        pytest.skip(f"reference library not found at {REFERENCE}")
+    root = tmp_path_factory.mktemp("reference")
+    archive = _small_archive(root, {"laws/broken.md": b" \n\n", "laws/_index.md": b"---\ntitle: x\n---\n"})
+    index_dir = root / "index"
+    report = build_reference(archive, index_dir, progress=False)
+    assert not report.error, report.error
+    return archive, index_dir
+
+
+# -- pure parts ---------------------------------------------------------------------------------
+
+
+def test_law_key_ignores_the_state_prefix_and_revision_notes():
+    assert law_key("中华人民共和国行政复议法") == "行政复议法"
+    assert law_key("中华人民共和国行政复议法（2023年修订）") == "行政复议法"
+    assert law_key("信访工作条例") == "信访工作条例"
+
+
+def test_a_question_the_corpus_laws_match_well_is_not_sent_elsewhere():
+    ranked = [("中华人民共和国药品管理法", 20.0), ("中华人民共和国行政许可法", 15.0)]
+    assert outside_law(ranked, {"行政许可法"}) == ""
+
+
+def test_a_question_the_corpus_laws_match_far_worse_names_the_other_law():
+    ranked = [("中华人民共和国药品管理法", 20.0), ("医疗机构管理条例", 12.0), ("中华人民共和国行政许可法", 6.0)]
+    assert outside_law(ranked, {"行政许可法"}) == "中华人民共和国药品管理法"
+    # No corpus law among the matches at all counts as the worst match.
+    assert outside_law(ranked[:2], {"行政许可法"}) == "中华人民共和国药品管理法"
+
+
+def test_a_weak_library_match_says_nothing():
+    assert outside_law([("中华人民共和国药品管理法", 2.0)], {"行政许可法"}) == ""
+    assert outside_law([], {"行政许可法"}) == ""
+
+
+def test_the_setting_accepts_a_path_off_or_the_shared_default(tmp_path):
+    assert parse_reference("off") is None
+    assert parse_reference(str(tmp_path)) == tmp_path
+    assert parse_reference(None) == (SHARED_REFERENCE if SHARED_REFERENCE.exists() else None)
+
+
+# -- building -----------------------------------------------------------------------------------
+
+
+def test_build_indexes_the_laws_and_names_the_file_it_could_not_read(small_library):
+    _, index_dir = small_library
+    library = ReferenceLibrary.load(index_dir)
+    assert library is not None
+    titles = {law_key(t) for t in library.titles}
+    assert {"土地管理法", "行政复议法", "药品管理法"} <= titles
+    assert library.manifest.skipped and "broken.md" in library.manifest.skipped[0]
+    assert not any("_index.md" in s for s in library.manifest.skipped)  # section pages are not laws
+    nearest = library.nearest("土地征收的补偿费用包括哪些？")
+    assert law_key(nearest[0][0]) == "土地管理法"
+
+
+def test_an_unchanged_source_is_not_rebuilt(small_library):
+    archive, index_dir = small_library
+    before = (index_dir / "reference" / "manifest.json").stat().st_mtime_ns
+    report = build_reference(archive, index_dir, progress=False)
+    assert report.up_to_date and report.documents >= 6
+    assert (index_dir / "reference" / "manifest.json").stat().st_mtime_ns == before
+
+
+def test_a_corrupt_archive_is_reported_and_the_library_already_built_stays(small_library, tmp_path):
+    _, index_dir = small_library
+    bad = tmp_path / "truncated.tar.gz"
+    bad.write_bytes(REFERENCE.read_bytes()[:50_000])
+    report = build_reference(bad, index_dir, progress=False)
+    assert report.error and "truncated.tar.gz" in report.error
+    assert "未能建立" in report.summary()
+    assert ReferenceLibrary.load(index_dir) is not None
+
+
+def test_a_damaged_library_is_not_loaded(small_library, tmp_path):
+    import shutil
+
+    _, index_dir = small_library
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    (copy / "reference" / "clause_doc.npy").write_bytes(b"not numpy")
+    assert ReferenceLibrary.load(copy) is None
+
+
+def test_a_missing_source_fails_the_library_but_not_the_index(tmp_path, plan_path):
+    from rag.config import Config
+    from rag.index import build_index
+
+    cfg = Config(corpus_dirs=[plan_path.parent], index_dir=tmp_path / "index", reference=tmp_path / "nowhere.tar.gz")
+    report = build_index(cfg, progress=False)
+    assert report.documents == 1
+    assert "参考法规库未能建立" in report.summary() and "nowhere.tar.gz" in report.summary()
+
+
+# -- answering ----------------------------------------------------------------------------------
+
+
+@needs_library
+@pytest.mark.parametrize("question, law", [
+    ("药品上市许可持有人有哪些义务？", "药品管理法"),
+    ("医疗机构执业许可证怎么校验？", "医疗机构管理条例"),
+])
+def test_a_question_about_a_law_not_held_is_refused_naming_that_law(assistant, question, law):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert f"{law}》，它不在已收录的文件中" in answer.answer
+    assert not answer.citations
+
+
+@needs_library
+@pytest.mark.parametrize("question", ["行政复议申请期限是多久？", "谁牵头行政复议工作？", "外国投资者的利润能不能汇出境外？"])
+def test_questions_the_corpus_answers_are_still_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert answer.citations
+
+
+@needs_library
+def test_without_the_library_the_same_question_is_answered_from_a_near_miss(built_index):
+    from rag.assistant import Assistant
+
+    from .conftest import builtin_config
+
+    cfg = dataclasses.replace(builtin_config(built_index), reference=None)
+    answer = Assistant(cfg).ask("药品上市许可持有人有哪些义务？")
+    assert "药品管理法" not in answer.answer
