@@ -10,9 +10,10 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from .config import Config, load_config
+from .config import Config, load_config, parse_reference
 
 EXAMPLES = """示例：
   rag build                          建立或增量更新索引（只为新的或改过的文字计算向量）
@@ -22,7 +23,7 @@ EXAMPLES = """示例：
   rag serve --port 7860              启动网页问答
   rag eval --split test              运行评测题集
 
-环境变量：RAG_CORPUS（文件夹，用 : 分隔）、RAG_INDEX_DIR、RAG_MODEL、RAG_MODE、RAG_SPARSE_WEIGHT、RAG_PORT、RAG_ADMIN_TOKEN 等，
+环境变量：RAG_CORPUS（文件夹，用 : 分隔）、RAG_INDEX_DIR、RAG_MODEL、RAG_MODE、RAG_SPARSE_WEIGHT、RAG_REFERENCE、RAG_PORT 等，
 见 rag/config.py。命令行参数优先于环境变量。
 """
 
@@ -35,10 +36,15 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sparse-weight", type=float, metavar="W",
                    help="潜在词检索（默认模型自带的稀疏向量头）在混合检索中的权重，0 为关闭（默认）。"
                         "开启后 rag build 多算一遍向量，每次提问约慢 20 ms，命中率略高；0.5 为 dev 上最好的值，见 README")
+    p.add_argument("--reference", metavar="PATH|off",
+                   help="参考法规库（文件夹或 .tar.gz，只用来识别问的是否是未收录的法规）；默认 ../shared/corpus-scale/ "
+                        "的国家法律合集，off 为关闭。rag build 时建立，约 30 秒")
 
 
 def _config(args: argparse.Namespace) -> Config:
     cfg = load_config()
+    if getattr(args, "reference", None) is not None:  # "off" must reach the config as None
+        cfg = replace(cfg, reference=parse_reference(args.reference))
     return cfg.with_overrides(
         corpus_dirs=getattr(args, "corpus", None),
         index_dir=getattr(args, "index_dir", None),

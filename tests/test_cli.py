@@ -70,3 +70,15 @@ def test_eval_refuses_modes_it_cannot_run_before_asking_anything(built_index, tm
     out = _rag(["eval", "--split", "dev", "--modes", "sparse", "--out", str(tmp_path)], built_index)
     assert out.returncode == 2 and "rag build --sparse-weight" in out.stderr
     assert not (tmp_path / "report.md").exists() and "%|" not in out.stderr  # no run, no progress bar
+
+
+def test_reference_flag_reaches_the_build_and_off_switches_it_off(tmp_path, plan_path):
+    missing = tmp_path / "nowhere.tar.gz"
+    args = ["build", "--corpus", str(plan_path.parent), "--index-dir", str(tmp_path / "index")]
+    named = subprocess.run([sys.executable, "-m", "rag.cli", *args, "--reference", str(missing)],
+                           capture_output=True, text=True, timeout=600)
+    assert named.returncode == 0, named.stderr
+    assert "参考法规库未能建立" in named.stdout and "nowhere.tar.gz" in named.stdout
+    off = subprocess.run([sys.executable, "-m", "rag.cli", *args, "--reference", "off"],
+                         capture_output=True, text=True, timeout=600)
+    assert off.returncode == 0 and "参考法规库" not in off.stdout
