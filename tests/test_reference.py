@@ -168,3 +168,16 @@ def test_without_the_library_the_same_question_is_answered_from_a_near_miss(buil
     cfg = dataclasses.replace(builtin_config(built_index), reference=None)
     answer = Assistant(cfg).ask("药品上市许可持有人有哪些义务？")
     assert "药品管理法" not in answer.answer
+
+
+@needs_library
+def test_no_article_of_the_corpus_is_taken_for_another_law(assistant):
+    """The opening words of each of the 875 articles, asked as a question, stay with the corpus."""
+    import re
+
+    retriever = assistant.retriever
+    articles = [c for c in retriever.index.clauses if c.kind == "article"]
+    assert len(articles) > 800
+    sent_away = [c.citation for c in articles
+                 if retriever.outside_law(re.sub(r"^第[^条]+条\s*", "", c.text.strip())[:30])]
+    assert sent_away == []
