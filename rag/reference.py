@@ -163,17 +163,16 @@ def build_reference(source: Path, index_dir: Path, progress: bool = True) -> Ref
     from .chunking import chunk_document
     from .lexical import LexicalIndex
     from .loading import LoadError, parse_document
-    from .tokenization import Tokenizer
+    from .tokenization import Tokenizer, fingerprint
 
     t0 = time.perf_counter()
     report = ReferenceReport()
     if not source.exists():
         report.error = f"找不到 {source}；请检查 RAG_REFERENCE，或设为 off 关闭参考法规库"
         return report
-    tokenizer = Tokenizer()
     sha = _sha256(source)
     old = read_manifest(index_dir)
-    if old and (old.format, old.source_sha256, old.tokenizer) == (FORMAT, sha, tokenizer.fingerprint):
+    if old and (old.format, old.source_sha256, old.tokenizer) == (FORMAT, sha, fingerprint()):
         report.up_to_date, report.documents, report.clauses = True, old.documents, old.clauses
         report.skipped = old.skipped
         return report
@@ -201,6 +200,7 @@ def build_reference(source: Path, index_dir: Path, progress: bool = True) -> Ref
     if not titles:
         report.error = f"{source} 中没有可读的法规文件（.md/.txt）"
         return report
+    tokenizer = Tokenizer()
     tokens = [tokenizer.tokenize(t) for t in _progress(texts, progress, "参考法规分词")]
     lexical = LexicalIndex()
     lexical.index(tokens)

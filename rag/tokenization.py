@@ -45,6 +45,19 @@ DOMAIN_TERMS = _words(
 )
 
 
+def _dictionary(user_words: Iterable[str]) -> list[str]:
+    return sorted({w for w in (*DOMAIN_TERMS, *user_words) if 2 <= len(w) <= 20})
+
+
+def fingerprint(user_words: Iterable[str] = ()) -> str:
+    """What the tokens of a ``Tokenizer(user_words)`` depend on, without starting jieba (≈0.7 s).
+
+    Same fingerprint, same tokens for the same text: lets a rebuild reuse the last one's.
+    """
+    signature = "\n".join(["v1", *_dictionary(user_words), "--", *sorted(STOPWORDS)])
+    return hashlib.sha1(signature.encode("utf-8")).hexdigest()
+
+
 class Tokenizer:
     """A jieba tokenizer of its own (not jieba's global one), with the corpus' terms added."""
 
@@ -54,12 +67,10 @@ class Tokenizer:
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
-        self.user_words = sorted({w for w in (*DOMAIN_TERMS, *user_words) if 2 <= len(w) <= 20})
+        self.user_words = _dictionary(user_words)
         for word in self.user_words:
             self._jieba.add_word(word, freq=20000)
-        # Same fingerprint, same tokens for the same text: lets a rebuild reuse the last one's.
-        signature = "\n".join(["v1", *self.user_words, "--", *sorted(STOPWORDS)])
-        self.fingerprint = hashlib.sha1(signature.encode("utf-8")).hexdigest()
+        self.fingerprint = fingerprint(user_words)
 
     def tokenize(self, text: str) -> list[str]:
         """Tokens for BM25: search-mode jieba words, lower-cased, without stopwords and punctuation."""
