@@ -54,6 +54,8 @@ from .chunking import CHUNKER_VERSION, chunk_document
 from .config import Config
 from .exclusions import Exclusions
 from .records import Chunk, Clause, Document
+from .reference import OLD_PREFIX as REFERENCE_OLD_PREFIX
+from .reference import TMP_PREFIX as REFERENCE_TMP_PREFIX
 
 if TYPE_CHECKING:  # jieba and the model load only when a build needs them
     from .embedding import Encoder
@@ -213,9 +215,8 @@ def build_index(
 
 def _build_reference(cfg: Config, progress: bool, on_progress: Callable[[float, str], None] | None) -> str:
     """Bring the reference library up to date; its failure never fails the build (answers work without it)."""
-    from .reference import build_reference, clean_leftovers
+    from .reference import build_reference
 
-    clean_leftovers(cfg.index_dir)
     if on_progress:
         on_progress(0.97, "参考法规库")
     try:
@@ -589,7 +590,7 @@ def _fsync_tree(folder: Path) -> None:
 
 
 def clean_leftovers(index_dir: Path) -> int:
-    """Remove what a killed build left behind: temporary generations, links and cache files.
+    """Remove what a killed build left behind: temporary generations, links, cache files and reference libraries.
 
     Only call while holding the build lock (no build is writing). Complete but
     unused generations are removed by the next successful swap. Returns the
@@ -606,6 +607,9 @@ def clean_leftovers(index_dir: Path) -> int:
             removed += 1
         elif p.name.startswith(TMP_LINK_PREFIX) and p.is_symlink():
             p.unlink(missing_ok=True)
+            removed += 1
+        elif p.name.startswith((REFERENCE_TMP_PREFIX, REFERENCE_OLD_PREFIX)):
+            shutil.rmtree(p, ignore_errors=True)
             removed += 1
     return removed + remove_temp_files(index_dir / "cache")
 

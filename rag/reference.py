@@ -233,21 +233,16 @@ def _write(index_dir: Path, manifest: ReferenceManifest, lexical, titles: list[s
     (tmp / "titles.json").write_text(json.dumps(titles, ensure_ascii=False), encoding="utf-8")
     # The manifest goes last: a folder without one is never loaded.
     (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
+    from .index import _fsync_dir, _fsync_tree
+
+    _fsync_tree(tmp)  # on disk before it is swapped in, as the index's generations are
     final = index_dir / FOLDER
     old = index_dir / f"{OLD_PREFIX}{os.getpid()}"
     if final.exists():
         final.rename(old)
     tmp.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def clean_leftovers(index_dir: Path) -> None:
-    """Remove what a killed reference build left (call while holding the build lock)."""
-    if not index_dir.is_dir():
-        return
-    for p in index_dir.iterdir():
-        if p.name.startswith((TMP_PREFIX, OLD_PREFIX)):
-            shutil.rmtree(p, ignore_errors=True)
+    _fsync_dir(index_dir)
+    shutil.rmtree(old, ignore_errors=True)  # leftovers of a killed swap go with index.clean_leftovers
 
 
 class ReferenceLibrary:

