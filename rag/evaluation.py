@@ -153,12 +153,14 @@ def _pct(x: float | None) -> str:
 
 def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
     """What a report was measured with (code, index, legs, weights), so two reports can be compared."""
-    from .index import read_manifest, sparse_in_use
+    from .index import read_manifest, second_in_use, sparse_in_use
 
     m = read_manifest(cfg.index_dir)
     sparse = sparse_in_use(m, cfg)
-    legs = "BM25 + 向量" + (" + 潜在词" if sparse else "")
-    weights = f"BM25 {cfg.bm25_weight:g}，向量 {cfg.dense_weight:g}" + (f"，潜在词 {cfg.sparse_weight:g}" if sparse else "")
+    second = second_in_use(m, cfg)
+    legs = "BM25 + 向量" + (f" + 第二路向量（{m.second_model_id}）" if second and m else "") + (" + 潜在词" if sparse else "")
+    weights = (f"BM25 {cfg.bm25_weight:g}，向量 {cfg.dense_weight:g}" + (f"，第二路向量 {cfg.second_weight:g}" if second else "")
+               + (f"，潜在词 {cfg.sparse_weight:g}" if sparse else ""))
     return {
         "代码版本": _commit(),
         "题集": f"{questions.name}（{n_questions} 题）",
@@ -277,8 +279,8 @@ def check_thresholds(agg: dict[str, float], mins: list[str]) -> list[str]:
 
 def _modes_problem(cfg: Config, modes: list[str]) -> str:
     """Why these retrieval modes cannot be compared on this index ("" when they can)."""
-    from .index import read_manifest
-    from .search import MODES
+    from .index import read_manifest, second_in_use
+    from .search import MODES, SECOND_MISSING
 
     unknown = [m for m in modes if m not in MODES]
     if unknown or not modes:
@@ -286,7 +288,16 @@ def _modes_problem(cfg: Config, modes: list[str]) -> str:
     manifest = read_manifest(cfg.index_dir)
     if "sparse" in modes and not (manifest and manifest.sparse_vectors):
         return "索引中没有潜在词向量，无法评测 sparse：请先运行 `rag build --sparse-weight 0.5`。"
+    if "second" in modes and not second_in_use(manifest, cfg):
+        return f"无法评测 second。{SECOND_MISSING}"
     return ""
+
+
+def default_modes(cfg: Config) -> str:
+    """Each leg alone and the hybrid: bm25, dense, the second model's leg when the index has it, hybrid."""
+    from .index import read_manifest, second_in_use
+
+    return "bm25,dense," + ("second," if second_in_use(read_manifest(cfg.index_dir), cfg) else "") + "hybrid"
 
 
 def run_eval_cli(cfg: Config, args: argparse.Namespace) -> int:
@@ -294,7 +305,7 @@ def run_eval_cli(cfg: Config, args: argparse.Namespace) -> int:
     if not questions:
         print(f"题集 {args.questions} 中没有 split={args.split} 的题目。", file=sys.stderr)
         return 2
-    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    modes = [m.strip() for m in (args.modes or default_modes(cfg)).split(",") if m.strip()]
     problem = _modes_problem(cfg, modes)
     if problem:  # said before the run starts, not after the first question fails
         print(problem, file=sys.stderr)

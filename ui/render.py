@@ -206,11 +206,12 @@ def render_header(title: str, documents: int) -> str:
 
 
 def render_status(documents: int, clauses: int, built_at: str, build_seconds: float, model: str,
-                  sparse: bool = False, reference_laws: int = 0) -> str:
+                  sparse: bool = False, reference_laws: int = 0, second_model: str = "") -> str:
     """The status line: what is indexed, when and how long the build took, which model and legs.
 
     ``reference_laws``: laws in the reference library (0: none), which only tells staff that a
-    question about another law is recognised as such.
+    question about another law is recognised as such. ``second_model``: the second dense leg's
+    model id ("" when it is not in use).
     """
     reference = (f"<span>另有 {reference_laws} 部参考法规，仅用于识别问的是否是未收录的法规</span>"
                  if reference_laws else "")
@@ -218,7 +219,7 @@ def render_status(documents: int, clauses: int, built_at: str, build_seconds: fl
         '<div class="rag-status">'
         f"<span>已收录 <b>{documents}</b> 个文件、<b>{clauses}</b> 个条款</span>"
         f"<span>索引建立于 {esc(_when(built_at))}（用时 {build_seconds:.1f} 秒）</span>"
-        f"<span>向量模型 {esc(model)}{'，含潜在词检索' if sparse else ''}</span>"
+        f"<span>向量模型 {esc(model)}{f' + {esc(second_model)}' if second_model else ''}{'，含潜在词检索' if sparse else ''}</span>"
         f"{reference}</div>"
     )
 
