@@ -352,7 +352,8 @@ def _build_locked(
     dense_rows = [i for i, c in enumerate(chunks) if cfg.dense_sentences or c.kind != "sentence"]
     dense_texts = [texts[i] for i in dense_rows]
     # The sparse leg costs about as much to embed as the dense one; the second model (USE) a few seconds.
-    end = 0.5 if want_sparse else (0.85 if second_id else 0.9)
+    vectors_end = 0.85 if second_id else 0.9
+    end = 0.5 if want_sparse else vectors_end
     cache = EmbeddingCache(cfg.index_dir / "cache", model_id)
     if cache.warning:
         report.warnings.append(cache.warning)
@@ -369,7 +370,7 @@ def _build_locked(
         sparse_cache = EmbeddingCache(cfg.index_dir / "cache", sparse_id(cfg.model))
         if sparse_cache.warning:
             report.warnings.append(sparse_cache.warning)
-        rows = _embed(encoder, sparse_cache, dense_texts, progress, tell, (end, 0.85 if second_id else 0.9), sparse=True)[0]
+        rows = _embed(encoder, sparse_cache, dense_texts, progress, tell, (end, vectors_end), sparse=True)[0]
         sparse_cache.save()
         report.sparse_embedded = sparse_cache.misses
         sparse = SparseIndex.from_rows(rows, np.asarray(dense_rows, dtype=np.int64))
@@ -380,7 +381,7 @@ def _build_locked(
             report.warnings.append(second_cache.warning)
         second_encoder = functools.cache(lambda: load_encoder(cfg.second_model))
         second_vectors, second_dim = _embed(second_encoder, second_cache, [second_text(chunks[i]) for i in dense_rows],
-                                            progress, tell, (0.85, 0.9), label="计算第二路向量")
+                                            progress, tell, (vectors_end, 0.9), label="计算第二路向量")
         second_cache.save()
         report.second_embedded = second_cache.misses
         second = DenseIndex(second_dim)
