@@ -80,6 +80,7 @@ class Hit:
     score: float
     sentence: str = ""  # best-matching sentence of the clause, for highlighting
     legs: dict[str, float] = field(default_factory=dict)  # per-leg scores, for debugging
+    firsts: tuple[str, ...] = ()  # the legs that ranked this clause first
 
 
 @dataclass

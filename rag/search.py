@@ -274,6 +274,7 @@ class Retriever:
         order = sorted(fused, key=lambda cid: -fused[cid])
         order = named + [cid for cid in order if cid not in named]
         top_score = max(fused.values()) if fused else 1.0
+        leaders = {name: max(scores, key=scores.__getitem__) for name, scores in legs.items() if scores}
         hits: list[Hit] = []
         for cid in order[:k]:
             clause = self.clauses[cid]
@@ -286,7 +287,8 @@ class Retriever:
                 if name in best_chunk and cid in best_chunk[name]:
                     chunk_idx = best_chunk[name][cid]
                     break
-            hits.append(Hit(clause=clause, score=score, sentence=self._sentence(chunk_idx), legs=leg_scores))
+            firsts = tuple(name for name, leader in leaders.items() if leader == cid)
+            hits.append(Hit(clause=clause, score=score, sentence=self._sentence(chunk_idx), legs=leg_scores, firsts=firsts))
         return hits
 
     def _route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:
