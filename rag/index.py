@@ -59,6 +59,7 @@ from .reference import OLD_PREFIX as REFERENCE_OLD_PREFIX
 from .reference import TMP_PREFIX as REFERENCE_TMP_PREFIX
 
 if TYPE_CHECKING:  # jieba and the model load only when a build needs them
+    from .dense import DenseIndex
     from .embedding import Encoder
     from .tokenization import Tokenizer
 
@@ -708,7 +709,6 @@ def load_index(cfg: Config) -> LoadedIndex:
 
 
 def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
-    from .dense import DenseIndex
     from .embedding import encoder_id
     from .lexical import LexicalIndex
 
@@ -731,9 +731,7 @@ def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
         chunks = [Chunk(**json.loads(line)) for line in _read_lines(folder / "chunks.jsonl")]
     except (ValueError, TypeError, KeyError) as exc:
         raise IndexError_(DAMAGED) from exc
-    dense = DenseIndex.load(folder / "dense.faiss") if (folder / "dense.faiss").exists() else None
-    if dense is None:
-        raise FileNotFoundError(2, "missing", str(folder / "dense.faiss"))
+    dense = _read_vectors(folder / "dense.faiss")
     expected_vectors = len(chunks) if manifest.dense_vectors < 0 else manifest.dense_vectors
     if dense.dim != manifest.dim or dense.size != expected_vectors:
         raise IndexError_(DAMAGED)
@@ -749,19 +747,24 @@ def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
             raise IndexError_(DAMAGED) from exc
         if sparse.size != manifest.sparse_vectors:
             raise IndexError_(DAMAGED)
-    second = None
-    if manifest.second_vectors:
-        if not (folder / "second.faiss").exists():
-            raise FileNotFoundError(2, "missing", str(folder / "second.faiss"))
-        try:
-            second = DenseIndex.load(folder / "second.faiss")
-        except RuntimeError as exc:  # FAISS reports an unreadable file as a RuntimeError
-            raise IndexError_(DAMAGED) from exc
-        if second.size != manifest.second_vectors:
-            raise IndexError_(DAMAGED)
+    second = _read_vectors(folder / "second.faiss") if manifest.second_vectors else None
+    if second is not None and second.size != manifest.second_vectors:
+        raise IndexError_(DAMAGED)
     lexical = LexicalIndex.load(folder / "bm25", size=len(chunks))
     words = (folder / "userdict.txt").read_text(encoding="utf-8").split("\n")
     return LoadedIndex(folder, manifest, clauses, chunks, lexical, dense, [w for w in words if w], sparse, second)
+
+
+def _read_vectors(path: Path) -> DenseIndex:
+    """One of a generation's FAISS files: a missing one is left to ``load_index``, an unreadable one is DAMAGED."""
+    from .dense import DenseIndex
+
+    if not path.exists():
+        raise FileNotFoundError(2, "missing", str(path))
+    try:
+        return DenseIndex.load(path)
+    except RuntimeError as exc:  # FAISS reports an unreadable file as a RuntimeError
+        raise IndexError_(DAMAGED) from exc
 
 
 def _read_lines(path: Path) -> list[str]:

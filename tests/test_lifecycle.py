@@ -349,6 +349,12 @@ def test_second_leg_is_built_by_default_searched_cached_and_dropped_again(ws: Wo
     assert "第二路向量" in done.stderr and "rag build" in done.stderr and "预算" in done.stdout
 
 
+def test_unreadable_dense_vectors_say_how_to_rebuild(ws: Workspace) -> None:
+    (current_dir(ws.index) / "dense.faiss").write_bytes(b"not a faiss index")
+    with pytest.raises(IndexError_, match="rag build --full"):
+        load_index(ws.cfg)
+
+
 def test_second_model_can_be_any_sentence_transformers_model(tmp_path: Path) -> None:
     """Pointing --second-model at a local model folder gives that model's vectors in the second leg."""
     from rag.search import Retriever
