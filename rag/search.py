@@ -187,12 +187,9 @@ class Retriever:
         """Whether searches use the latent-term leg: the index has it and its weight is not 0."""
         return sparse_in_use(self.index.manifest, self.cfg)  # loading guarantees index.sparse then
 
-    @cached_property
+    @property
     def has_second(self) -> bool:
-        """Whether searches use the second dense leg: the index has it, for the configured model, at a weight above 0.
-
-        Worked out once: naming the bundled model's version reads package metadata (≈0.25 ms).
-        """
+        """Whether searches use the second dense leg: the index has it, for the configured model, at a weight above 0."""
         return second_in_use(self.index.manifest, self.cfg)
 
     def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
