@@ -57,6 +57,13 @@ class DenseIndex:
             bits = np.packbits(np.asarray(allowed, dtype=bool), bitorder="little")
             selector = faiss.IDSelectorBitmap(len(bits), faiss.swig_ptr(bits))  # n counts bytes
             params = faiss.SearchParameters(sel=selector)
+        # One query is a memory-bound scan that a second thread hardly speeds up (67,000
+        # vectors: 10 ms on one, 10 on two), while waking FAISS's OpenMP threads against the
+        # embedding engine's still-spinning ones cost 1-2 ms a search and slowed the next
+        # query's encoding: one thread took a built-in question's p50 from 34 to 30 ms and its
+        # p95 from 58 to 49 ms (five paired runs of eval/bench.py --phase queries).
+        # The setting is per calling thread, so each server worker sets it for itself.
+        faiss.omp_set_num_threads(1)
         scores, ids = self._index.search(q, k, params=params)
         keep = ids[0] >= 0
         if allowed is not None:  # ids past the mask's end (none in a consistent index) are not allowed
