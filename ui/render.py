@@ -206,12 +206,14 @@ def render_header(title: str, documents: int) -> str:
 
 
 def render_status(documents: int, clauses: int, built_at: str, build_seconds: float, model: str,
-                  sparse: bool = False, reference_laws: int = 0, second_model: str = "") -> str:
+                  sparse: bool = False, reference_laws: int = 0, second_model: str = "",
+                  second_pending: str = "") -> str:
     """The status line: what is indexed, when and how long the build took, which model and legs.
 
     ``reference_laws``: laws in the reference library (0: none), which only tells staff that a
     question about another law is recognised as such. ``second_model``: the second dense leg's
-    model id ("" when it is not in use).
+    model id ("" when it is not in use). ``second_pending``: the configured second model when the
+    index holds no vectors of it yet, so staff see why that leg is off and how to switch it on.
     """
     reference = (f"<span>另有 {reference_laws} 部参考法规，仅用于识别问的是否是未收录的法规</span>"
                  if reference_laws else "")
@@ -220,7 +222,10 @@ def render_status(documents: int, clauses: int, built_at: str, build_seconds: fl
         f"<span>已收录 <b>{documents}</b> 个文件、<b>{clauses}</b> 个条款</span>"
         f"<span>索引建立于 {esc(_when(built_at))}（用时 {build_seconds:.1f} 秒）</span>"
         f"<span>向量模型 {esc(model)}{f' + {esc(second_model)}' if second_model else ''}{'，含潜在词检索' if sparse else ''}</span>"
-        f"{reference}</div>"
+        f"{reference}"
+        + (f"<span>第二路向量模型 {esc(second_pending)} 尚未建立向量，暂未使用："
+           "运行 <code>rag build</code>（或在管理页重建索引）后启用</span>" if second_pending else "")
+        + "</div>"
     )
 
 
