@@ -228,9 +228,15 @@ class Retriever:
                 best_sentence[cid] = (float(s), int(cid_idx))
         return best, {cid: idx for cid, (_, idx) in best_sentence.items()}
 
-    def search(self, query: str, k: int | None = None, mode: str | None = None, scope: Scope | None = None) -> list[Hit]:
-        """The best clauses for ``query``, best first; named clauses come first."""
+    def search(self, query: str, k: int | None = None, mode: str | None = None, scope: Scope | None = None,
+               embed: str | None = None) -> list[Hit]:
+        """The best clauses for ``query``, best first; named clauses come first.
+
+        ``embed``: the text the model legs embed, when not ``query`` itself. A two-part question
+        searches its plan part's words with the whole question's vectors, embedded once for both parts.
+        """
         k = k or self.cfg.top_k
+        embed = embed or query
         mode = mode or self.cfg.mode
         if mode not in MODES:
             raise ValueError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")
@@ -250,13 +256,13 @@ class Retriever:
             top = top[scores[top] > 0]
             legs["bm25"], best_chunk["bm25"] = self._best_per_clause(top, scores[top])
         if mode in ("hybrid", "dense"):
-            ids, sims = self.dense_chunks(query, n_cand * 3, mask)
+            ids, sims = self.dense_chunks(embed, n_cand * 3, mask)
             legs["dense"], best_chunk["dense"] = self._best_per_clause(ids, sims)
         if mode == "second" or (mode == "hybrid" and self.has_second):
-            ids, sims = self.index.second.search(self.query_second(query), n_cand * 3, mask)
+            ids, sims = self.index.second.search(self.query_second(embed), n_cand * 3, mask)
             legs["second"], best_chunk["second"] = self._best_per_clause(ids, sims)
         if mode == "sparse" or (mode == "hybrid" and self.has_sparse):
-            ids, sims = self.index.sparse.search(self.query_sparse(query), n_cand * 3, mask)
+            ids, sims = self.index.sparse.search(self.query_sparse(embed), n_cand * 3, mask)
             legs["sparse"], best_chunk["sparse"] = self._best_per_clause(ids, sims)
         weights = {"bm25": self.cfg.bm25_weight, "dense": self.cfg.dense_weight, "sparse": self.cfg.sparse_weight,
                    "second": self.cfg.second_weight}

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from rag.answering import NO_BASIS, abstain_note, clause_units, finish, responsibility_text, should_abstain, unanimous
+from rag.assistant import clean_question
 from rag.intent import (
     detect_intent,
     figure_kind,
@@ -274,6 +275,23 @@ def test_cross_question_answers_both_parts(assistant):
     ans = assistant.ask("计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？")
     assert "主渠道作用" in ans.answer and "六十日" in ans.answer
     assert [c.label for c in ans.citations] == ["《2024年法治政府建设工作计划》六（十八）", "《行政复议法》第二十条"]
+
+
+@pytest.mark.slow
+def test_a_two_part_question_is_embedded_once_for_both_searches(assistant, monkeypatch):
+    """Both parts search with the whole question's vectors: one encoding per model, not two."""
+    retriever = assistant.retriever
+    question = "计划要求加强和规范政府督查工作，督查对象对督查结论有异议多久内可以申请复核？"
+    encoded: list[str] = []
+    for encoder in (retriever.encoder, retriever.second_encoder):
+        original = encoder.encode_queries
+        monkeypatch.setattr(encoder, "encode_queries",
+                            lambda texts, *a, _original=original, **kw: encoded.extend(texts) or _original(texts, *a, **kw))
+    retriever._query_vectors.clear()
+    ans = assistant.ask(question)
+    assert ans.intent == "cross" and [c.doc_short for c in ans.citations] == ["2024年法治政府建设工作计划", "政府督查工作条例"]
+    asked, _ = clean_question(question, 500)
+    assert encoded == [asked, asked]  # e5 once, the second model once
 
 
 @pytest.mark.slow
