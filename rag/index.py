@@ -180,6 +180,12 @@ def second_in_use(manifest: Manifest | None, cfg: Config) -> bool:
     return manifest.second_model_id == encoder_id(cfg.second_model)
 
 
+def second_pending(manifest: Manifest | None, cfg: Config) -> bool:
+    """The configuration asks for the second dense leg but the index holds no vectors of that model:
+    searches go without it until ``rag build`` adds them (said by ``rag ask`` and the web status line)."""
+    return manifest is not None and wants_second(cfg) and not second_in_use(manifest, cfg)
+
+
 def second_text(chunk: Chunk) -> str:
     """What the second model embeds: a sentence alone, without the document/heading prefix e5 gets.
 

@@ -23,7 +23,7 @@ import gradio as gr
 
 from rag.assistant import Assistant
 from rag.config import Config
-from rag.index import Manifest, current_dir, read_manifest, second_in_use, sparse_in_use, wants_second
+from rag.index import Manifest, current_dir, read_manifest, second_in_use, second_pending, sparse_in_use
 from rag.records import Answer
 from rag.reference import read_manifest as read_reference_manifest
 from rag.search import Scope, resolve_scope
@@ -110,11 +110,10 @@ class ChatService:
             return render_status_missing()
         model = m.model_id or m.model
         reference = read_reference_manifest(self.cfg.index_dir) if self.cfg.reference is not None else None
-        second = second_in_use(m, self.cfg)
         return render_status(len(m.documents), m.clauses, m.built_at, m.build_seconds, model, sparse_in_use(m, self.cfg),
                              reference_laws=reference.documents if reference else 0,
-                             second_model=m.second_model_id if second else "",
-                             second_pending=self.cfg.second_model if wants_second(self.cfg) and not second else "")
+                             second_model=m.second_model_id if second_in_use(m, self.cfg) else "",
+                             second_pending=self.cfg.second_model if second_pending(m, self.cfg) else "")
 
     def header_html(self) -> str:
         """Title, one line on what the assistant answers from, and the status line."""
