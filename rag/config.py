@@ -66,10 +66,6 @@ class Config:
     plan_boost: float = 0.3  # added to plan items when the question is about the county's plan
     figure_boost: float = 0.15  # added to clauses with a figure when the question asks for one
     doc_boost: float = 0.3  # added to clauses of a document the question names
-    # For a how-long question, added in proportion to the share of its words found in the action
-    # right after a clause's period (rag/periods.py). On the dev split 0.5-1.0 gained one
-    # deadline question (hit@1 0.915 -> 0.923) and lost none; from 1.5 one was lost.
-    period_action_boost: float = 0.75
     # Sentence sub-chunks get vectors too (better matches on the built-in corpus). On a
     # large corpus embedding dominates the build: off, only whole clauses are embedded
     # (about a third of the vectors) and sentences are found by BM25 alone.

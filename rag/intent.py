@@ -268,9 +268,6 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
-TIME_KINDS = frozenset({"years", "months", "days", "period"})
-
-
 def figure_kind(question: str) -> str:
     """"money" | "percent" | "hours" | "years" | "months" | "days" | "period" | "" — what figure the question wants."""
     for kind, cue, _ in _FIGURE_KINDS:

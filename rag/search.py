@@ -18,16 +18,13 @@ from .config import Config
 from .expansion import expand, has_figure, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
-from .intent import TIME_KINDS, figure_kind
 from .lookup import ClauseLookup
-from .periods import period_action_overlap
 from .records import Clause, Hit
 from .reference import ReferenceLibrary, held_keys, outside_law
 from .selection import top_n
 
 MODES = ("hybrid", "bm25", "dense", "second", "sparse")
 QUERY_VECTORS_KEPT = 64
-PERIOD_CLAUSES_READ = 20
 SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
                   "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
 
@@ -302,8 +299,7 @@ class Retriever:
         plan = wants_plan(query) and self.cfg.plan_boost
         figure = wants_figure(query) and self.cfg.figure_boost
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
-        period = self._period_scores(query, fused)
-        if not (plan or figure or named_doc or period):
+        if not (plan or figure or named_doc):
             return fused
         out: dict[str, float] = {}
         for cid, s in fused.items():
@@ -314,22 +310,8 @@ class Retriever:
                 s += self.cfg.doc_boost * scale
             if figure and has_figure(clause.text):
                 s += self.cfg.figure_boost * scale
-            s += self.cfg.period_action_boost * scale * period.get(cid, 0.0)
             out[cid] = s
         return out
-
-    def _period_scores(self, query: str, fused: dict[str, float]) -> dict[str, float]:
-        """For a how-long question, how well the leading clauses' periods govern the asked action.
-
-        Only the leading clauses are read: the nudge reorders near-ties, and reading
-        every candidate would cost a tokenization per clause on a large corpus.
-        """
-        if not self.cfg.period_action_boost or figure_kind(query) not in TIME_KINDS:
-            return {}
-        words = self.tokenizer.tokenize(query)
-        lead = sorted(fused, key=lambda cid: -fused[cid])[:PERIOD_CLAUSES_READ]
-        scores = {cid: period_action_overlap(self.clauses[cid].text, words, self.tokenizer.tokenize) for cid in lead}
-        return {cid: s for cid, s in scores.items() if s > 0}
 
     def _sentence(self, chunk_idx: int | None) -> str:
         if chunk_idx is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rag.expansion import expand, has_figure, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
 from rag.lookup import ClauseLookup
-from rag.periods import period_action_overlap, period_actions
 from rag.records import Clause
 
 
@@ -42,32 +41,6 @@ def test_routing_cues():
     assert not wants_plan("行政复议的申请期限是多少？") or wants_figure("行政复议的申请期限是多少？")
     assert wants_figure("多少日内作出决定？") and not wants_figure("行政复议机关是谁")
     assert has_figure("自收到申请之日起六十日内") and has_figure("不少于60学时") and not has_figure("依法行政")
-
-
-# 行政复议法第二十条 and 第三十四条, shortened: both speak of 行政复议 and a period.
-REVIEW_ART_20 = "可以自知道或者应当知道该行政行为之日起六十日内提出行政复议申请；但是法律规定的申请期限超过六十日的除外。"
-REVIEW_ART_34 = "可以自收到决定书之日起或者行政复议期限届满之日起十五日内，依法向人民法院提起行政诉讼。"
-
-
-def test_the_action_after_a_period_is_what_the_period_governs():
-    assert period_actions(REVIEW_ART_20) == ["提出行政复议申请", "的除外"]
-    assert period_actions(REVIEW_ART_34) == ["依法向人民法院提起行政诉讼"]  # the comma after the period is skipped
-    assert period_actions("在15日内分别按照下列方式处理：") == ["分别按照下列方式处理"]
-    # years and year-parts are dates, not periods
-    assert period_actions("2024年全旗开展培训，年底前完成。") == []
-    assert period_actions("依法行政，不设期限。") == []
-
-
-def test_a_deadline_question_matches_the_period_for_its_own_action():
-    def tokenize(text: str) -> list[str]:
-        return [w for w in ("申请", "行政复议", "提起", "行政诉讼", "人民法院") if w in text]
-
-    asks_review = tokenize("多长时间内可以申请行政复议？")
-    assert period_action_overlap(REVIEW_ART_20, asks_review, tokenize) == 1.0
-    assert period_action_overlap(REVIEW_ART_34, asks_review, tokenize) == 0.0
-    asks_suit = tokenize("多少日内可以向人民法院提起行政诉讼？")
-    assert period_action_overlap(REVIEW_ART_34, asks_suit, tokenize) > period_action_overlap(REVIEW_ART_20, asks_suit, tokenize)
-    assert period_action_overlap(REVIEW_ART_20, [], tokenize) == 0.0
 
 
 def _clause(doc_id: str, short: str, label: str, number: int, kind: str) -> Clause:

@@ -58,17 +58,6 @@ def test_hybrid_finds_the_deadline_article(retriever):
     assert "《行政复议法》第二十条" in [h.clause.citation for h in hits[:3]]
 
 
-def test_a_deadline_question_prefers_the_period_for_the_asked_action(retriever):
-    # 第三十五条 shares more words (收到……之日起30日内请求复查), 第二十二条 has the period for 分别处理.
-    from dataclasses import replace
-
-    question = "信访部门收到信访事项，要在多少日内分别处理？"
-    hits = retriever.search(question, k=3)
-    assert hits[0].clause.citation == "《信访工作条例》第二十二条"
-    without = Retriever(replace(retriever.cfg, period_action_boost=0.0), index=retriever.index)
-    assert without.search(question, k=3)[0].clause.citation != "《信访工作条例》第二十二条"
-
-
 def test_named_article_comes_first_whatever_the_scores(retriever):
     hits = retriever.search("《重大行政决策程序暂行条例》第三十条", k=5)
     assert hits[0].clause.citation == "《重大行政决策程序暂行条例》第三十条"
