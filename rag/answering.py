@@ -496,6 +496,12 @@ def out_of_corpus(question: str, tables: _Tables) -> str:
     return f"other_year:{year}" if year else ""
 
 
+def missing_clause(question: str, retriever: Retriever) -> str:
+    """``no_clause:<document>:<asked>:<last>`` when the question names a clause its document lacks."""
+    gap = retriever.lookup.missing(question)
+    return f"no_clause:{gap.doc_short}:{gap.asked}:{gap.last}" if gap else ""
+
+
 def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     """Why a number question has no answer in the candidate clauses ("" when it has one).
 
@@ -581,6 +587,10 @@ def abstain_note(reason: str) -> str:
         return f"已收录的文件中没有{detail}年的工作计划。"
     if code == "no_figure":
         return f"最相关的条款中没有问题所问的{_FIGURE_NAMES.get(detail, '数字')}。"
+    if code == "no_clause" and detail.count(":") == 2:
+        doc, asked, last = detail.split(":")
+        noun = "项" if last.startswith(("（", "(")) else "条"
+        return f"已收录的《{doc}》没有{asked}，最后一{noun}是{last}；请核对{noun}号。"
     if code == "unrelated_figure":
         return "最相关的条款中的数字与问题所问的内容无关。"
     return ""
@@ -655,7 +665,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if not hits:
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent=intent.kind)
     named = [h for h in hits if h.legs.get("lookup")]
-    reason = out_of_corpus(question, _tables(retriever))
+    reason = out_of_corpus(question, _tables(retriever)) or missing_clause(question, retriever)
     if not reason and should_abstain(confidence(question, hits, retriever), retriever.cfg):
         reason = "low_evidence"
     # Also asked when the evidence is weak: naming the law the question is about tells staff where to look.
@@ -697,7 +707,7 @@ def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, 
     all_hits = _interleave(law_hits, plan_hits)
     if not all_hits:
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent="cross")
-    reason = out_of_corpus(question, _tables(retriever))
+    reason = out_of_corpus(question, _tables(retriever)) or missing_clause(question, retriever)
     if not reason and should_abstain(confidence(question, all_hits, retriever, top=4), retriever.cfg):
         reason = "low_evidence"
     if reason:

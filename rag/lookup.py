@@ -18,6 +18,16 @@ ITEM_REF_RE = re.compile(rf"第\s*({_N})\s*(?:项|条任务|项任务|项工作)
 PLAN_WORDS = ("计划", "工作计划", "法治政府建设工作计划")
 
 
+@dataclass(frozen=True)
+class MissingClause:
+    """A clause a question names by number that the named document does not have."""
+
+    doc_short: str
+    asked: str  # as the user wrote it: "第一百条", "第30项"
+    last: str  # the document's last clause of that kind: "第九十条", "（二十八）"
+    kind: str  # "article" | "plan_item"
+
+
 @dataclass
 class Reference:
     """A clause named in a question: a document (by short name) or the plan, and a number."""
@@ -32,11 +42,17 @@ class ClauseLookup:
 
     def __init__(self, clauses: list[Clause]) -> None:
         self._by_doc_number: dict[tuple[str, str, int], str] = {}
+        self._last: dict[tuple[str, str], Clause] = {}
+        self._short: dict[str, str] = {}
         names: dict[str, str] = {}
         self.plan_docs: list[str] = []
         for c in clauses:
             key = (c.doc_id, c.kind, c.number)
             self._by_doc_number.setdefault(key, c.clause_id)
+            last = self._last.get((c.doc_id, c.kind))
+            if last is None or c.number > last.number:
+                self._last[(c.doc_id, c.kind)] = c
+            self._short.setdefault(c.doc_id, c.doc_short)
             names[c.doc_short] = c.doc_id
             names[c.doc_title] = c.doc_id
             names[c.doc_title.removeprefix("中华人民共和国")] = c.doc_id
@@ -79,6 +95,29 @@ class ClauseLookup:
                 if cid:
                     out.append(cid)
         return self._filter(out, allowed_docs)
+
+    def missing(self, question: str) -> MissingClause | None:
+        """A clause the question names that its document lacks: "行政复议法第一百条" (the law has 90).
+
+        Without this the nearest articles answer, and staff would read 第三十九条 as 第一百条.
+        """
+        if self.resolve(question):
+            return None
+        doc_id = self.find_doc(question)
+        if doc_id and doc_id not in self.plan_docs:
+            m = ARTICLE_REF_RE.search(question)
+            last = self._last.get((doc_id, "article"))
+            if m and last is not None and cn_to_int(m.group(1)):
+                return MissingClause(self._short[doc_id], re.sub(r"\s+", "", m.group(0)), last.label, "article")
+            return None
+        plan_ids = [doc_id] if doc_id in self.plan_docs else self.plan_docs
+        if len(plan_ids) != 1 or not (doc_id or any(w in question for w in PLAN_WORDS)):
+            return None
+        m = ITEM_REF_RE.search(question)
+        last = self._last.get((plan_ids[0], "plan_item"))
+        if m and last is not None and cn_to_int(m.group(1) or m.group(2)):
+            return MissingClause(self._short[plan_ids[0]], re.sub(r"\s+", "", m.group(0)), last.label, "plan_item")
+        return None
 
     @staticmethod
     def _filter(out: list[str], allowed_docs: set[str] | None) -> list[str]:

@@ -218,6 +218,37 @@ def test_lookups_return_the_clause_text(assistant, question, label, phrase):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("行政复议法第一百条", "已收录的《行政复议法》没有第一百条，最后一条是第九十条"),
+        ("《重大行政决策程序暂行条例》第45条规定了什么？", "没有第45条，最后一条是第四十四条"),
+        ("计划第三十项是什么工作？", "已收录的《2024年法治政府建设工作计划》没有第三十项，最后一项是（二十八）"),
+    ],
+)
+def test_a_clause_the_document_lacks_is_said_to_be_missing(assistant, question, told):
+    # Before, the nearest articles answered: "行政复议法第一百条" got 第三十九条's text.
+    ans = assistant.ask(question)
+    assert ans.abstained and not ans.citations
+    assert told in ans.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("行政复议法第九十条", "《行政复议法》第九十条"),  # the last article is there
+        ("计划第二十八项", "《2024年法治政府建设工作计划》九（二十八）"),
+        ("行政复议法第二十条和第一百条", "《行政复议法》第二十条"),  # one of the two exists: it answers
+    ],
+)
+def test_clauses_that_exist_are_not_reported_missing(assistant, question, label):
+    ans = assistant.ask(question)
+    assert not ans.abstained
+    assert ans.citations[0].label == label
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("question", "figure", "doc"),
     [
         ("行政复议申请期限是多少天？", "六十日", "行政复议法"),

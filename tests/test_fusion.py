@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.expansion import expand, has_figure, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
-from rag.lookup import ClauseLookup
+from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
 
 
@@ -64,3 +64,21 @@ def test_direct_references_resolve_to_clauses():
     assert lk.resolve("谁牵头行政复议工作") == []
     assert lk.resolve("行政复议法第九百条") == []
     assert lk.resolve("计划第十八项", allowed_docs={"fy"}) == []
+
+
+def test_a_named_clause_beyond_the_document_is_missing():
+    clauses = [
+        _clause("plan", "2024年法治政府建设工作计划", "（二十八）", 28, "plan_item"),
+        _clause("plan", "2024年法治政府建设工作计划", "（一）", 1, "plan_item"),
+        _clause("fy", "行政复议法", "第九十条", 90, "article"),
+        _clause("fy", "行政复议法", "第一条", 1, "article"),
+    ]
+    lk = ClauseLookup(clauses)
+    assert lk.missing("行政复议法第一百条") == MissingClause("行政复议法", "第一百条", "第九十条", "article")
+    assert lk.missing("《行政复议法》第 91 条讲什么") == MissingClause("行政复议法", "第91条", "第九十条", "article")
+    assert lk.missing("计划第三十项") == MissingClause("2024年法治政府建设工作计划", "第三十项", "（二十八）", "plan_item")
+    assert lk.missing("行政复议法第九十条") is None  # present
+    assert lk.missing("行政复议法第一条和第一百条") is None  # one of them exists and answers
+    assert lk.missing("第一百条讲什么") is None  # no document named: searched as usual
+    assert lk.missing("行政复议法规定的期限") is None  # no clause named
+    assert lk.missing("第三十项是什么") is None  # neither the plan nor a document named
