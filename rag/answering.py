@@ -62,6 +62,7 @@ W_HIT = 0.1  # the sentence the retriever matched best in that clause
 W_CUE = 0.3  # the sentence carries what the intent asks for (a figure, a department)
 CANDIDATE_CLAUSES = 4  # how many top clauses offer sentences
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence of the same clause joins at this share of the best score
+MAX_NAMED = 3  # clauses a question names one by one ("第二十条和第四十六条") that are each answered
 MAX_LIST_ITEMS = 8  # "下列事项……：" is followed by at most this many listed items
 MAX_ANSWER_CHARS = 320
 LONG_SENTENCE = 120  # a sentence longer than this is quoted by its ；-parts
@@ -660,7 +661,9 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
     search_scope = Scope(name="plan") if plan_first else scope
     # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
-    query = (responsibility_topic(question) or question) if plan_first else question
+    # A question that names its item ("（十八）的责任单位") keeps the words that make it a reference.
+    by_topic = plan_first and not retriever.lookup.resolve(question)
+    query = (responsibility_topic(question) or question) if by_topic else question
     hits = retriever.search(query, k=k, mode=mode, scope=search_scope)
     if not hits:
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent=intent.kind)
@@ -676,6 +679,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         reason = missing_figure(question, hits, retriever)
     if reason:
         return _abstain(question, hits, intent.kind, retriever, reason)
+    if len(named) > 1:
+        # "行政复议法第二十条和行政诉讼法第四十六条……": each named clause answers for itself.
+        pieces = [p for p in (_named_piece(question, hit, retriever, intent, query) for hit in named[:MAX_NAMED])
+                  if p is not None]
+        if pieces:
+            return _build(question, pieces, hits, intent.kind, retriever)
     piece: tuple[str, Hit] | None = None
     if intent.kind == "lookup" and named:
         piece = _lookup_text(named[0]), named[0]
@@ -687,6 +696,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if piece is None:
         return _abstain(question, hits, intent.kind, retriever)
     return _build(question, [piece], hits, intent.kind, retriever)
+
+
+def _named_piece(question: str, hit: Hit, retriever: Retriever, intent: Intent, query: str) -> tuple[str, Hit] | None:
+    if intent.kind == "lookup":
+        return _lookup_text(hit), hit
+    return _extract(question, [hit], retriever, intent, searched=query)
 
 
 def _about_plan(question: str, intent: Intent, hits: list[Hit], scope: Scope | None) -> bool:

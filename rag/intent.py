@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lawnames import LAW_NAME_RE, is_subsequence, law_mentions, name_forms
 from .lookup import ARTICLE_REF_RE, ITEM_REF_RE, PLAN_WORDS
 
 # -- cue lexicons ---------------------------------------------------------------------------------
@@ -97,6 +98,8 @@ def reference_rest(question: str, doc_names: tuple[str, ...] = ()) -> str:
     q = question
     for name in sorted({*doc_names, *law_mentions(question)}, key=len, reverse=True):
         q = q.replace(name, "")
+    # Shortened names too (复议法第二十条, 行诉法第四十六条): with the reference they only say where to look.
+    q = LAW_NAME_RE.sub("", q)
     q = ARTICLE_REF_RE.sub("", q)
     q = ITEM_REF_RE.sub("", q)
     for w in sorted(PLAN_WORDS, key=len, reverse=True):
@@ -186,58 +189,29 @@ def has_number(text: str) -> bool:
 
 # -- what the corpus cannot cover: laws it does not hold, plans of other years, figures it lacks ---
 
-_BRACKETED_RE = re.compile(r"《([^《》]{2,40})》")
-# An unbracketed law name ends in 法/条例 and is followed by what a law is followed by in a question.
-_LAW_NAME_RE = re.compile(
-    r"([\u4e00-\u9fff]{2,20}?(?:法|条例)|[\u4e00-\u9fff]{1,20}?法典)"
-    r"(?=规定|第|对|中|里|上|关于|怎么|如何|是|有|要求|[^\u4e00-\u9fff]|$)"
-)
-# Words ending in 法 that are not law names (依法, 执法, 行政执法, 方法 …).
-_NOT_LAW_SUFFIXES = ("执法", "依法", "违法", "合法", "守法", "普法", "立法", "司法", "方法", "办法", "做法", "说法",
-                     "看法", "想法", "用法", "手法", "非法", "枉法", "犯法", "无法", "设法", "于法", "有法", "按法",
-                     "叫法", "写法", "讲法", "打法", "玩法", "疗法", "技法")
-# Connective characters a law's name does not contain ("各部门叫法", "要依法").
-_NOT_IN_LAW_NAME = re.compile(r"[的各了都要在把被让和与或就也还吗呢]")
 _YEAR_RE = re.compile(r"(20\d\d)\s*年")
-
-
-def is_subsequence(short: str, name: str) -> bool:
-    """"信访条例" ⊂ "信访工作条例": the characters of ``short`` appear in ``name`` in order."""
-    it = iter(name)
-    return all(ch in it for ch in short)
-
-
-def law_mentions(question: str) -> list[str]:
-    """Law and document names a question mentions: 《…》 titles and bare "…法" / "…条例" names."""
-    out = [m.group(1).strip() for m in _BRACKETED_RE.finditer(question)]
-    rest = _BRACKETED_RE.sub("，", question)
-    for m in _LAW_NAME_RE.finditer(rest):
-        name = m.group(1)
-        # A code (民法典) is a law by its ending alone; other names need four characters to tell 某某法 from 执法.
-        long_enough = len(name) >= 4 or name.endswith("法典")
-        if long_enough and not name.endswith(_NOT_LAW_SUFFIXES) and not _NOT_IN_LAW_NAME.search(name):
-            out.append(name)
-    return out
 
 
 def unknown_law(question: str, known_names: tuple[str, ...]) -> str:
     """The first law the question names that is not in the corpus ("" when none).
 
-    A bare name counts as known when any ending of it (行政复议法 in 按行政复议法) matches a
-    document's name, allowing left-out characters (信访条例 for 信访工作条例).
+    A name counts as known when it contains a document's name (按行政复议法), or when one of its
+    forms (``lawnames.name_forms``: the whole mention, or its tail after a lead word such as 根据)
+    is part of a document's name or shortens it (复议法, 信访条例 for 信访工作条例). 刑事诉讼法 is
+    unknown although it ends in 诉讼法: what precedes the tail is the head of another name.
     """
     joined = None
     for name in law_mentions(question):
         name = name.removeprefix("中华人民共和国")
-        endings = [e for e in (name[i:] for i in range(0, max(1, len(name) - 2))) if len(e) >= 3]
+        forms = [form for _, form in name_forms(name)] or [name]
         # A plain substring is the usual case and one C-level search over all names; the
         # character-by-character subsequence test is only for shortened names, as it costs
         # milliseconds against the thousands of names of a large corpus.
         joined = joined if joined is not None else "\n".join(known_names)
-        if any(e in joined for e in endings):
+        if any(f in joined for f in forms) or any(k in name for k in known_names if len(k) >= 3):
             continue
-        if not any(is_subsequence(e, k) for e in endings for k in known_names):
-            return name
+        if not any(is_subsequence(f, k) for f in forms for k in known_names):
+            return forms[-1]
     return ""
 
 

@@ -6,9 +6,11 @@ straight to the top. Parsing is pure; resolution needs the clause table.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from .lawnames import LAW_NAME_RE, held_matches, name_forms
 from .numerals import CN_NUMERAL_CHARS, cn_to_int
 from .records import Clause
 
@@ -16,6 +18,8 @@ _N = f"[{CN_NUMERAL_CHARS}]+|\\d+"
 ARTICLE_REF_RE = re.compile(rf"第\s*({_N})\s*条")
 ITEM_REF_RE = re.compile(rf"第\s*({_N})\s*(?:项|条任务|项任务|项工作)|[（(]\s*({_N})\s*[）)]")
 PLAN_WORDS = ("计划", "工作计划", "法治政府建设工作计划")
+# Only plan items have 牵头单位 and 责任单位: "（十八）的责任单位" is the plan's item 18.
+PLAN_ITEM_CUES = ("牵头", "责任单位")
 
 
 @dataclass(frozen=True)
@@ -60,26 +64,72 @@ class ClauseLookup:
                 self.plan_docs.append(c.doc_id)
         # Longest names first so 行政复议法实施条例 is not read as 行政复议法.
         self._names = sorted(((n, d) for n, d in names.items() if len(n) >= 3), key=lambda x: -len(x[0]))
+        self._mentions_cached = functools.lru_cache(maxsize=256)(self._doc_mentions)
+
+    def doc_mentions(self, question: str) -> tuple[tuple[int, str], ...]:
+        """(position, doc id) of each document the question names, in the order named.
+
+        Full and short titles first, longest first so 行政复议法实施条例 is not read as 行政复议法;
+        then shortened names (复议法, 行诉法, 营商环境条例) that stand for exactly one document.
+        One question asks this several times (routing, references, missing clauses), and matching a
+        shortened name against the 3,000 names of a large corpus takes about 4 ms: answers are kept.
+        """
+        return self._mentions_cached(question)
+
+    def _doc_mentions(self, question: str) -> tuple[tuple[int, str], ...]:
+        q = question.replace("《", " ").replace("》", " ")
+        claimed: list[tuple[int, int]] = []
+        found: list[tuple[int, str]] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in claimed)
+
+        for name, doc_id in self._names:
+            start = q.find(name)
+            while start >= 0:
+                end = start + len(name)
+                if free(start, end):
+                    claimed.append((start, end))
+                    found.append((start, doc_id))
+                start = q.find(name, end)
+        for m in LAW_NAME_RE.finditer(q):
+            if not free(m.start(), m.end()):
+                continue
+            for offset, form in name_forms(m.group(1)):
+                docs = held_matches(form, self._names)
+                if docs:
+                    if len(docs) == 1:  # 处罚法 with two 处罚法 held names nothing
+                        found.append((m.start() + offset, docs.pop()))
+                    break
+        return tuple(sorted(found))
 
     def find_doc(self, question: str) -> str | None:
-        """The document a question names, by full or short title."""
-        q = question.replace("《", "").replace("》", "")
-        for name, doc_id in self._names:
-            if name in q:
-                return doc_id
-        return None
+        """The document a question names first, by full, short or shortened title."""
+        mentions = self.doc_mentions(question)
+        return mentions[0][1] if mentions else None
+
+    def _article_refs(self, question: str) -> list[tuple[str, int, str]]:
+        """(doc id, number, as written) for each 第N条 with a document named before it (or after, if none before)."""
+        mentions = self.doc_mentions(question)
+        refs: list[tuple[str, int, str]] = []
+        for m in ARTICLE_REF_RE.finditer(question):
+            n = cn_to_int(m.group(1))
+            before = [doc for pos, doc in mentions if pos < m.start()]
+            doc_id = before[-1] if before else (mentions[0][1] if mentions else None)
+            if n is not None and doc_id:
+                refs.append((doc_id, n, re.sub(r"\s+", "", m.group(0))))
+        return refs
 
     def resolve(self, question: str, allowed_docs: set[str] | None = None) -> list[str]:
         """Clause ids the question names explicitly (empty when it names none)."""
         out: list[str] = []
         doc_id = self.find_doc(question)
-        for m in ARTICLE_REF_RE.finditer(question):
-            n = cn_to_int(m.group(1))
-            if n and doc_id:
-                cid = self._by_doc_number.get((doc_id, "article", n))
-                if cid:
-                    out.append(cid)
-        mentions_plan = any(w in question for w in PLAN_WORDS) or (doc_id in self.plan_docs)
+        for ref_doc, n, _ in self._article_refs(question):
+            cid = self._by_doc_number.get((ref_doc, "article", n))
+            if cid:
+                out.append(cid)
+        mentions_plan = (any(w in question for w in PLAN_WORDS) or (doc_id in self.plan_docs)
+                         or any(w in question for w in PLAN_ITEM_CUES))
         if out and not mentions_plan:
             # "第二十条第一项" is an article's 项, not plan item 一.
             return self._filter(out, allowed_docs)
@@ -103,20 +153,21 @@ class ClauseLookup:
         """
         if self.resolve(question):
             return None
+        for doc_id, _, asked in self._article_refs(question):
+            last = self._last.get((doc_id, "article"))
+            if doc_id not in self.plan_docs and last is not None:
+                return MissingClause(self._short[doc_id], asked, last.label, "article")
         doc_id = self.find_doc(question)
         if doc_id and doc_id not in self.plan_docs:
-            m = ARTICLE_REF_RE.search(question)
-            last = self._last.get((doc_id, "article"))
-            if m and last is not None and cn_to_int(m.group(1)):
-                return MissingClause(self._short[doc_id], re.sub(r"\s+", "", m.group(0)), last.label, "article")
             return None
         plan_ids = [doc_id] if doc_id in self.plan_docs else self.plan_docs
-        if len(plan_ids) != 1 or not (doc_id or any(w in question for w in PLAN_WORDS)):
+        if len(plan_ids) != 1 or not (doc_id or any(w in question for w in (*PLAN_WORDS, *PLAN_ITEM_CUES))):
             return None
         m = ITEM_REF_RE.search(question)
         last = self._last.get((plan_ids[0], "plan_item"))
         if m and last is not None and cn_to_int(m.group(1) or m.group(2)):
-            return MissingClause(self._short[plan_ids[0]], re.sub(r"\s+", "", m.group(0)), last.label, "plan_item")
+            asked = f"第{(m.group(1) or m.group(2)).strip()}项"  # （三十） and 第三十项 alike
+            return MissingClause(self._short[plan_ids[0]], asked, last.label, "plan_item")
         return None
 
     @staticmethod

@@ -217,6 +217,27 @@ def test_lookups_return_the_clause_text(assistant, question, label, phrase):
 
 
 @pytest.mark.slow
+def test_shortened_and_several_named_clauses_answer(assistant):
+    # 行诉法 used to be read as no law at all and 行政处罚法第四十六条 answered.
+    ans = assistant.ask("行诉法第四十六条说的是什么")
+    assert ans.intent == "lookup" and ans.citations[0].label == "《行政诉讼法》第四十六条"
+    assert "六个月内" in ans.answer
+    both = assistant.ask("行政复议法第二十条和行政诉讼法第四十六条分别规定了什么期限？")
+    assert [c.label for c in both.citations] == ["《行政复议法》第二十条", "《行政诉讼法》第四十六条"]
+    assert "六十日" in both.answer and "六个月" in both.answer
+    item = assistant.ask("（十八）的责任单位有哪些？")
+    assert item.citations[0].clause == "（十八）" and "旗司法局" in item.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["刑事诉讼法第十条讲什么？", "治安管理处罚法规定的罚款是多少？"])
+def test_a_law_that_only_shares_a_tail_with_a_held_one_is_not_answered_from_it(assistant, question):
+    ans = assistant.ask(question)
+    assert ans.abstained and not ans.citations
+    assert "不在已收录的文件中" in ans.answer
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "told"),
     [

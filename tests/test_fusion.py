@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rag.expansion import expand, has_figure, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
+from rag.intent import unknown_law
+from rag.lawnames import held_matches, name_forms
 from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
 
@@ -82,3 +84,51 @@ def test_a_named_clause_beyond_the_document_is_missing():
     assert lk.missing("第一百条讲什么") is None  # no document named: searched as usual
     assert lk.missing("行政复议法规定的期限") is None  # no clause named
     assert lk.missing("第三十项是什么") is None  # neither the plan nor a document named
+
+
+HELD = (("行政复议法", "fy"), ("行政诉讼法", "ss"), ("行政处罚法", "cf"), ("优化营商环境条例", "ys"), ("信访工作条例", "xf"))
+
+
+def test_shortened_names_stand_for_the_one_document_they_shorten():
+    assert held_matches("复议法", HELD) == {"fy"}
+    assert held_matches("行诉法", HELD) == {"ss"}  # first characters of 行政 and 诉讼
+    assert held_matches("营商环境条例", HELD) == {"ys"}
+    assert held_matches("信访条例", HELD) == {"xf"}
+    assert held_matches("行政法", HELD) == {"fy", "ss", "cf"}  # ambiguous: the caller takes none
+
+
+def test_a_tail_is_cut_off_only_after_a_word_that_leads_into_a_name():
+    assert [f for _, f in name_forms("根据复议法")] == ["根据复议法", "复议法"]
+    assert [f for _, f in name_forms("违反营商环境条例")][-1] == "营商环境条例"
+    # 刑事 and 治安管理 are heads of other laws' names, not words before one
+    assert [f for _, f in name_forms("刑事诉讼法")] == ["刑事诉讼法"]
+    assert [f for _, f in name_forms("治安管理处罚法")] == ["治安管理处罚法"]
+
+
+def test_laws_sharing_a_tail_with_a_held_law_are_unknown():
+    known = tuple(name for name, _ in HELD)
+    assert unknown_law("刑事诉讼法第十条", known) == "刑事诉讼法"
+    assert unknown_law("治安管理处罚法规定的拘留期限是多久？", known) == "治安管理处罚法"
+    assert unknown_law("请问民事诉讼法怎么规定上诉期限？", known) == "民事诉讼法"  # the lead word is left out
+    assert unknown_law("根据复议法，申请期限多久？", known) == ""
+    assert unknown_law("旗里落实行政复议法的情况", known) == ""  # a held name inside the mention
+
+
+def test_each_article_reference_goes_with_the_document_named_before_it():
+    clauses = [
+        _clause("fy", "行政复议法", "第二十条", 20, "article"),
+        _clause("ss", "行政诉讼法", "第四十六条", 46, "article"),
+        _clause("ss", "行政诉讼法", "第二十条", 20, "article"),
+        _clause("ys", "优化营商环境条例", "第十条", 10, "article"),
+        _clause("plan", "2024年法治政府建设工作计划", "（十八）", 18, "plan_item"),
+    ]
+    lk = ClauseLookup(clauses)
+    assert lk.resolve("行政复议法第二十条和行政诉讼法第四十六条分别规定了什么期限？") == ["fy#第二十条", "ss#第四十六条"]
+    assert lk.resolve("行诉法第二十条") == ["ss#第二十条"]
+    assert lk.resolve("复议法第20条") == ["fy#第二十条"]
+    assert lk.resolve("营商环境条例第十条") == ["ys#第十条"]
+    assert lk.resolve("刑事诉讼法第二十条") == []  # another law, not 行政诉讼法
+    assert lk.find_doc("行政复议法和行政诉讼法有什么区别") == "fy"  # the first one named
+    # only plan items have 牵头单位 / 责任单位, so a bare （十八） is the plan's item
+    assert lk.resolve("（十八）的责任单位有哪些") == ["plan#（十八）"]
+    assert lk.resolve("优化营商环境条例第十条（十八）") == ["ys#第十条"]
