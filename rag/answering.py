@@ -42,6 +42,7 @@ from .intent import (
 )
 from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
+from .units import asked_unit, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
 
@@ -98,6 +99,8 @@ class _Tables:
     doc_names: tuple[str, ...]
     plan_docs: frozenset[str]
     plan_titles: tuple[str, ...]
+    plan_items: tuple[Clause, ...] = ()  # in plan order
+    plan_units: dict[str, str] = field(default_factory=dict)  # unit key → full name (rag/units.py)
     units: dict[str, list[Unit]] = field(default_factory=dict)
     unit_tokens: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     clause_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -143,8 +146,10 @@ def _build_tables(retriever: Retriever) -> _Tables:
         names.update({c.doc_short, c.doc_title, c.doc_title.removeprefix("中华人民共和国")})
     doc_names = tuple(sorted((x for x in names if len(x) >= 3), key=len, reverse=True))
     plan_titles = tuple(sorted({t for c in clauses if c.doc_id in retriever.plan_docs for t in (c.doc_title, c.doc_short)}))
+    plan_items = tuple(c for c in retriever.index.clauses if c.kind == "plan_item")
     return _Tables(idf=idf, idf_unseen=math.log(1 + (n + 0.5) / 0.5), doc_names=doc_names,
-                   plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles, clause_tokens=clause_tokens)
+                   plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles, clause_tokens=clause_tokens,
+                   plan_items=plan_items, plan_units=known_units(plan_items))
 
 
 @dataclass(frozen=True)
@@ -645,6 +650,9 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
     tables = _tables(retriever)
     intent = detect_intent(question, tables.doc_names)
 
+    unit_answer = _compose_unit_tasks(question, retriever, scope)
+    if unit_answer is not None:
+        return unit_answer
     if intent.cross and (scope is None or scope.name == "all"):
         answer = _compose_cross(question, intent, retriever, k, mode)
     else:
@@ -654,6 +662,25 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
 
         answer = generate(answer, cfg)
     return answer
+
+
+def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "司法局今年牵头了哪些工作？": every plan item naming the unit, from the parsed unit lists.
+
+    None when the question is not of this kind, so it is searched and answered as usual.
+    """
+    tables = _tables(retriever)
+    if not tables.plan_units or not _scope_allows(scope, "plan"):
+        return None
+    key = asked_unit(question, tables.plan_units)
+    if not key:
+        return None
+    tasks = tasks_of(key, tables.plan_items, tables.plan_units[key])
+    lead, responsible = roles_asked(question)
+    text, items = describe(tasks, lead, responsible)
+    hits = [Hit(clause=c, score=1.0, legs={"lookup": 1.0}) for c in items]
+    return Answer(question=question, answer=text, abstained=False,
+                  citations=[_cite(h, retriever) for h in hits], intent="unit_tasks")
 
 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,

@@ -21,6 +21,7 @@ from rag.intent import (
     unknown_law,
 )
 from rag.records import Clause, Hit
+from rag.search import Scope
 
 DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作条例", "人民调解法", "重大行政决策程序暂行条例",
         "2024年法治政府建设工作计划")
@@ -214,6 +215,19 @@ def test_lookups_return_the_clause_text(assistant, question, label, phrase):
     assert ans.citations[0].label == label
     assert phrase in ans.answer
     assert ans.answer.endswith(f"（{label}）")
+
+
+@pytest.mark.slow
+def test_a_units_tasks_are_listed_with_every_item_cited(assistant):
+    # Retrieval found one item (（二十八）) for this; the plan's unit lists hold all of them.
+    ans = assistant.ask("司法局今年牵头了哪些工作？")
+    assert not ans.abstained and ans.intent == "unit_tasks"
+    assert ans.answer.startswith("旗司法局牵头 16 项：")
+    labels = [c.clause for c in ans.citations]
+    assert len(labels) == 16 and {"（五）", "（十八）", "（二十八）"} <= set(labels)
+    assert all(c.doc_short == "2024年法治政府建设工作计划" for c in ans.citations)
+    # limited to the laws, the question is searched there as usual
+    assert assistant.ask("司法局今年牵头了哪些工作？", scope=Scope("regulations")).intent != "unit_tasks"
 
 
 @pytest.mark.slow

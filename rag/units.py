@@ -1,0 +1,118 @@
+"""A unit's own tasks: "司法局今年牵头了哪些工作？" answered from the plan's 牵头单位 / 责任单位.
+
+Staff ask what their bureau is charged with. Retrieval finds one item at best, while the
+plan's parsed unit lists answer exactly: every item whose 牵头单位 or 责任单位 names the unit.
+The plan writes a unit in full once and shortened in lists (旗司法局, then 司法局; 旗委编办,
+then 编办), so units are compared by a key without the 旗 / 旗委 / 各 prefix. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .records import Clause
+
+# "旗司法局及政府其他部门" lists two units.
+_SPLIT_RE = re.compile(r"及|和")
+# Not a unit of its own: "旗政府各部门", "旗政府有关部门", "政府其他有关部门".
+_GENERIC_RE = re.compile(r"各部门|有关部门|其他")
+# The question asks for a list of tasks ...
+_TASKS_RE = re.compile(r"(?:哪些|什么|哪几项|几项|多少项)(?:工作|任务|事项)|(?:工作|任务|事项)(?:都)?有哪些|承担了?哪些")
+# ... and nothing but the unit, its role and such filler words.
+_FILLER_RE = re.compile(
+    r"今年|本年|2024年|旗里|我旗|全旗|法治政府建设|工作计划|计划|里面|里|中|在|都|一共|总共|共|有|了|的|是|主要|具体|要|需要|"
+    r"承担|负责|责任|牵头|参与|配合|协助|作为|单位|部门|哪些|什么|哪几项|几项|多少项|工作|任务|事项|请问|我们|列出|列一下|"
+    r"[，,。？?！!、\s]"
+)
+LEAD_ROLE_RE = re.compile(r"牵头")
+RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|参与|协助")
+
+
+def unit_key(name: str) -> str:
+    """旗司法局 → 司法局, 旗委编办 → 编办, 各苏木镇政府 → 苏木镇政府: one key for a unit's forms."""
+    name = name.strip().removeprefix("各")
+    if name.startswith("旗委") and len(name) >= 4:
+        return name[2:]
+    return name.removeprefix("旗") if len(name) > 3 else name
+
+
+def _unit_names(entry: str) -> list[str]:
+    return [part for part in _SPLIT_RE.split(entry) if part]
+
+
+@dataclass
+class UnitTasks:
+    """The plan items that name one unit, by role."""
+
+    unit: str  # as the plan writes it in full: 旗司法局
+    lead: list[Clause] = field(default_factory=list)
+    responsible: list[Clause] = field(default_factory=list)
+
+
+def known_units(items: Iterable[Clause]) -> dict[str, str]:
+    """Unit key → the unit's fullest name in the plan (旗司法局 over 司法局); generic entries left out."""
+    names: dict[str, str] = {}
+    for item in items:
+        for entry in (*item.lead_units, *item.responsible_units):
+            for name in _unit_names(entry):
+                if _GENERIC_RE.search(name):
+                    continue
+                key = unit_key(name)
+                if len(key) >= 2 and len(name) > len(names.get(key, "")):
+                    names[key] = name
+    return names
+
+
+def asked_unit(question: str, units: dict[str, str]) -> str:
+    """The unit key a "what are X's tasks" question is about ("" when it asks something else)."""
+    if not _TASKS_RE.search(question):
+        return ""
+    for key in sorted(units, key=len, reverse=True):
+        pos = question.find(key)
+        if pos < 0:
+            continue
+        rest = question[:pos] + question[pos + len(key):]
+        rest = _FILLER_RE.sub("", rest.replace("旗委", "").replace("旗", ""))
+        # "司法局在普法方面有哪些工作" asks about 普法, not every task of the bureau.
+        return key if len(rest) <= 1 else ""
+    return ""
+
+
+def tasks_of(key: str, items: Iterable[Clause], full_name: str) -> UnitTasks:
+    """Every plan item whose 牵头单位 or 责任单位 names the unit, in plan order."""
+    found = UnitTasks(unit=full_name)
+    for item in items:
+        if any(unit_key(n) == key for e in item.lead_units for n in _unit_names(e)):
+            found.lead.append(item)
+        elif any(unit_key(n) == key for e in item.responsible_units for n in _unit_names(e)):
+            found.responsible.append(item)
+    return found
+
+
+def roles_asked(question: str) -> tuple[bool, bool]:
+    """(lead, responsible): which roles the question asks about; both when it names neither."""
+    lead, responsible = bool(LEAD_ROLE_RE.search(question)), bool(RESPONSIBLE_ROLE_RE.search(question))
+    return (lead, responsible) if (lead or responsible) else (True, True)
+
+
+def describe(tasks: UnitTasks, lead: bool, responsible: bool) -> tuple[str, list[Clause]]:
+    """The answer text, listing the items by role as （N）title, and the items it lists in that order.
+
+    When the role asked has no item, the other role's items are told, so the answer is still of use.
+    """
+    def listing(items: list[Clause]) -> str:
+        return "；".join(f"{c.label}{c.title}" for c in items)
+
+    lead_part = (f"牵头 {len(tasks.lead)} 项：{listing(tasks.lead)}", tasks.lead) if tasks.lead else ("没有牵头的事项", [])
+    resp_part = ((f"作为责任单位参与 {len(tasks.responsible)} 项：{listing(tasks.responsible)}", tasks.responsible)
+                 if tasks.responsible else ("没有被列为责任单位的事项", []))
+    if lead and responsible:
+        parts = [lead_part] + ([resp_part] if tasks.responsible else [])
+    elif lead:
+        parts = [lead_part] + ([("但" + resp_part[0], resp_part[1])] if not tasks.lead and tasks.responsible else [])
+    else:
+        parts = [resp_part] + ([("但" + lead_part[0], lead_part[1])] if not tasks.responsible and tasks.lead else [])
+    text = tasks.unit + "。".join(body for body, _ in parts) + "。"
+    return text, [c for _, items in parts for c in items]

@@ -1,0 +1,62 @@
+"""A unit's own tasks ("司法局今年牵头了哪些工作？"), from the real plan's parsed unit lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.chunking import chunk_document
+from rag.loading import load_document
+from rag.units import asked_unit, describe, known_units, roles_asked, tasks_of, unit_key
+
+
+@pytest.fixture(scope="module")
+def items(plan_path):
+    return [c for c in chunk_document(load_document(plan_path)).clauses if c.kind == "plan_item"]
+
+
+@pytest.fixture(scope="module")
+def units(items):
+    return known_units(items)
+
+
+def test_a_unit_written_in_full_and_shortened_is_one_unit(units):
+    assert unit_key("旗司法局") == unit_key("司法局") == "司法局"
+    assert unit_key("旗委编办") == unit_key("编办") == "编办"
+    assert unit_key("各苏木镇政府") == "苏木镇政府"
+    assert units["司法局"] == "旗司法局"  # the fullest name the plan writes
+    assert "政府各部门" not in units and "政府有关部门" not in units  # generic entries are not units
+
+
+def test_every_item_naming_the_unit_is_listed_by_role(items, units):
+    tasks = tasks_of("司法局", items, units["司法局"])
+    lead = [c.label for c in tasks.lead]
+    # 旗司法局 in full (（十）, （十八）) and shortened in lists (（五） "旗政府办、司法局") alike
+    assert {"（五）", "（十）", "（十八）", "（二十）", "（二十八）"} <= set(lead)
+    assert "（一）" not in lead and "（二）" not in lead
+    assert lead == sorted(lead, key=lambda label: next(i for i, c in enumerate(items) if c.label == label))
+    # "旗司法局及政府其他部门" names it as a responsible unit of （七）
+    assert "（七）" in [c.label for c in tasks.responsible]
+
+
+def test_only_a_question_about_the_units_tasks_is_taken(units):
+    assert asked_unit("司法局今年牵头了哪些工作？", units) == "司法局"
+    assert asked_unit("旗政数局负责哪些任务", units) == "政数局"
+    assert asked_unit("财政局是哪些工作的责任单位？", units) == "财政局"
+    assert asked_unit("信访局的任务有哪些", units) == "信访局"
+    assert asked_unit("司法局在普法方面有哪些工作？", units) == ""  # asks about 普法 only
+    assert asked_unit("行政复议工作谁牵头？", units) == ""  # names no unit
+    assert asked_unit("司法局的电话是多少", units) == ""  # not about tasks
+
+
+def test_the_answer_lists_the_role_asked_and_falls_back_to_the_other(items, units):
+    assert roles_asked("司法局牵头了哪些工作") == (True, False)
+    assert roles_asked("红十字会参与哪些工作") == (False, True)
+    assert roles_asked("司法局负责哪些任务") == (True, True)
+    text, cited = describe(tasks_of("编办", items, units["编办"]), True, False)
+    # （二十八） writes it "编办" in a list after "旗人大机关、旗委组织部"
+    assert text.startswith("旗委编办牵头 3 项：（一）推进政府机构职能优化协同高效；（九）")
+    assert [c.label for c in cited] == ["（一）", "（九）", "（二十八）"]
+    # 财政局 is never a responsible unit: the answer says so and tells what it leads
+    text, cited = describe(tasks_of("财政局", items, units["财政局"]), False, True)
+    assert text.startswith("财政局没有被列为责任单位的事项。但牵头 4 项")
+    assert len(cited) == 4
