@@ -34,12 +34,14 @@ from .intent import (
     has_figure_of,
     has_number,
     other_year_plan,
+    paragraph_asked,
     responsibility_topic,
     unknown_law,
     wants_approval,
     wants_classification,
     wants_definition,
 )
+from .numerals import int_to_cn
 from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
 from .units import asked_unit, describe, known_units, roles_asked, tasks_of
@@ -632,11 +634,33 @@ def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | N
     return None
 
 
-def _lookup_text(hit: Hit) -> str:
-    c = hit.clause
-    body = c.text.strip()
-    body = _LABEL_RE.sub("", body, count=1).strip()
-    return finish(body.replace("\n", ""))
+def _lookup_text(hit: Hit, paragraph: int | None = None) -> str:
+    """The clause's text without its label; only its ``paragraph``-th 款 when one is asked and exists."""
+    body = _LABEL_RE.sub("", hit.clause.text.strip(), count=1).strip()
+    paragraphs = article_paragraphs(body) if hit.clause.kind == "article" else []
+    if paragraph and 1 <= paragraph <= len(paragraphs):
+        return finish(paragraphs[paragraph - 1])
+    whole = finish(body.replace("\n", ""))
+    if paragraph and paragraph > len(paragraphs) > 0:
+        return f"本条共{int_to_cn(len(paragraphs))}款，没有第{int_to_cn(paragraph)}款。全文：{whole}"
+    return whole
+
+
+# A list item (（一）…) continues the 款 it belongs to; any other line starts a new 款.
+_LIST_ITEM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def article_paragraphs(body: str) -> list[str]:
+    """An article's 款 (paragraphs), each with its list items, from its text without the label."""
+    paragraphs: list[str] = []
+    for line in (ln.strip() for ln in body.splitlines()):
+        if not line:
+            continue
+        if paragraphs and _LIST_ITEM_LINE_RE.match(line):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _scope_allows(scope: Scope | None, name: str) -> bool:
@@ -714,7 +738,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
             return _build(question, pieces, hits, intent.kind, retriever)
     piece: tuple[str, Hit] | None = None
     if intent.kind == "lookup" and named:
-        piece = _lookup_text(named[0]), named[0]
+        piece = _lookup_text(named[0], paragraph_asked(question)), named[0]
     elif plan_first:
         piece = _plan_responsibility(hits, intent)
     if piece is None:
@@ -728,6 +752,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
 def _named_piece(question: str, hit: Hit, retriever: Retriever, intent: Intent, query: str) -> tuple[str, Hit] | None:
     if intent.kind == "lookup":
         return _lookup_text(hit), hit
+    if intent.kind == "responsibility" and hit.clause.kind == "plan_item":
+        return _plan_responsibility([hit], intent) or _extract(question, [hit], retriever, intent, searched=query)
     return _extract(question, [hit], retriever, intent, searched=query)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .lawnames import LAW_NAME_RE, is_subsequence, law_mentions, name_forms
 from .lookup import ARTICLE_REF_RE, ITEM_REF_RE, PLAN_WORDS
+from .numerals import cn_to_int
 
 # -- cue lexicons ---------------------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ NUMBER_RE = re.compile(
 
 # A question that names a clause and asks nothing more than "what does it say".
 LOOKUP_REST_RE = re.compile(
-    r"^(?:的)?(?:内容|规定|条文|原文|全文|讲|说|写|规定了|讲了|说了|写了|是|的是|指|主要|具体)*"
+    r"^(?:的)?(?:内容|规定|条文|原文|全文|讲|说|写|规定了|讲了|说了|写了|讲的|说的|写的|是|的是|指|主要|具体)*"
     r"(?:什么|啥|哪些|些什么|什么内容|哪些内容|的内容|内容是什么|是什么内容|怎么规定|如何规定|怎么说|讲什么)?"
     r"(?:内容|规定)?[吗呢啊呀]?$"
 )
@@ -101,12 +102,24 @@ def reference_rest(question: str, doc_names: tuple[str, ...] = ()) -> str:
     # Shortened names too (复议法第二十条, 行诉法第四十六条): with the reference they only say where to look.
     q = LAW_NAME_RE.sub("", q)
     q = ARTICLE_REF_RE.sub("", q)
+    q = PARAGRAPH_REF_RE.sub("", q)
     q = ITEM_REF_RE.sub("", q)
     for w in sorted(PLAN_WORDS, key=len, reverse=True):
         q = q.replace(w, "")
     q = re.sub(r"20\d\d年?(?:的)?", "", q)
     q = re.sub(r"^(?:请问|请|麻烦)?(?:查|看|看看|查一下|查查|查询)?(?:一下)?", "", q)
     return _REF_STRIP_RE.sub("", q)
+
+
+# "第二十条第二款": the paragraph (款) of the article named just before it.
+PARAGRAPH_REF_RE = re.compile(r"第\s*([零〇一二两三四五六七八九十]+|\d+)\s*款")
+_ARTICLE_PARAGRAPH_RE = re.compile(r"第\s*(?:[零〇一二两三四五六七八九十百千]+|\d+)\s*条\s*第\s*([零〇一二两三四五六七八九十]+|\d+)\s*款")
+
+
+def paragraph_asked(question: str) -> int | None:
+    """The 款 a question names right after an article (第二十条第二款 → 2), else None."""
+    m = _ARTICLE_PARAGRAPH_RE.search(question)
+    return cn_to_int(m.group(1)) if m else None
 
 
 def is_plain_lookup(question: str, doc_names: tuple[str, ...] = ()) -> bool:

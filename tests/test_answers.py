@@ -6,7 +6,16 @@ import re
 
 import pytest
 
-from rag.answering import NO_BASIS, abstain_note, clause_units, finish, responsibility_text, should_abstain, unanimous
+from rag.answering import (
+    NO_BASIS,
+    abstain_note,
+    article_paragraphs,
+    clause_units,
+    finish,
+    responsibility_text,
+    should_abstain,
+    unanimous,
+)
 from rag.assistant import clean_question
 from rag.intent import (
     detect_intent,
@@ -16,6 +25,7 @@ from rag.intent import (
     is_plain_lookup,
     law_mentions,
     other_year_plan,
+    paragraph_asked,
     responsibility_topic,
     split_cross,
     unknown_law,
@@ -215,6 +225,39 @@ def test_lookups_return_the_clause_text(assistant, question, label, phrase):
     assert ans.citations[0].label == label
     assert phrase in ans.answer
     assert ans.answer.endswith(f"（{label}）")
+
+
+def test_an_articles_paragraphs_keep_their_list_items():
+    body = "有下列情形之一的，不予受理：\n（一）超过期限；\n（二）重复申请。\n前款规定以外的，应当受理。\n本条自公布之日起施行。"
+    assert article_paragraphs(body) == ["有下列情形之一的，不予受理：（一）超过期限；（二）重复申请。",
+                                        "前款规定以外的，应当受理。", "本条自公布之日起施行。"]
+    assert paragraph_asked("行政复议法第二十条第二款讲的什么") == 2
+    assert paragraph_asked("第20条第3款") == 3
+    assert paragraph_asked("行政复议法第二十条") is None
+    assert paragraph_asked("计划第二款") is None  # a 款 only counts right after an article
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "wanted", "not_wanted"),
+    [
+        ("行政复议法第二十条第二款讲的什么", "障碍消除之日起继续计算", "六十日内"),
+        ("《行政复议法》第20条第3款", "最长不得超过一年", "障碍消除"),
+        ("行政复议法第二十条第九款", "本条共三款，没有第九款。全文：", ""),
+    ],
+)
+def test_a_named_paragraph_is_quoted_alone(assistant, question, wanted, not_wanted):
+    ans = assistant.ask(question)
+    assert ans.intent == "lookup" and ans.citations[0].label == "《行政复议法》第二十条"
+    assert wanted in ans.answer
+    assert not not_wanted or not_wanted not in ans.answer
+
+
+@pytest.mark.slow
+def test_several_named_items_each_say_who_leads(assistant):
+    ans = assistant.ask("第十八项和第十九项分别由谁牵头？")
+    assert [c.clause for c in ans.citations] == ["（十八）", "（十九）"]
+    assert "由旗司法局牵头" in ans.answer and "由旗委依法治旗办、旗人民法院、人民检察院、司法局牵头" in ans.answer
 
 
 @pytest.mark.slow
