@@ -42,6 +42,7 @@ from .intent import (
     wants_definition,
 )
 from .numerals import int_to_cn
+from .outline import describe_overview, describe_section, outline_asked, sections
 from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
 from .units import asked_unit, describe, known_units, roles_asked, tasks_of
@@ -674,9 +675,11 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
     tables = _tables(retriever)
     intent = detect_intent(question, tables.doc_names)
 
-    unit_answer = _compose_unit_tasks(question, retriever, scope)
-    if unit_answer is not None:
-        return unit_answer
+    # Questions about the plan as a whole or a unit's share of it, unless they ask of another year's plan.
+    if not out_of_corpus(question, tables):
+        whole_plan = _compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
+        if whole_plan is not None:
+            return whole_plan
     if intent.cross and (scope is None or scope.name == "all"):
         answer = _compose_cross(question, intent, retriever, k, mode)
     else:
@@ -705,6 +708,36 @@ def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None
     hits = [Hit(clause=c, score=1.0, legs={"lookup": 1.0}) for c in items]
     return Answer(question=question, answer=text, abstained=False,
                   citations=[_cite(h, retriever) for h in hits], intent="unit_tasks")
+
+
+def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "计划分为哪几个部分？" / "计划第六部分讲的是什么？": the outline from the items' headings.
+
+    None when the question is not of this kind, or when several plans are indexed and it names none.
+    """
+    kind, number = outline_asked(question)
+    if not kind or not _scope_allows(scope, "plan"):
+        return None
+    named = retriever.lookup.find_doc(question)
+    plans = [named] if named in retriever.plan_docs else sorted(retriever.plan_docs)
+    if len(plans) != 1:
+        return None
+    items = [c for c in _tables(retriever).plan_items if c.doc_id == plans[0]]
+    parts = sections(items)
+    if not parts:
+        return None
+    title = items[0].doc_short
+    if kind == "overview":
+        text, cited = describe_overview(title, parts), items
+    else:
+        part = next((p for p in parts if p.number == number), None)
+        if part is None:
+            note = f"已收录的《{title}》共{int_to_cn(len(parts))}个部分，没有第{int_to_cn(number) if number else number}部分。"
+            return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="outline+abstain:no_section")
+        text, cited = describe_section(title, part), part.items
+    hits = [Hit(clause=c, score=1.0, legs={"lookup": 1.0}) for c in cited]
+    return Answer(question=question, answer=text, abstained=False,
+                  citations=[_cite(h, retriever) for h in hits], intent="outline")
 
 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,

@@ -261,6 +261,20 @@ def test_several_named_items_each_say_who_leads(assistant):
 
 
 @pytest.mark.slow
+def test_questions_about_the_whole_plan_get_its_outline(assistant):
+    # "第六部分" used to be answered from 行政复议法第六十四条, "分为哪几个部分" abstained.
+    part = assistant.ask("计划第六部分讲的是什么？")
+    assert part.intent == "outline" and "健全社会矛盾纠纷多元化解工作体系" in part.answer
+    assert [c.clause for c in part.citations] == ["（十七）", "（十八）", "（十九）", "（二十）"]
+    whole = assistant.ask("计划分为哪几个部分？")
+    assert "分九个部分、共 28 项" in whole.answer and len(whole.citations) == 28
+    beyond = assistant.ask("计划第十部分讲什么")
+    assert beyond.abstained and "共九个部分，没有第十部分" in beyond.answer
+    # another year's plan is still not answered from this one
+    assert assistant.ask("乌拉特中旗2025年法治政府建设工作计划分为哪几个部分？").abstained
+
+
+@pytest.mark.slow
 def test_a_units_tasks_are_listed_with_every_item_cited(assistant):
     # Retrieval found one item (（二十八）) for this; the plan's unit lists hold all of them.
     ans = assistant.ask("司法局今年牵头了哪些工作？")

@@ -1,0 +1,87 @@
+"""The plan's outline: its parts (一、… 九、) and the numbered items under each.
+
+"计划分为哪几个部分？", "计划一共有多少项任务？" and "计划第六部分讲的是什么？" ask about the
+plan as a whole or one of its parts. No single clause answers them, so retrieval either found a
+stray sentence (the plan's closing words) or, for 第六部分, an article of another law. The items'
+heading paths hold the outline exactly. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .numerals import cn_to_int, int_to_cn
+from .records import Clause
+
+_NUM = r"[一二三四五六七八九十]+|\d+"
+_SECTION_RE = re.compile(rf"第\s*({_NUM})\s*(?:个)?(?:部分|方面|板块)")
+_OVERVIEW_RE = re.compile(
+    r"(?:哪些|哪几个|几个|多少个?)(?:部分|方面|板块)|(?:一共|总共|共)(?:有)?(?:多少|几)(?:项|条|个部分|部分)|"
+    r"(?:多少|几)项(?:任务|工作|内容)?|(?:主要|重点)(?:任务|内容|工作)|框架|结构|目录|提纲|大纲"
+)
+_PLAN_RE = re.compile(r"(?:20\d\d年)?(?:法治政府建设)?(?:工作)?计划")
+# Words around the cue that ask nothing more: "计划里一共有哪些主要任务呢？"
+_FILLER_RE = re.compile(
+    r"乌拉特中旗|今年|本年|旗里|我旗|全旗|里面|里|中|的|都|一共|总共|共|有|了|是|主要|重点|具体|分为|分成|分|包括|包含|"
+    r"哪些|哪几个|几个|多少个|多少|几|项|条|个|部分|方面|板块|任务|工作|内容|框架|结构|目录|提纲|大纲|讲|说|写|什么|"
+    r"第\s*(?:[一二三四五六七八九十]+|\d+)|请问|请|列出|列一下|介绍|一下|概括|[，,。？?！!、\s]"
+)
+_HEADING_RE = re.compile(rf"^({_NUM})、\s*(.+)$")
+
+
+@dataclass
+class Section:
+    """One part of the plan: its number, its heading and its items in order."""
+
+    number: int
+    heading: str  # "健全社会矛盾纠纷多元化解工作体系"
+    items: list[Clause] = field(default_factory=list)
+
+
+def sections(items: Iterable[Clause]) -> list[Section]:
+    """The plan's parts in order, from the top heading of each item's path."""
+    out: list[Section] = []
+    for item in items:
+        top = item.path[0] if item.path else ""
+        m = _HEADING_RE.match(top.strip())
+        number, heading = (cn_to_int(m.group(1)) or 0, m.group(2)) if m else (0, top)
+        if not out or out[-1].heading != heading:
+            out.append(Section(number=number, heading=heading))
+        out[-1].items.append(item)
+    return out
+
+
+def outline_asked(question: str) -> tuple[str, int]:
+    """("overview", 0), ("section", n), or ("", 0) when the question asks something else of the plan."""
+    if not _PLAN_RE.search(question):
+        return "", 0
+    section = _SECTION_RE.search(question)
+    if not section and not _OVERVIEW_RE.search(question):
+        return "", 0
+    rest = _FILLER_RE.sub("", _PLAN_RE.sub("", question))
+    # "计划中行政执法方面有哪些主要任务" asks about 行政执法: that is searched, not outlined.
+    if len(rest) > 1:
+        return "", 0
+    if section:
+        return "section", cn_to_int(section.group(1)) or 0
+    return "overview", 0
+
+
+def _span(items: list[Clause]) -> str:
+    return items[0].label if len(items) == 1 else f"{items[0].label}至{items[-1].label}"
+
+
+def describe_overview(title: str, parts: list[Section]) -> str:
+    """"《…》分九个部分、共 28 项：一、…：（一）至（四）；二、…：（五）；…。" """
+    n_items = sum(len(p.items) for p in parts)
+    listing = "；".join(f"{int_to_cn(p.number)}、{p.heading}：{_span(p.items)}" if p.number else p.heading
+                       for p in parts)
+    return f"《{title}》分{int_to_cn(len(parts))}个部分、共 {n_items} 项：{listing}。"
+
+
+def describe_section(title: str, part: Section) -> str:
+    """"《…》第六部分“…”有 4 项：（十七）…；…。" """
+    listing = "；".join(f"{c.label}{c.title}" for c in part.items)
+    return f"《{title}》第{int_to_cn(part.number)}部分“{part.heading}”有 {len(part.items)} 项：{listing}。"

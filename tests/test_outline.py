@@ -1,0 +1,43 @@
+"""The plan's outline ("计划分为哪几个部分？", "第六部分讲的是什么？") from the real plan's headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.chunking import chunk_document
+from rag.loading import load_document
+from rag.outline import describe_overview, describe_section, outline_asked, sections
+
+
+@pytest.fixture(scope="module")
+def parts(plan_path):
+    items = [c for c in chunk_document(load_document(plan_path)).clauses if c.kind == "plan_item"]
+    return sections(items)
+
+
+def test_the_plan_has_nine_parts_holding_its_28_items_in_order(parts):
+    assert [p.number for p in parts] == list(range(1, 10))
+    assert sum(len(p.items) for p in parts) == 28
+    assert parts[5].heading == "健全社会矛盾纠纷多元化解工作体系"
+    assert [c.label for c in parts[5].items] == ["（十七）", "（十八）", "（十九）", "（二十）"]
+    assert [c.label for c in parts[1].items] == ["（五）"]
+
+
+def test_only_questions_about_the_whole_plan_or_a_part_are_outlined():
+    assert outline_asked("计划分为哪几个部分？") == ("overview", 0)
+    assert outline_asked("2024年法治政府建设工作计划有哪些主要任务？") == ("overview", 0)
+    assert outline_asked("计划一共有多少项任务？") == ("overview", 0)
+    assert outline_asked("计划第六部分讲的是什么？") == ("section", 6)
+    assert outline_asked("计划第6部分有哪些任务") == ("section", 6)
+    assert outline_asked("计划中行政执法方面有哪些主要任务？") == ("", 0)  # a topic: searched
+    assert outline_asked("计划第十八项讲什么") == ("", 0)  # an item: looked up
+    assert outline_asked("行政复议法分为几个部分") == ("", 0)  # not the plan
+    assert outline_asked("计划里关于普法有什么安排？") == ("", 0)
+
+
+def test_the_outline_answers_name_every_part_and_item(parts):
+    text = describe_overview("2024年法治政府建设工作计划", parts)
+    assert text.startswith("《2024年法治政府建设工作计划》分九个部分、共 28 项：一、健全政府机构职能体系：（一）至（四）；")
+    assert "二、健全依法行政制度体系：（五）；" in text and text.endswith("九、强化组织实施：（二十六）至（二十八）。")
+    text = describe_section("2024年法治政府建设工作计划", parts[5])
+    assert text.startswith("《2024年法治政府建设工作计划》第六部分“健全社会矛盾纠纷多元化解工作体系”有 4 项：（十七）加强行政调解工作；")
