@@ -157,6 +157,18 @@ def _scope(assistant, name: str):
     return resolve_scope(name, [(d, e.short, e.title) for d, e in docs.items()])
 
 
+def _batch_lines(path: Path) -> tuple[list[str], str]:
+    """The questions of a --batch file, one per line, or ([], what is wrong and what to do)."""
+    if not path.is_file():
+        return [], f"找不到问题文件 {path}：请给出每行一个问题的文本文件，或用 --batch - 从标准输入读取。"
+    try:
+        return path.read_bytes().decode("utf-8-sig").splitlines(), ""
+    except UnicodeDecodeError:
+        return [], f"问题文件 {path} 不是 UTF-8 编码：请用 UTF-8 另存后再试（如 iconv -f GBK -t UTF-8）。"
+    except OSError as exc:
+        return [], f"无法读取问题文件 {path}：{exc.strerror or exc}"
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     from .assistant import Assistant
 
@@ -164,17 +176,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not args.question and not args.batch:
         print("请给出问题，例如：rag ask \"谁牵头行政复议工作？\"，或用 --batch FILE 批量提问。", file=sys.stderr)
         return 2
+    lines = None
+    if args.batch and args.batch != "-":
+        # Read before the index is built or loaded: a wrong path should not cost minutes first.
+        lines, problem = _batch_lines(Path(args.batch))
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     _ensure_index(cfg)
     assistant = Assistant(cfg)
     scope = _scope(assistant, args.scope)
     if args.batch:
-        stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
-        with stream:
-            # Every input line gets an output line (an error object for a blank one), so outputs line up.
-            for line in stream:
-                line = line.rstrip("\n")
-                ans = assistant.ask(line, scope=scope, mode=args.mode)
-                print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
+        # Every input line gets an output line (an error object for a blank one), so outputs line up.
+        for line in lines if lines is not None else sys.stdin:
+            line = line.rstrip("\n")
+            ans = assistant.ask(line, scope=scope, mode=args.mode)
+            print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
         return 0
     ans = assistant.ask(args.question, scope=scope, mode=args.mode)
     if args.json:

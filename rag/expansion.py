@@ -92,3 +92,20 @@ def wants_figure(question: str) -> bool:
 
 def has_figure(text: str) -> bool:
     return bool(FIGURE_RE.search(text))
+
+
+# A clause that defines a term: "本法所称行政许可，是指……", "违法所得是指……", "本条例所称重大行政决策事项(……)包括".
+_DEFINED_AFTER_RE = re.compile(r"所称的?([\u4e00-\u9fff]{2,14})")
+_DEFINED_BEFORE_RE = re.compile(r"(?:^|[。；;\n])\s*([\u4e00-\u9fff]{2,14})[，,]?是指")
+
+
+def defined_terms(text: str) -> frozenset[str]:
+    """The terms a clause defines (行政许可, 商业秘密, 重大行政决策事项)."""
+    terms = {m.group(1) for m in _DEFINED_AFTER_RE.finditer(text)}
+    terms |= {m.group(1) for m in _DEFINED_BEFORE_RE.finditer(text)}
+    return frozenset(t for t in terms if not t.startswith("的") and "所称" not in t)
+
+
+def asks_about_term(question: str, terms: frozenset[str]) -> bool:
+    """Does the question name one of the defined terms? 重大行政决策 names 重大行政决策事项 too."""
+    return any(t in question or (len(t) >= 6 and t[:-2] in question) for t in terms)

@@ -271,7 +271,7 @@ def has_figure_of(text: str, kind: str) -> bool:
     return has_number(text)
 
 
-_DEFINITION_RE = re.compile(r"是指|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
+_DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
 
 
 def wants_definition(question: str) -> bool:

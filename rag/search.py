@@ -15,9 +15,10 @@ from functools import cached_property
 import numpy as np
 
 from .config import Config
-from .expansion import expand, has_figure, wants_figure, wants_plan
+from .expansion import asks_about_term, defined_terms, expand, has_figure, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
+from .intent import wants_definition
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import ReferenceLibrary, held_keys, outside_law
@@ -88,6 +89,7 @@ class Retriever:
         self._encoder_lock = threading.Lock()
         self._query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
+        self._defined: dict[str, frozenset[str]] = {}
 
     # -- the reference library ------------------------------------------------------------------
 
@@ -299,7 +301,8 @@ class Retriever:
         plan = wants_plan(query) and self.cfg.plan_boost
         figure = wants_figure(query) and self.cfg.figure_boost
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
-        if not (plan or figure or named_doc):
+        definition = wants_definition(query) and self.cfg.definition_boost
+        if not (plan or figure or named_doc or definition):
             return fused
         out: dict[str, float] = {}
         for cid, s in fused.items():
@@ -310,8 +313,17 @@ class Retriever:
                 s += self.cfg.doc_boost * scale
             if figure and has_figure(clause.text):
                 s += self.cfg.figure_boost * scale
+            if definition and asks_about_term(query, self.defined_terms(cid)):
+                s += self.cfg.definition_boost * scale
             out[cid] = s
         return out
+
+    def defined_terms(self, clause_id: str) -> frozenset[str]:
+        """The terms a clause defines, read once per clause and kept (a definition question reads ~100)."""
+        terms = self._defined.get(clause_id)
+        if terms is None:
+            terms = self._defined[clause_id] = defined_terms(self.clauses[clause_id].text)
+        return terms
 
     def _sentence(self, chunk_idx: int | None) -> str:
         if chunk_idx is None:

@@ -63,6 +63,20 @@ def test_missing_question_and_unknown_scope_are_clear_errors(built_index):
     assert out.returncode != 0 and "Traceback" not in out.stderr and "没有名为" in out.stderr
 
 
+def test_a_batch_file_that_is_missing_or_not_utf8_is_a_clear_error(built_index, tmp_path):
+    missing = _rag(["ask", "--batch", str(tmp_path / "questions.txt")], built_index)
+    assert missing.returncode == 2 and "找不到问题文件" in missing.stderr and "Traceback" not in missing.stderr
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("行政复议的期限是多久？\n".encode("gbk"))
+    wrong = _rag(["ask", "--batch", str(gbk)], built_index)
+    assert wrong.returncode == 2 and "不是 UTF-8 编码" in wrong.stderr and "Traceback" not in wrong.stderr
+    good = tmp_path / "utf8.txt"
+    good.write_text("行政复议法第二十条\n谁牵头行政复议工作？\n", encoding="utf-8-sig")  # a BOM is fine
+    out = _rag(["ask", "--batch", str(good)], built_index)
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(x)["question"] for x in out.stdout.splitlines()] == ["行政复议法第二十条", "谁牵头行政复议工作？"]
+
+
 def test_eval_refuses_modes_it_cannot_run_before_asking_anything(built_index, tmp_path):
     out = _rag(["eval", "--split", "dev", "--modes", "bogus,hybrid", "--out", str(tmp_path)], built_index)
     assert out.returncode == 2 and "未知的检索方式：bogus" in out.stderr and "Traceback" not in out.stderr

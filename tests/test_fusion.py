@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.expansion import expand, has_figure, wants_figure, wants_plan
+from rag.expansion import asks_about_term, defined_terms, expand, has_figure, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
 from rag.intent import unknown_law
 from rag.lawnames import held_matches, name_forms
@@ -132,3 +132,14 @@ def test_each_article_reference_goes_with_the_document_named_before_it():
     # only plan items have 牵头单位 / 责任单位, so a bare （十八） is the plan's item
     assert lk.resolve("（十八）的责任单位有哪些") == ["plan#（十八）"]
     assert lk.resolve("优化营商环境条例第十条（十八）") == ["ys#第十条"]
+
+
+def test_the_terms_a_clause_defines_are_found():
+    assert defined_terms("第二条 本法所称行政许可，是指行政机关根据……的行为。") == {"行政许可"}
+    assert defined_terms("本法所称的商业秘密，是指不为公众所知悉……") == {"商业秘密"}
+    assert defined_terms("违法所得是指实施违法行为所取得的款项。") == {"违法所得"}
+    assert "重大行政决策事项" in defined_terms("第三条 本条例所称重大行政决策事项(以下简称决策事项)包括：")
+    assert defined_terms("行政机关应当依法作出决定。") == frozenset()
+    assert asks_about_term("什么是重大行政决策？", frozenset({"重大行政决策事项"}))
+    assert asks_about_term("商业秘密是指什么", frozenset({"商业秘密"}))
+    assert not asks_about_term("什么是行政复议", frozenset({"行政许可"}))

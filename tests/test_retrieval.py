@@ -58,6 +58,16 @@ def test_hybrid_finds_the_deadline_article(retriever):
     assert "《行政复议法》第二十条" in [h.clause.citation for h in hits[:3]]
 
 
+def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
+    # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
+    from dataclasses import replace
+
+    assert retriever.search("行政许可是什么意思？", k=3)[0].clause.citation == "《行政许可法》第二条"
+    assert retriever.search("什么是重大行政决策？", k=3)[0].clause.citation == "《重大行政决策程序暂行条例》第三条"
+    plain = Retriever(replace(retriever.cfg, definition_boost=0.0), index=retriever.index)
+    assert plain.search("行政许可是什么意思？", k=3)[0].clause.citation != "《行政许可法》第二条"
+
+
 def test_named_article_comes_first_whatever_the_scores(retriever):
     hits = retriever.search("《重大行政决策程序暂行条例》第三十条", k=5)
     assert hits[0].clause.citation == "《重大行政决策程序暂行条例》第三十条"
