@@ -40,6 +40,7 @@ from .intent import (
     wants_approval,
     wants_classification,
     wants_definition,
+    wants_yes_no,
 )
 from .numerals import int_to_cn
 from .outline import describe_overview, describe_section, outline_asked, sections
@@ -162,6 +163,7 @@ class Unit:
     text: str
     lead: int = -1  # for a list item: index of its lead-in ("……下列措施："), else -1
     item: bool = False
+    para: int = -1  # which line (款) of the clause it stands on; -1 when not known
 
 
 def split_long(line: str, limit: int = LONG_SENTENCE) -> list[str]:
@@ -186,14 +188,14 @@ def clause_units(clause: Clause) -> list[Unit]:
     body = _LABEL_RE.sub("", body.strip(), count=1)
     units: list[Unit] = []
     lead = -1
-    for line in body.split("\n"):
+    for para, line in enumerate(body.split("\n")):
         line = line.strip()
         if not line:
             continue
         if _LIST_ITEM_RE.match(line):
-            units.append(Unit(line, lead, True))
+            units.append(Unit(line, lead, True, para))
             continue
-        units.extend(Unit(p.strip()) for p in split_long(line))
+        units.extend(Unit(p.strip(), para=para) for p in split_long(line))
         lead = len(units) - 1 if units and units[-1].text.endswith(("：", ":")) else -1
     return units
 
@@ -386,7 +388,7 @@ def _picked_unit(hit: Hit, units: list[Unit]) -> int:
 
 
 def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]],
-                 figure: str = "", approval: bool = False) -> tuple[Hit, list[int]] | None:
+                 figure: str = "", approval: bool = False, yes_no: bool = False) -> tuple[Hit, list[int]] | None:
     """The best clause and which of its units to quote.
 
     One unit, plus up to two more of the same clause scoring nearly as well; a list
@@ -425,6 +427,13 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         length = sum(len(units[j].text) for j in chosen) + len(c.text)
         if c.score >= SECOND_SENTENCE_RATIO * best.score and length <= MAX_ANSWER_CHARS:
             chosen.append(c.index)
+    if yes_no and best.hit.clause.kind == "article":
+        # "可以委托其他组织实施行政处罚吗" must not get "行政机关不得委托其他组织……" without the
+        # "可以……委托符合条件的组织" before it: a yes-or-no answer adds the rest of its 款 when short.
+        para = units[best.index].para
+        whole = sorted({*chosen, *(j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item)})
+        if sum(len(units[j].text) for j in whole) <= MAX_ANSWER_CHARS:
+            chosen = whole
     return best.hit, sorted(chosen)
 
 
@@ -621,7 +630,8 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     cands = score_sentences(question, hits, retriever, intent, context=context, searched=searched)
     tables = _tables(retriever)
     units_of = {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]}
-    picked = pick_passage(cands, intent, units_of, figure=figure_kind(question), approval=wants_approval(question))
+    picked = pick_passage(cands, intent, units_of, figure=figure_kind(question), approval=wants_approval(question),
+                          yes_no=wants_yes_no(question))
     if picked is None:
         return None
     hit, idx = picked

@@ -287,6 +287,14 @@ def wants_classification(question: str) -> bool:
     return bool(_CLASSIFICATION_RE.search(question))
 
 
+_YES_NO_RE = re.compile(r"吗[？?！!。\s]*$|能不能|可不可以|能否|可否|是否|要不要|需不需要|用不用|行不行|会不会|有没有")
+
+
+def wants_yes_no(question: str) -> bool:
+    """Is it a yes-or-no question (可以委托其他组织实施行政处罚吗, 要不要经过合法性审查)?"""
+    return bool(_YES_NO_RE.search(question))
+
+
 _APPROVAL_RE = re.compile(r"谁(?:来)?(?:批准|审批|核准|签批)|(?:哪个|哪一级|哪级|什么)(?:部门|机关|单位)?(?:批准|审批|核准)|"
                           r"(?:批准|审批|核准)(?:机关|部门)")
 

@@ -572,3 +572,30 @@ def test_who_approves_is_answered_by_the_unit_that_names_the_approval():
     assert pick_passage(cands, general, {"d#第一条": units})[1] == [0]  # any other question: the best-scored unit
     # No unit names an approval: the best-scored one still answers.
     assert pick_passage(cands[:1], general, {"d#第一条": units}, approval=True)[1] == [0]
+
+
+def test_a_yes_or_no_answer_keeps_the_rest_of_its_paragraph():
+    """"可以委托……吗" must not be answered by the prohibition without the permission it limits."""
+    from rag.answering import Candidate, Unit, pick_passage
+    from rag.intent import Intent, wants_yes_no
+    from rag.records import Hit
+
+    permit, forbid = "行政机关可以书面委托符合条件的组织实施行政处罚。", "行政机关不得委托其他组织或者个人实施行政处罚。"
+    other = "受委托组织在委托范围内实施行政处罚。"
+    hit = Hit(clause=Clause(clause_id="d#第二十条", doc_id="d", doc_title="法", doc_short="法", label="第二十条",
+                            number=20, kind="article", path=[], title="", text=f"{permit}{forbid}\n{other}"), score=1.0)
+    units = [Unit(permit, para=0), Unit(forbid, para=0), Unit(other, para=1)]
+    # the prohibition shares more of the question's words and wins alone
+    cands = [Candidate(0, hit, 1, forbid, 2.0), Candidate(0, hit, 0, permit, 0.5), Candidate(0, hit, 2, other, 0.4)]
+    general = Intent(kind="general")
+    assert wants_yes_no("行政机关可以委托其他组织实施行政处罚吗？") and wants_yes_no("法院能不能调解？")
+    assert not wants_yes_no("行政处罚的种类有哪些？")
+    assert pick_passage(cands, general, {"d#第二十条": units})[1] == [1]
+    assert pick_passage(cands, general, {"d#第二十条": units}, yes_no=True)[1] == [0, 1]  # its 款, not the next one
+
+
+@pytest.mark.slow
+def test_a_yes_or_no_question_gets_the_exception_with_the_rule(assistant):
+    ans = assistant.ask("法院审理行政案件可以调解吗？")
+    assert ans.citations[0].label == "《行政诉讼法》第六十条"
+    assert "不适用调解" in ans.answer and "可以调解" in ans.answer
