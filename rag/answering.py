@@ -46,7 +46,7 @@ from .numerals import int_to_cn
 from .outline import describe_overview, describe_section, outline_asked, sections
 from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
-from .units import asked_unit, describe, known_units, roles_asked, tasks_of
+from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
 
@@ -709,12 +709,15 @@ def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None
     tables = _tables(retriever)
     if not tables.plan_units or not _scope_allows(scope, "plan"):
         return None
-    key = asked_unit(question, tables.plan_units)
-    if not key:
+    keys = asked_units(question, tables.plan_units)
+    if not keys:
         return None
-    tasks = tasks_of(key, tables.plan_items, tables.plan_units[key])
     lead, responsible = roles_asked(question)
-    text, items = describe(tasks, lead, responsible)
+    text, items = "", []
+    for key in keys:  # "司法局和信访局分别牵头哪些工作": one answer per unit, in the order named
+        unit_text, unit_items = describe(tasks_of(key, tables.plan_items, tables.plan_units[key]), lead, responsible)
+        text += unit_text
+        items += [c for c in unit_items if c not in items]
     hits = [Hit(clause=c, score=1.0, legs={"lookup": 1.0}) for c in items]
     return Answer(question=question, answer=text, abstained=False,
                   citations=[_cite(h, retriever) for h in hits], intent="unit_tasks")

@@ -23,11 +23,12 @@ _TASKS_RE = re.compile(r"(?:哪些|什么|哪几项|几项|多少项)(?:工作|�
 # ... and nothing but the unit, its role and such filler words.
 _FILLER_RE = re.compile(
     r"今年|本年|2024年|旗里|我旗|全旗|法治政府建设|工作计划|计划|里面|里|中|在|都|一共|总共|共|有|了|的|是|主要|具体|要|需要|"
-    r"承担|负责|责任|牵头|参与|配合|协助|作为|单位|部门|哪些|什么|哪几项|几项|多少项|工作|任务|事项|请问|我们|列出|列一下|"
+    r"承担|负责|责任|牵头|参与|配合|协助|作为|单位|部门|分别|和|与|及|、|哪些|什么|哪几项|几项|多少项|工作|任务|事项|请问|我们|列出|列一下|"
     r"[，,。？?！!、\s]"
 )
 LEAD_ROLE_RE = re.compile(r"牵头")
-RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|参与|协助")
+# "参与" is any part in an item, leading included; 责任单位 / 配合 / 协助 name the second role only.
+RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|协助")
 
 
 def unit_key(name: str) -> str:
@@ -65,19 +66,27 @@ def known_units(items: Iterable[Clause]) -> dict[str, str]:
     return names
 
 
-def asked_unit(question: str, units: dict[str, str]) -> str:
-    """The unit key a "what are X's tasks" question is about ("" when it asks something else)."""
+def asked_units(question: str, units: dict[str, str]) -> list[str]:
+    """The unit keys a "what are X's (and Y's) tasks" question is about, in the order named; [] otherwise."""
     if not _TASKS_RE.search(question):
-        return ""
-    for key in sorted(units, key=len, reverse=True):
-        pos = question.find(key)
-        if pos < 0:
-            continue
-        rest = question[:pos] + question[pos + len(key):]
-        rest = _FILLER_RE.sub("", rest.replace("旗委", "").replace("旗", ""))
-        # "司法局在普法方面有哪些工作" asks about 普法, not every task of the bureau.
-        return key if len(rest) <= 1 else ""
-    return ""
+        return []
+    rest, found = question, []
+    for key in sorted(units, key=len, reverse=True):  # 旗委政法委 before 政法委
+        pos = rest.find(key)
+        if pos >= 0:
+            found.append((question.find(key), key))
+            rest = rest[:pos] + "\0" + rest[pos + len(key):]
+    rest = _FILLER_RE.sub("", rest.replace("\0", "").replace("旗委", "").replace("旗", ""))
+    # "司法局在普法方面有哪些工作" asks about 普法, not every task of the bureau.
+    if not found or len(rest) > 1:
+        return []
+    return [key for _, key in sorted(found)]
+
+
+def asked_unit(question: str, units: dict[str, str]) -> str:
+    """The one unit key a "what are X's tasks" question is about ("" when none or several)."""
+    keys = asked_units(question, units)
+    return keys[0] if len(keys) == 1 else ""
 
 
 def tasks_of(key: str, items: Iterable[Clause], full_name: str) -> UnitTasks:

@@ -283,6 +283,9 @@ def test_a_units_tasks_are_listed_with_every_item_cited(assistant):
     labels = [c.clause for c in ans.citations]
     assert len(labels) == 16 and {"（五）", "（十八）", "（二十八）"} <= set(labels)
     assert all(c.doc_short == "2024年法治政府建设工作计划" for c in ans.citations)
+    both = assistant.ask("司法局和信访局分别牵头哪些工作？")
+    assert both.answer.startswith("旗司法局牵头 16 项：") and "信访局牵头 3 项：" in both.answer
+    assert len(both.citations) == 16  # 信访局's three items are among 旗司法局's, cited once
     # limited to the laws, the question is searched there as usual
     assert assistant.ask("司法局今年牵头了哪些工作？", scope=Scope("regulations")).intent != "unit_tasks"
 

@@ -6,7 +6,7 @@ import pytest
 
 from rag.chunking import chunk_document
 from rag.loading import load_document
-from rag.units import asked_unit, describe, known_units, roles_asked, tasks_of, unit_key
+from rag.units import asked_unit, asked_units, describe, known_units, roles_asked, tasks_of, unit_key
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +46,15 @@ def test_only_a_question_about_the_units_tasks_is_taken(units):
     assert asked_unit("司法局在普法方面有哪些工作？", units) == ""  # asks about 普法 only
     assert asked_unit("行政复议工作谁牵头？", units) == ""  # names no unit
     assert asked_unit("司法局的电话是多少", units) == ""  # not about tasks
+    assert asked_units("司法局和信访局分别牵头哪些工作？", units) == ["司法局", "信访局"]
+    assert asked_unit("司法局和信访局分别牵头哪些工作？", units) == ""  # not one unit
+    assert asked_units("司法局和普法有哪些工作", units) == []
 
 
 def test_the_answer_lists_the_role_asked_and_falls_back_to_the_other(items, units):
     assert roles_asked("司法局牵头了哪些工作") == (True, False)
-    assert roles_asked("红十字会参与哪些工作") == (False, True)
+    assert roles_asked("红十字会是哪些工作的责任单位") == (False, True)
+    assert roles_asked("人民法院参与哪些工作") == (True, True)  # leading an item is taking part in it too
     assert roles_asked("司法局负责哪些任务") == (True, True)
     text, cited = describe(tasks_of("编办", items, units["编办"]), True, False)
     # （二十八） writes it "编办" in a list after "旗人大机关、旗委组织部"
