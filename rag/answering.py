@@ -713,11 +713,13 @@ def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None
     if not keys:
         return None
     lead, responsible = roles_asked(question)
-    text, items = "", []
+    texts: list[str] = []
+    items: list[Clause] = []
     for key in keys:  # "司法局和信访局分别牵头哪些工作": one answer per unit, in the order named
         unit_text, unit_items = describe(tasks_of(key, tables.plan_items, tables.plan_units[key]), lead, responsible)
-        text += unit_text
+        texts.append(unit_text)
         items += [c for c in unit_items if c not in items]
+    text = "\n".join(texts)
     hits = [Hit(clause=c, score=1.0, legs={"lookup": 1.0}) for c in items]
     return Answer(question=question, answer=text, abstained=False,
                   citations=[_cite(h, retriever) for h in hits], intent="unit_tasks")

@@ -74,14 +74,14 @@ def _span(items: list[Clause]) -> str:
 
 
 def describe_overview(title: str, parts: list[Section]) -> str:
-    """"《…》分九个部分、共 28 项：一、…：（一）至（四）；二、…：（五）；…。" """
+    """"《…》分九个部分、共 28 项：" and a line per part: "一、…：（一）至（四）". """
     n_items = sum(len(p.items) for p in parts)
-    listing = "；".join(f"{int_to_cn(p.number)}、{p.heading}：{_span(p.items)}" if p.number else p.heading
-                       for p in parts)
-    return f"《{title}》分{int_to_cn(len(parts))}个部分、共 {n_items} 项：{listing}。"
+    listing = "".join(f"\n{int_to_cn(p.number)}、{p.heading}：{_span(p.items)}" if p.number else f"\n{p.heading}"
+                      for p in parts)
+    return f"《{title}》分{int_to_cn(len(parts))}个部分、共 {n_items} 项：{listing}"
 
 
 def describe_section(title: str, part: Section) -> str:
-    """"《…》第六部分“…”有 4 项：（十七）…；…。" """
-    listing = "；".join(f"{c.label}{c.title}" for c in part.items)
-    return f"《{title}》第{int_to_cn(part.number)}部分“{part.heading}”有 {len(part.items)} 项：{listing}。"
+    """"《…》第六部分“…”有 4 项：" and a line per item: "（十七）加强行政调解工作". """
+    listing = "".join(f"\n{c.label}{c.title}" for c in part.items)
+    return f"《{title}》第{int_to_cn(part.number)}部分“{part.heading}”有 {len(part.items)} 项：{listing}"

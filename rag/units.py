@@ -107,21 +107,22 @@ def roles_asked(question: str) -> tuple[bool, bool]:
 
 
 def describe(tasks: UnitTasks, lead: bool, responsible: bool) -> tuple[str, list[Clause]]:
-    """The answer text, listing the items by role as （N）title, and the items it lists in that order.
+    """The answer text, listing the items by role as （N）title a line each, and the items it lists in that order.
 
     When the role asked has no item, the other role's items are told, so the answer is still of use.
     """
     def listing(items: list[Clause]) -> str:
-        return "；".join(f"{c.label}{c.title}" for c in items)
+        # One item a line: a list of sixteen reads as a list in the chat and in a terminal.
+        return "".join(f"\n{c.label}{c.title}" for c in items)
 
-    lead_part = (f"牵头 {len(tasks.lead)} 项：{listing(tasks.lead)}", tasks.lead) if tasks.lead else ("没有牵头的事项", [])
+    lead_part = (f"牵头 {len(tasks.lead)} 项：{listing(tasks.lead)}", tasks.lead) if tasks.lead else ("没有牵头的事项。", [])
     resp_part = ((f"作为责任单位参与 {len(tasks.responsible)} 项：{listing(tasks.responsible)}", tasks.responsible)
-                 if tasks.responsible else ("没有被列为责任单位的事项", []))
+                 if tasks.responsible else ("没有被列为责任单位的事项。", []))
     if lead and responsible:
         parts = [lead_part] + ([resp_part] if tasks.responsible else [])
     elif lead:
         parts = [lead_part] + ([("但" + resp_part[0], resp_part[1])] if not tasks.lead and tasks.responsible else [])
     else:
         parts = [resp_part] + ([("但" + lead_part[0], lead_part[1])] if not tasks.responsible and tasks.lead else [])
-    text = tasks.unit + "。".join(body for body, _ in parts) + "。"
+    text = tasks.unit + "\n".join(body for body, _ in parts)
     return text, [c for _, items in parts for c in items]

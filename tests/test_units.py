@@ -58,9 +58,10 @@ def test_the_answer_lists_the_role_asked_and_falls_back_to_the_other(items, unit
     assert roles_asked("司法局负责哪些任务") == (True, True)
     text, cited = describe(tasks_of("编办", items, units["编办"]), True, False)
     # （二十八） writes it "编办" in a list after "旗人大机关、旗委组织部"
-    assert text.startswith("旗委编办牵头 3 项：（一）推进政府机构职能优化协同高效；（九）")
+    assert text.split("\n") == ["旗委编办牵头 3 项：", "（一）推进政府机构职能优化协同高效", "（九）持续深化行政执法体制改革",
+                                "（二十八）全面加强依法行政能力建设"]
     assert [c.label for c in cited] == ["（一）", "（九）", "（二十八）"]
     # 财政局 is never a responsible unit: the answer says so and tells what it leads
     text, cited = describe(tasks_of("财政局", items, units["财政局"]), False, True)
-    assert text.startswith("财政局没有被列为责任单位的事项。但牵头 4 项")
+    assert text.startswith("财政局没有被列为责任单位的事项。\n但牵头 4 项：\n（十一）")
     assert len(cited) == 4

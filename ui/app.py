@@ -49,8 +49,8 @@ EXAMPLES = [
     "谁牵头行政复议工作？",
     "行政复议法第二十条规定了什么？",
     "重大行政决策需要经过哪些程序？",
-    "如何规范涉企行政检查？",
     "政府信息公开申请应在多少日内答复？",
+    "司法局牵头了哪些工作？",
 ]
 # Answers can be long: instead of jumping to the bottom of the chat, bring the newest
 # question to the top of the chat area so its answer is read from the start.
