@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lawnames import LAW_NAME_RE, is_subsequence, law_mentions, name_forms
+from .lawnames import LAW_NAME_RE, MIN_NAME_CHARS, is_subsequence, law_mentions, name_forms
 from .lookup import ARTICLE_REF_RE, ITEM_REF_RE, PLAN_WORDS
 from .numerals import cn_to_int
 
@@ -216,6 +216,10 @@ def unknown_law(question: str, known_names: tuple[str, ...]) -> str:
     joined = None
     for name in law_mentions(question):
         name = name.removeprefix("中华人民共和国")
+        if len(name) < MIN_NAME_CHARS:  # 宪法, 刑法: too short to shorten anything, so known only as themselves
+            if name not in known_names:
+                return name
+            continue
         forms = [form for _, form in name_forms(name)] or [name]
         # A plain substring is the usual case and one C-level search over all names; the
         # character-by-character subsequence test is only for shortened names, as it costs

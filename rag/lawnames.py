@@ -34,6 +34,9 @@ LEAD_WORDS = (
     "宣传", "适用", "违反", "遵守", "实施", "解读", "理解", "介绍", "讲讲", "说说",
 )
 MIN_NAME_CHARS = 3
+# Two-character law names are ordinary words elsewhere ("根据宪法制定"), so they count only when an
+# article of theirs is asked for: "宪法第一条" must not be answered with 行政诉讼法第一条.
+SHORT_LAW_ARTICLE_RE = re.compile(r"(宪法|刑法|民法)(?!典)(?=\s*第\s*[零〇一二两三四五六七八九十百千\d]+\s*条)")
 
 
 def is_subsequence(short: str, name: str) -> bool:
@@ -52,6 +55,7 @@ def law_mentions(question: str) -> list[str]:
     """Law and document names a question mentions: 《…》 titles and bare "…法" / "…条例" names."""
     out = [m.group(1).strip() for m in BRACKETED_RE.finditer(question)]
     rest = BRACKETED_RE.sub("，", question)
+    out += [m.group(1) for m in SHORT_LAW_ARTICLE_RE.finditer(rest)]
     for m in LAW_NAME_RE.finditer(rest):
         name = m.group(1)
         # A code (民法典) is a law by its ending alone; other names need four characters to tell 某某法 from 执法.

@@ -111,6 +111,10 @@ def test_laws_sharing_a_tail_with_a_held_law_are_unknown():
     assert unknown_law("治安管理处罚法规定的拘留期限是多久？", known) == "治安管理处罚法"
     assert unknown_law("请问民事诉讼法怎么规定上诉期限？", known) == "民事诉讼法"  # the lead word is left out
     assert unknown_law("根据复议法，申请期限多久？", known) == ""
+    # two-character names count when an article of theirs is asked for, and only as themselves
+    assert unknown_law("宪法第一条", known) == "宪法"
+    assert unknown_law("民法第十条讲什么", (*known, "人民调解法")) == "民法"  # 民…法 is not 人民调解法
+    assert unknown_law("行政诉讼法是根据宪法制定的吗？", known) == ""
     assert unknown_law("旗里落实行政复议法的情况", known) == ""  # a held name inside the mention
 
 
