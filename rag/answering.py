@@ -657,17 +657,16 @@ def _lookup_text(hit: Hit, paragraph: int | None = None) -> str:
     return whole
 
 
-# A list item (（一）…) continues the 款 it belongs to; any other line starts a new 款.
-_LIST_ITEM_LINE_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
-
-
 def article_paragraphs(body: str) -> list[str]:
-    """An article's 款 (paragraphs), each with its list items, from its text without the label."""
+    """An article's 款 (paragraphs), each with its list items, from its text without the label.
+
+    A list item (（一）…) continues the 款 it belongs to; any other line starts a new 款.
+    """
     paragraphs: list[str] = []
     for line in (ln.strip() for ln in body.splitlines()):
         if not line:
             continue
-        if paragraphs and _LIST_ITEM_LINE_RE.match(line):
+        if paragraphs and _LIST_ITEM_RE.match(line):
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
@@ -685,15 +684,17 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
     tables = _tables(retriever)
     intent = detect_intent(question, tables.doc_names)
 
+    # Asked once: reading a question's law names costs milliseconds against a large corpus' names.
+    outside = out_of_corpus(question, tables)
     # Questions about the plan as a whole or a unit's share of it, unless they ask of another year's plan.
-    if not out_of_corpus(question, tables):
+    if not outside:
         whole_plan = _compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
         if whole_plan is not None:
             return whole_plan
     if intent.cross and (scope is None or scope.name == "all"):
-        answer = _compose_cross(question, intent, retriever, k, mode)
+        answer = _compose_cross(question, intent, retriever, k, mode, outside)
     else:
-        answer = _compose_single(question, intent, retriever, k, mode, scope)
+        answer = _compose_single(question, intent, retriever, k, mode, scope, outside)
     if not answer.abstained and getattr(cfg, "llm_base_url", "") and getattr(cfg, "llm_model", ""):
         from .generation import generate
 
@@ -719,10 +720,14 @@ def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None
         unit_text, unit_items = describe(tasks_of(key, tables.plan_items, tables.plan_units[key]), lead, responsible)
         texts.append(unit_text)
         items += [c for c in unit_items if c not in items]
-    text = "\n".join(texts)
+    return _listing("\n".join(texts), items, question, retriever, "unit_tasks")
+
+
+def _listing(text: str, items: list[Clause], question: str, retriever: Retriever, intent: str) -> Answer:
+    """An answer that lists plan items it read directly, not by retrieval: each one is cited."""
     hits = [Hit(clause=c, score=1.0, legs={"lookup": 1.0}) for c in items]
     return Answer(question=question, answer=text, abstained=False,
-                  citations=[_cite(h, retriever) for h in hits], intent="unit_tasks")
+                  citations=[_cite(h, retriever) for h in hits], intent=intent)
 
 
 def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
@@ -750,13 +755,12 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
             note = f"已收录的《{title}》共{int_to_cn(len(parts))}个部分，没有第{int_to_cn(number) if number else number}部分。"
             return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="outline+abstain:no_section")
         text, cited = describe_section(title, part), part.items
-    hits = [Hit(clause=c, score=1.0, legs={"lookup": 1.0}) for c in cited]
-    return Answer(question=question, answer=text, abstained=False,
-                  citations=[_cite(h, retriever) for h in hits], intent="outline")
+    return _listing(text, cited, question, retriever, "outline")
 
 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
-                    scope: Scope | None) -> Answer:
+                    scope: Scope | None, outside: str) -> Answer:
+    """One search (the plan first for a who-leads question) and one answer; ``outside`` is ``out_of_corpus``'s."""
     plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
     search_scope = Scope(name="plan") if plan_first else scope
     # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
@@ -767,7 +771,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if not hits:
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent=intent.kind)
     named = [h for h in hits if h.legs.get("lookup")]
-    reason = out_of_corpus(question, _tables(retriever)) or missing_clause(question, retriever)
+    reason = outside or missing_clause(question, retriever)
     if not reason and should_abstain(confidence(question, hits, retriever), retriever.cfg):
         reason = "low_evidence"
     # Also asked when the evidence is weak: naming the law the question is about tells staff where to look.
@@ -811,7 +815,8 @@ def _about_plan(question: str, intent: Intent, hits: list[Hit], scope: Scope | N
             or (scope is not None and scope.name == "plan"))
 
 
-def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None) -> Answer:
+def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
+                   outside: str) -> Answer:
     """A plan part and a law part: search each where it belongs and answer both, citing both."""
     plan_part, law_part = intent.parts
     # The plan part's own words go to BM25, but the models embed the whole question, once for both
@@ -823,7 +828,7 @@ def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, 
     all_hits = _interleave(law_hits, plan_hits)
     if not all_hits:
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent="cross")
-    reason = out_of_corpus(question, _tables(retriever)) or missing_clause(question, retriever)
+    reason = outside or missing_clause(question, retriever)
     if not reason and should_abstain(confidence(question, all_hits, retriever, top=4), retriever.cfg):
         reason = "low_evidence"
     if reason:

@@ -113,13 +113,13 @@ def reference_rest(question: str, doc_names: tuple[str, ...] = ()) -> str:
 
 # "第二十条第二款": the paragraph (款) of the article named just before it.
 PARAGRAPH_REF_RE = re.compile(r"第\s*([零〇一二两三四五六七八九十]+|\d+)\s*款")
-_ARTICLE_PARAGRAPH_RE = re.compile(r"第\s*(?:[零〇一二两三四五六七八九十百千]+|\d+)\s*条\s*第\s*([零〇一二两三四五六七八九十]+|\d+)\s*款")
+_ARTICLE_PARAGRAPH_RE = re.compile(rf"{ARTICLE_REF_RE.pattern}\s*{PARAGRAPH_REF_RE.pattern}")
 
 
 def paragraph_asked(question: str) -> int | None:
     """The 款 a question names right after an article (第二十条第二款 → 2), else None."""
     m = _ARTICLE_PARAGRAPH_RE.search(question)
-    return cn_to_int(m.group(1)) if m else None
+    return cn_to_int(m.group(2)) if m else None
 
 
 def is_plain_lookup(question: str, doc_names: tuple[str, ...] = ()) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .numerals import CN_NUMERAL_CHARS
+
 BRACKETED_RE = re.compile(r"《([^《》]{2,40})》")
 # An unbracketed law name ends in 法/条例 and is followed by what a law is followed by in a question.
 LAW_NAME_RE = re.compile(
@@ -36,7 +38,7 @@ LEAD_WORDS = (
 MIN_NAME_CHARS = 3
 # Two-character law names are ordinary words elsewhere ("根据宪法制定"), so they count only when an
 # article of theirs is asked for: "宪法第一条" must not be answered with 行政诉讼法第一条.
-SHORT_LAW_ARTICLE_RE = re.compile(r"(宪法|刑法|民法)(?!典)(?=\s*第\s*[零〇一二两三四五六七八九十百千\d]+\s*条)")
+SHORT_LAW_ARTICLE_RE = re.compile(rf"(宪法|刑法|民法)(?!典)(?=\s*第\s*[{CN_NUMERAL_CHARS}\d]+\s*条)")
 
 
 def is_subsequence(short: str, name: str) -> bool:
@@ -60,7 +62,7 @@ def law_mentions(question: str) -> list[str]:
         name = m.group(1)
         # A code (民法典) is a law by its ending alone; other names need four characters to tell 某某法 from 执法.
         long_enough = len(name) >= 4 or name.endswith("法典")
-        if long_enough and not name.endswith(NOT_LAW_SUFFIXES) and not NOT_IN_LAW_NAME.search(name):
+        if long_enough and looks_like_name(name):
             out.append(name)
     return out
 

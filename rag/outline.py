@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .chunking import SECTION_RE
 from .numerals import cn_to_int, int_to_cn
 from .records import Clause
 
@@ -28,7 +29,6 @@ _FILLER_RE = re.compile(
     r"哪些|哪几个|几个|多少个|多少|几|项|条|个|部分|方面|板块|任务|工作|内容|框架|结构|目录|提纲|大纲|讲|说|写|什么|"
     r"第\s*(?:[一二三四五六七八九十]+|\d+)|请问|请|列出|列一下|介绍|一下|概括|[，,。？?！!、\s]"
 )
-_HEADING_RE = re.compile(rf"^({_NUM})、\s*(.+)$")
 
 
 @dataclass
@@ -45,7 +45,7 @@ def sections(items: Iterable[Clause]) -> list[Section]:
     out: list[Section] = []
     for item in items:
         top = item.path[0] if item.path else ""
-        m = _HEADING_RE.match(top.strip())
+        m = SECTION_RE.match(top.strip())  # the pattern the chunker found the heading by
         number, heading = (cn_to_int(m.group(1)) or 0, m.group(2)) if m else (0, top)
         if not out or out[-1].heading != heading:
             out.append(Section(number=number, heading=heading))
