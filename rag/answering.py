@@ -49,6 +49,7 @@ from .search import Retriever, Scope
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
+NO_BASIS_IN_SCOPE = "在当前的检索范围内没有找到依据。"
 
 # -- abstention constants (calibrated on the dev split; cfg fields of the same name override) ----------
 # A question is abstained on when the retrieval carries too little evidence: few of its content
@@ -514,10 +515,21 @@ def out_of_corpus(question: str, tables: _Tables) -> str:
     return f"other_year:{year}" if year else ""
 
 
-def missing_clause(question: str, retriever: Retriever) -> str:
+def missing_clause(question: str, retriever: Retriever, scope: Scope | None = None) -> str:
     """``no_clause:<document>:<asked>:<last>`` when the question names a clause its document lacks."""
-    gap = retriever.lookup.missing(question)
+    gap = retriever.lookup.missing(question, retriever.allowed_docs(scope))
     return f"no_clause:{gap.doc_short}:{gap.asked}:{gap.last}" if gap else ""
+
+
+def beyond_scope(question: str, retriever: Retriever, scope: Scope | None) -> str:
+    """``out_of_scope:<clause>`` when the clause the question names exists but the chosen scope leaves it out.
+
+    Searching the scope would answer "（十八）" with whatever 行政复议法 article matches best.
+    """
+    if scope is None or scope.name == "all":
+        return ""
+    found = retriever.lookup.resolve(question)
+    return f"out_of_scope:{retriever.clauses[found[0]].citation}" if found else ""
 
 
 def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
@@ -609,6 +621,8 @@ def abstain_note(reason: str) -> str:
         doc, asked, last = detail.split(":")
         noun = "项" if last.startswith(("（", "(")) else "条"
         return f"已收录的《{doc}》没有{asked}，最后一{noun}是{last}；请核对{noun}号。"
+    if code == "out_of_scope" and detail:
+        return f"问题所指的{detail}不在当前的检索范围内；请把检索范围改为“全部文件”再问。"
     if code == "unrelated_figure":
         return "最相关的条款中的数字与问题所问的内容无关。"
     return ""
@@ -620,7 +634,8 @@ def _abstain(question: str, hits: list[Hit], intent: str, retriever: Retriever, 
     The reason is told to the user in words (``abstain_note``) and kept as a code in ``intent``.
     """
     tag = f"{intent}+abstain:{reason}" if reason else intent
-    return Answer(question=question, answer=NO_BASIS + abstain_note(reason), abstained=True, citations=[],
+    lead = NO_BASIS_IN_SCOPE if reason.startswith("out_of_scope:") else NO_BASIS
+    return Answer(question=question, answer=lead + abstain_note(reason), abstained=True, citations=[],
                   related=[_cite(h, retriever) for h in hits], intent=tag)
 
 
@@ -761,17 +776,21 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
                     scope: Scope | None, outside: str) -> Answer:
     """One search (the plan first for a who-leads question) and one answer; ``outside`` is ``out_of_corpus``'s."""
+    if intent.kind == "lookup":
+        asked, candidates = retriever.lookup.ambiguous(question, retriever.allowed_docs(scope))
+        if candidates:
+            return _which_document(question, asked, candidates, retriever)
     plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
     search_scope = Scope(name="plan") if plan_first else scope
     # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
     # A question that names its item ("（十八）的责任单位") keeps the words that make it a reference.
-    by_topic = plan_first and not retriever.lookup.resolve(question)
+    by_topic = plan_first and not retriever.lookup.resolve(question, retriever.allowed_docs(search_scope))
     query = (responsibility_topic(question) or question) if by_topic else question
     hits = retriever.search(query, k=k, mode=mode, scope=search_scope)
     if not hits:
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent=intent.kind)
     named = [h for h in hits if h.legs.get("lookup")]
-    reason = outside or missing_clause(question, retriever)
+    reason = outside or missing_clause(question, retriever, scope) or (not named and beyond_scope(question, retriever, scope))
     if not reason and should_abstain(confidence(question, hits, retriever), retriever.cfg):
         reason = "low_evidence"
     # Also asked when the evidence is weak: naming the law the question is about tells staff where to look.
@@ -799,6 +818,16 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if piece is None:
         return _abstain(question, hits, intent.kind, retriever)
     return _build(question, [piece], hits, intent.kind, retriever)
+
+
+def _which_document(question: str, asked: str, candidates: list[str], retriever: Retriever) -> Answer:
+    """ "第十八条" with no law named and several in scope: ask which one, and list each candidate clause."""
+    hits = [Hit(clause=retriever.clauses[cid], score=0.0, legs={"lookup": 1.0}) for cid in candidates]
+    first = hits[0].clause.doc_short
+    text = (f"已收录的文件中有 {len(hits)} 部都有{asked}，请写明是哪一部，例如“{first}{asked}”，"
+            "或在检索范围中只选这一部文件。各部的这一条列在下面。")
+    return Answer(question=question, answer=text, abstained=True, related=[_cite(h, retriever) for h in hits],
+                  intent="clarify")
 
 
 def _named_piece(question: str, hit: Hit, retriever: Retriever, intent: Intent, query: str) -> tuple[str, Hit] | None:

@@ -200,7 +200,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     print(ans.answer)
     shown = ans.citations if not ans.abstained else ans.related
     if shown:
-        print("\n可能相关的条款：" if ans.abstained else "\n依据：")
+        heading = "各部文件的这一条：" if ans.intent == "clarify" else "可能相关的条款：" if ans.abstained else "依据："
+        print(f"\n{heading}")
         for c in shown:
             print(f"  · {c.label}")
             print(f"    {c.text[:160]}{'…' if len(c.text) > 160 else ''}")

@@ -20,6 +20,7 @@ ITEM_REF_RE = re.compile(rf"第\s*({_N})\s*(?:项|条任务|项任务|项工作)
 PLAN_WORDS = ("计划", "工作计划", "法治政府建设工作计划")
 # Only plan items have 牵头单位 and 责任单位: "（十八）的责任单位" is the plan's item 18.
 PLAN_ITEM_CUES = ("牵头", "责任单位")
+_BRACKET_REF_RE = re.compile(rf"[（(]\s*(?:[{CN_NUMERAL_CHARS}]+|\d{{1,2}})\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -108,65 +109,133 @@ class ClauseLookup:
         mentions = self.doc_mentions(question)
         return mentions[0][1] if mentions else None
 
-    def _article_refs(self, question: str) -> list[tuple[str, int, str]]:
-        """(doc id, number, as written) for each 第N条 with a document named before it (or after, if none before)."""
+    def _article_refs(self, question: str, allowed_docs: set[str] | None = None) -> list[tuple[str, int, str]]:
+        """(doc id, number, as written) for each 第N条 and the document it belongs to.
+
+        The document named before it (or after, if none before); with none named, the one law in
+        scope ("第十八条" with the scope set to 行政复议法), or the one law that has that many articles.
+        """
         mentions = self.doc_mentions(question)
         refs: list[tuple[str, int, str]] = []
         for m in ARTICLE_REF_RE.finditer(question):
             n = cn_to_int(m.group(1))
+            if n is None:
+                continue
             before = [doc for pos, doc in mentions if pos < m.start()]
             doc_id = before[-1] if before else (mentions[0][1] if mentions else None)
-            if n is not None and doc_id:
+            if doc_id is None:
+                doc_id = self._implied_doc(n, allowed_docs)
+            if doc_id:
                 refs.append((doc_id, n, re.sub(r"\s+", "", m.group(0))))
         return refs
+
+    def _implied_doc(self, number: int, allowed_docs: set[str] | None) -> str | None:
+        """The law a 第N条 naming no document belongs to: the one law in scope, or the one law that has it."""
+        if allowed_docs is not None and len(allowed_docs) == 1:
+            only = next(iter(allowed_docs))
+            return None if only in self.plan_docs else only
+        holders = self.holders(number, allowed_docs)
+        return holders[0] if len(holders) == 1 else None
+
+    def _only_plans(self, doc_id: str | None, allowed_docs: set[str] | None) -> bool:
+        """No document named and only plans in scope: every number is a plan item's."""
+        return doc_id is None and bool(allowed_docs) and allowed_docs <= set(self.plan_docs)
+
+    def holders(self, number: int, allowed_docs: set[str] | None = None) -> list[str]:
+        """The documents (not plans) in scope that have article ``number``, in corpus order."""
+        return [d for d in self._short if d not in self.plan_docs and (d, "article", number) in self._by_doc_number
+                and (allowed_docs is None or d in allowed_docs)]
+
+    def _plan_meant(self, question: str, doc_id: str | None, allowed_docs: set[str] | None) -> bool:
+        """Does a bare number in the question (（十八）, 第十八条) refer to a plan item?
+
+        Yes when the question speaks of the plan or of 牵头/责任单位, or names a plan; also when it
+        names no document at all and either only plans are in scope or the number is written （十八）,
+        which is how the plan numbers its items (a law's （一） list items are asked with their article).
+        """
+        if any(w in question for w in (*PLAN_WORDS, *PLAN_ITEM_CUES)) or doc_id in self.plan_docs:
+            return True
+        if doc_id is not None:
+            return False
+        if self._only_plans(doc_id, allowed_docs):
+            return True
+        return not ARTICLE_REF_RE.search(question) and bool(_BRACKET_REF_RE.search(question))
 
     def resolve(self, question: str, allowed_docs: set[str] | None = None) -> list[str]:
         """Clause ids the question names explicitly (empty when it names none)."""
         out: list[str] = []
         doc_id = self.find_doc(question)
-        for ref_doc, n, _ in self._article_refs(question):
-            cid = self._by_doc_number.get((ref_doc, "article", n))
-            if cid:
-                out.append(cid)
-        mentions_plan = (any(w in question for w in PLAN_WORDS) or (doc_id in self.plan_docs)
-                         or any(w in question for w in PLAN_ITEM_CUES))
+        mentions_plan = self._plan_meant(question, doc_id, allowed_docs)
+        only_plans = self._only_plans(doc_id, allowed_docs)
+        if not only_plans:
+            for ref_doc, n, _ in self._article_refs(question, allowed_docs):
+                cid = self._by_doc_number.get((ref_doc, "article", n))
+                if cid:
+                    out.append(cid)
         if out and not mentions_plan:
             # "第二十条第一项" is an article's 项, not plan item 一.
             return self._filter(out, allowed_docs)
-        for m in ITEM_REF_RE.finditer(question):
-            raw = m.group(1) or m.group(2)
-            n = cn_to_int(raw)
-            explicit_item = m.group(1) is not None
+        plan_ids = [doc_id] if doc_id in self.plan_docs else self.plan_docs
+        for n, explicit_item in self._item_numbers(question, only_plans):
             if not n or not (explicit_item or mentions_plan):
                 continue
-            plan_ids = [doc_id] if doc_id in self.plan_docs else self.plan_docs
             for pid in plan_ids:
                 cid = self._by_doc_number.get((pid, "plan_item", n))
                 if cid:
                     out.append(cid)
         return self._filter(out, allowed_docs)
 
-    def missing(self, question: str) -> MissingClause | None:
+    @staticmethod
+    def _item_numbers(question: str, articles_too: bool) -> list[tuple[int | None, bool]]:
+        """(number, written as 第N项) of each item reference; with ``articles_too`` 第N条 counts as 第N项."""
+        found = [(m.start(), cn_to_int(m.group(1) or m.group(2)), m.group(1) is not None)
+                 for m in ITEM_REF_RE.finditer(question)]
+        if articles_too:  # only plans in scope: "第十八条" can only mean item 18
+            found += [(m.start(), cn_to_int(m.group(1)), True) for m in ARTICLE_REF_RE.finditer(question)]
+        return [(n, explicit) for _, n, explicit in sorted(found, key=lambda x: x[0])]
+
+    def ambiguous(self, question: str, allowed_docs: set[str] | None = None) -> tuple[str, list[str]]:
+        """("第十八条", clause ids) when a 第N条 names no document and several laws in scope have it.
+
+        Asked on its own ("第十八条"), the user is asked which law is meant, with each candidate listed;
+        asked with more ("第四十六条规定的起诉期限"), the search lets the question's words pick among
+        the candidates. ("", []) when the reference is not ambiguous.
+        """
+        doc_id = self.find_doc(question)
+        m = ARTICLE_REF_RE.search(question)
+        n = cn_to_int(m.group(1)) if m else None
+        if doc_id is not None or n is None or self._only_plans(doc_id, allowed_docs) or self._implied_doc(n, allowed_docs):
+            return "", []
+        holders = self.holders(n, allowed_docs)
+        if len(holders) < 2:
+            return "", []
+        return re.sub(r"\s+", "", m.group(0)), [self._by_doc_number[(d, "article", n)] for d in holders]
+
+    def missing(self, question: str, allowed_docs: set[str] | None = None) -> MissingClause | None:
         """A clause the question names that its document lacks: "行政复议法第一百条" (the law has 90).
 
         Without this the nearest articles answer, and staff would read 第三十九条 as 第一百条.
         """
-        if self.resolve(question):
+        # Present but out of scope is not missing: "（十八）" with the scope set to one law.
+        if self.resolve(question) or self.resolve(question, allowed_docs):
             return None
-        for doc_id, _, asked in self._article_refs(question):
-            last = self._last.get((doc_id, "article"))
-            if doc_id not in self.plan_docs and last is not None:
-                return MissingClause(self._short[doc_id], asked, last.label, "article")
         doc_id = self.find_doc(question)
+        only_plans = self._only_plans(doc_id, allowed_docs)
+        if not only_plans:
+            for ref_doc, _, asked in self._article_refs(question, allowed_docs):
+                last = self._last.get((ref_doc, "article"))
+                if ref_doc not in self.plan_docs and last is not None:
+                    return MissingClause(self._short[ref_doc], asked, last.label, "article")
         if doc_id and doc_id not in self.plan_docs:
             return None
         plan_ids = [doc_id] if doc_id in self.plan_docs else self.plan_docs
-        if len(plan_ids) != 1 or not (doc_id or any(w in question for w in (*PLAN_WORDS, *PLAN_ITEM_CUES))):
+        if len(plan_ids) != 1 or not self._plan_meant(question, doc_id, allowed_docs):
             return None
-        m = ITEM_REF_RE.search(question)
+        m = ITEM_REF_RE.search(question) or (ARTICLE_REF_RE.search(question) if only_plans else None)
+        raw = next((g for g in m.groups() if g), "") if m else ""
         last = self._last.get((plan_ids[0], "plan_item"))
-        if m and last is not None and cn_to_int(m.group(1) or m.group(2)):
-            asked = f"第{(m.group(1) or m.group(2)).strip()}项"  # （三十） and 第三十项 alike
+        if raw and last is not None and cn_to_int(raw):
+            asked = f"第{raw.strip()}项"  # （三十） and 第三十项 alike
             return MissingClause(self._short[plan_ids[0]], asked, last.label, "plan_item")
         return None
 

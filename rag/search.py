@@ -276,6 +276,11 @@ class Retriever:
             fused = rrf(legs, weights, k=self.cfg.rrf_k)
         fused = self._route(query, fused, scale=max(fused.values()) if fused else 1.0)
         named = self.lookup.resolve(query, allowed)
+        if not named:
+            # "第四十六条规定的起诉期限": the article is named but not its law; the words pick among the laws that have it.
+            _, candidates = self.lookup.ambiguous(query, allowed)
+            best = max((cid for cid in candidates if cid in fused), key=fused.__getitem__, default=None)
+            named = [best] if best else []
         order = sorted(fused, key=lambda cid: -fused[cid])
         order = named + [cid for cid in order if cid not in named]
         top_score = max(fused.values()) if fused else 1.0

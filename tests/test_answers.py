@@ -602,3 +602,32 @@ def test_a_yes_or_no_question_gets_the_exception_with_the_rule(assistant):
     ans = assistant.ask("法院审理行政案件可以调解吗？")
     assert ans.citations[0].label == "《行政诉讼法》第六十条"
     assert "不适用调解" in ans.answer and "可以调解" in ans.answer
+
+
+@pytest.mark.slow
+def test_an_article_naming_no_law_is_asked_back_when_several_laws_have_it(assistant):
+    # Before, "第十八条" was answered with 反不正当竞争法第十八条, one of 15 by chance.
+    ans = assistant.ask("第十八条")
+    assert ans.abstained and not ans.citations and ans.intent == "clarify"
+    assert "请写明是哪一部" in ans.answer
+    labels = [c.label for c in ans.related]
+    assert "《行政复议法》第十八条" in labels and "《行政诉讼法》第十八条" in labels and len(labels) == 15
+    # with the law chosen as the scope, it is that law's article
+    fy = Scope("doc", ("xingzheng-fuyi-fa",))
+    assert assistant.ask("第十八条", scope=fy).citations[0].label == "《行政复议法》第十八条"
+    # asked with more, the question's words pick the law among those that have the article
+    deadline = assistant.ask("第四十六条规定的起诉期限是多久？")
+    assert deadline.citations[0].label == "《行政诉讼法》第四十六条" and "六个月" in deadline.answer
+
+
+@pytest.mark.slow
+def test_a_bracketed_number_is_the_plan_item(assistant):
+    # Before, "（十八）" got 行政许可法第四十八条, and with the scope set to the plan, item （二十八）.
+    for scope in (None, Scope("plan")):
+        ans = assistant.ask("（十八）", scope=scope)
+        assert ans.citations[0].label == "《2024年法治政府建设工作计划》六（十八）"
+    # outside the chosen scope it is said so, not answered with whatever the scope holds
+    out = assistant.ask("（十八）讲的是什么", scope=Scope("doc", ("xingzheng-fuyi-fa",)))
+    assert out.abstained and not out.citations
+    assert "不在当前的检索范围内" in out.answer and "（十八）" in out.answer
+

@@ -147,3 +147,44 @@ def test_the_terms_a_clause_defines_are_found():
     assert asks_about_term("什么是重大行政决策？", frozenset({"重大行政决策事项"}))
     assert asks_about_term("商业秘密是指什么", frozenset({"商业秘密"}))
     assert not asks_about_term("什么是行政复议", frozenset({"行政许可"}))
+
+
+def test_a_number_naming_no_document_goes_where_only_one_reading_fits():
+    clauses = [
+        _clause("plan", "2024年法治政府建设工作计划", "（十八）", 18, "plan_item"),
+        _clause("fy", "行政复议法", "第十八条", 18, "article"),
+        _clause("fy", "行政复议法", "第九十条", 90, "article"),
+        _clause("ss", "行政诉讼法", "第十八条", 18, "article"),
+        _clause("ss", "行政诉讼法", "第一百零三条", 103, "article"),
+    ]
+    lk = ClauseLookup(clauses)
+    # （十八） is how the plan numbers its items; before, a bare （十八） went to retrieval and got 第四十八条
+    assert lk.resolve("（十八）") == ["plan#（十八）"]
+    assert lk.resolve("（十八）讲的是什么") == ["plan#（十八）"]
+    # several laws have 第十八条: none is picked by the lookup, and the caller is told which ones
+    assert lk.resolve("第十八条") == []
+    assert lk.ambiguous("第十八条") == ("第十八条", ["fy#第十八条", "ss#第十八条"])
+    assert lk.ambiguous("行政复议法第十八条") == ("", [])
+    # one law in scope, or one law that has the article: that law's
+    assert lk.resolve("第十八条", allowed_docs={"fy"}) == ["fy#第十八条"]
+    assert lk.ambiguous("第十八条", allowed_docs={"fy"}) == ("", [])
+    assert lk.resolve("第一百零三条") == ["ss#第一百零三条"]
+    # only the plan in scope: 第十八条 can only be its item 18
+    assert lk.resolve("第十八条", allowed_docs={"plan"}) == ["plan#（十八）"]
+    # an article's list item is not a plan item
+    assert lk.resolve("行政复议法第十八条（三）") == ["fy#第十八条"]
+
+
+def test_missing_clauses_are_judged_within_the_scope():
+    clauses = [
+        _clause("plan", "2024年法治政府建设工作计划", "（二十八）", 28, "plan_item"),
+        _clause("plan", "2024年法治政府建设工作计划", "（十八）", 18, "plan_item"),
+        _clause("fy", "行政复议法", "第九十条", 90, "article"),
+        _clause("fy", "行政复议法", "第十一条", 11, "article"),
+    ]
+    lk = ClauseLookup(clauses)
+    assert lk.missing("第一百条", allowed_docs={"fy"}) == MissingClause("行政复议法", "第一百条", "第九十条", "article")
+    assert lk.missing("（三十）") == MissingClause("2024年法治政府建设工作计划", "第三十项", "（二十八）", "plan_item")
+    # there, only outside the scope: not missing
+    assert lk.missing("（十八）", allowed_docs={"fy"}) is None
+    assert lk.missing("行政复议法第十一条", allowed_docs={"plan"}) is None

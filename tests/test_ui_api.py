@@ -88,6 +88,12 @@ def test_render_abstention_is_distinct_and_lists_related():
     assert "《信访工作条例》第一条" in out and "依据条款" not in out
 
 
+def test_render_clarification_lists_the_candidates():
+    which = render_answer(_answer(answer="已收录的文件中有 2 部都有第十八条，请写明是哪一部", abstained=True, citations=[],
+                                  intent="clarify", related=[_cite(), _cite(label="《行政诉讼法》第十八条")]))
+    assert "请说明是哪一部" in which and ABSTAIN_BADGE not in which and "各部文件的这一条（2）" in which
+
+
 def test_render_error_shows_the_message():
     out = render_answer(_answer(answer="问题为空", error="问题为空，请输入要查询的问题", abstained=True, citations=[]))
     assert "rag-error" in out and "问题为空，请输入要查询的问题" in out

@@ -17,6 +17,8 @@ from typing import Any
 
 ABSTAIN_BADGE = "未找到依据"
 RELATED_TITLE = "可能相关的条款（仅供参考，不能作为答案的依据）"
+CLARIFY_BADGE = "请说明是哪一部"
+CANDIDATES_TITLE = "各部文件的这一条"
 CITES_TITLE = "依据条款"
 MORE_TITLE = "其他可能相关的条款"
 _NBSP_RE = re.compile(r"[ \t\u3000]+")
@@ -143,13 +145,17 @@ def render_answer(answer: Mapping[str, Any], rewritten_from: str = "") -> str:
         note = f'<div class="rag-note">结合上文，按“{esc(answer.get("question") or "")}”检索</div>'
     if error:
         return _notice("无法检索", error)
+    intent = str(answer.get("intent") or "")
     if abstained:
         related = answer.get("related") or answer.get("citations") or []
+        clarify = intent == "clarify"  # "第十八条" of which law: the candidates, to pick from
+        badge = CLARIFY_BADGE if clarify else ABSTAIN_BADGE
+        title = CANDIDATES_TITLE if clarify else RELATED_TITLE
         return (
             '<div class="rag-msg rag-abstain">'
-            f'<div class="rag-badge rag-badge-none">{ABSTAIN_BADGE}</div>{note}'
+            f'<div class="rag-badge rag-badge-none">{badge}</div>{note}'
             f'<div class="rag-text">{esc_lines(text)}</div>'
-            + render_citations(related, RELATED_TITLE, "rag-cites rag-related", open_first=False)
+            + render_citations(related, title, "rag-cites rag-related", open_first=False)
             + "</div>"
         )
     cites = answer.get("citations") or []
