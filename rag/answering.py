@@ -46,6 +46,8 @@ from .numerals import int_to_cn
 from .outline import describe_overview, describe_section, outline_asked, sections
 from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
+from .smalltalk import reply as talk_reply
+from .smalltalk import small_talk, strip_greeting
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
@@ -697,6 +699,12 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
     cfg = retriever.cfg
     k = cfg.top_k
     tables = _tables(retriever)
+    talk = small_talk(question)
+    if talk:
+        titles = sorted({c.doc_title for c in tables.plan_items})
+        laws = len(set(retriever.index.manifest.documents) - retriever.plan_docs)
+        return Answer(question=question, answer=talk_reply(talk, titles, laws), abstained=True, intent=f"help:{talk}")
+    question = strip_greeting(question)
     intent = detect_intent(question, tables.doc_names)
 
     # Asked once: reading a question's law names costs milliseconds against a large corpus' names.

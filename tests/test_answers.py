@@ -631,3 +631,13 @@ def test_a_bracketed_number_is_the_plan_item(assistant):
     assert out.abstained and not out.citations
     assert "不在当前的检索范围内" in out.answer and "（十八）" in out.answer
 
+
+@pytest.mark.slow
+def test_a_greeting_is_greeted_back_and_a_greeted_question_answered(assistant):
+    # Before, "你好" was searched and told that 《交通警察道路执勤执法工作规范》 is not held.
+    hello = assistant.ask("你好")
+    assert hello.intent == "help:greeting" and not hello.citations and not hello.related
+    assert "法治政府建设工作计划" in hello.answer and "谁牵头行政复议工作？" in hello.answer
+    assert "不在已收录的文件中" not in hello.answer
+    ans = assistant.ask("你好，谁牵头行政复议工作？")
+    assert not ans.abstained and "旗司法局" in ans.answer and ans.citations[0].clause == "（十八）"

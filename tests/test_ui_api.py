@@ -88,7 +88,10 @@ def test_render_abstention_is_distinct_and_lists_related():
     assert "《信访工作条例》第一条" in out and "依据条款" not in out
 
 
-def test_render_clarification_lists_the_candidates():
+def test_render_greeting_reply_has_no_badge_and_a_clarification_lists_the_candidates():
+    hello = render_answer(_answer(answer="您好！我回答关于……\n谁牵头行政复议工作？", abstained=True, citations=[],
+                                  intent="help:greeting"))
+    assert "rag-help" in hello and ABSTAIN_BADGE not in hello and "<br>谁牵头行政复议工作？" in hello
     which = render_answer(_answer(answer="已收录的文件中有 2 部都有第十八条，请写明是哪一部", abstained=True, citations=[],
                                   intent="clarify", related=[_cite(), _cite(label="《行政诉讼法》第十八条")]))
     assert "请说明是哪一部" in which and ABSTAIN_BADGE not in which and "各部文件的这一条（2）" in which

@@ -27,6 +27,7 @@ from rag.index import Manifest, current_dir, read_manifest, second_in_use, secon
 from rag.records import Answer
 from rag.reference import read_manifest as read_reference_manifest
 from rag.search import Scope, resolve_scope
+from rag.smalltalk import EXAMPLE_QUESTIONS
 
 from .admin import admin_tab
 from .followup import rewrite_followup
@@ -45,13 +46,7 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "乌拉特中旗法治政府建设问答助手"
 CSS_PATH = Path(__file__).with_name("style.css")
-EXAMPLES = [
-    "谁牵头行政复议工作？",
-    "行政复议法第二十条规定了什么？",
-    "重大行政决策需要经过哪些程序？",
-    "政府信息公开申请应在多少日内答复？",
-    "司法局牵头了哪些工作？",
-]
+EXAMPLES = list(EXAMPLE_QUESTIONS)  # shared with the greeting reply (rag/smalltalk.py)
 # Answers can be long: instead of jumping to the bottom of the chat, bring the newest
 # question to the top of the chat area so its answer is read from the start.
 SCROLL_TO_QUESTION_JS = """() => {

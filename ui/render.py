@@ -146,6 +146,8 @@ def render_answer(answer: Mapping[str, Any], rewritten_from: str = "") -> str:
     if error:
         return _notice("无法检索", error)
     intent = str(answer.get("intent") or "")
+    if intent.startswith("help"):  # a greeting or "你能做什么": the reply itself, no badge or clauses
+        return f'<div class="rag-msg rag-help">{note}<div class="rag-text">{esc_lines(text)}</div></div>'
     if abstained:
         related = answer.get("related") or answer.get("citations") or []
         clarify = intent == "clarify"  # "第十八条" of which law: the candidates, to pick from
