@@ -43,7 +43,7 @@ from .intent import (
     wants_yes_no,
 )
 from .numerals import int_to_cn
-from .outline import describe_overview, describe_section, outline_asked, sections
+from .outline import describe_overview, describe_section, outline_asked, sections, topic_asked, topic_section
 from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
@@ -759,7 +759,8 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
     None when the question is not of this kind, or when several plans are indexed and it names none.
     """
     kind, number = outline_asked(question)
-    if not kind or not _scope_allows(scope, "plan"):
+    topic = "" if kind else topic_asked(question)  # "计划在行政执法方面有哪些任务": that part
+    if not (kind or topic) or not _scope_allows(scope, "plan"):
         return None
     named = retriever.lookup.find_doc(question)
     plans = [named] if named in retriever.plan_docs else sorted(retriever.plan_docs)
@@ -767,10 +768,13 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
         return None
     items = [c for c in _tables(retriever).plan_items if c.doc_id == plans[0]]
     parts = sections(items)
-    if not parts:
+    area = topic_section(topic, parts)
+    if not parts or not (kind or area):
         return None
     title = items[0].doc_short
-    if kind == "overview":
+    if area is not None:
+        text, cited = describe_section(title, area), area.items
+    elif kind == "overview":
         text, cited = describe_overview(title, parts), items
     else:
         part = next((p for p in parts if p.number == number), None)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .chunking import SECTION_RE
+from .lawnames import is_subsequence
 from .numerals import cn_to_int, int_to_cn
 from .records import Clause
 
@@ -67,6 +68,34 @@ def outline_asked(question: str) -> tuple[str, int]:
     if section:
         return "section", cn_to_int(section.group(1)) or 0
     return "overview", 0
+
+
+# "计划在行政执法方面有哪些任务": a topic named as an area of the plan, and a list asked for.
+_AREA_RE = re.compile(r"([\u4e00-\u9fff]+?)(?:方面|部分|板块|领域|体系)")
+_TOPIC_LEAD_RE = re.compile(r"^(?:乌拉特中旗|今年|本年|旗里|我旗|全旗|的|在|关于|对于|对|中|里)+")
+_LIST_CUE_RE = re.compile(r"(?:哪些|什么|几项|多少项)(?:主要|重点|具体)?(?:任务|工作|内容|举措|措施|安排)")
+_QUESTION_WORD_RE = re.compile(r"哪|什么|几|多少|谁")
+
+
+def topic_asked(question: str) -> str:
+    """The area of the plan a question asks for a list of ("计划在行政执法方面有哪些任务" → "行政执法"), else ""."""
+    if not _PLAN_RE.search(question) or not _LIST_CUE_RE.search(question):
+        return ""
+    m = _AREA_RE.search(_PLAN_RE.sub(" ", question))
+    topic = _TOPIC_LEAD_RE.sub("", m.group(1)) if m else ""
+    return "" if len(topic) < 2 or _QUESTION_WORD_RE.search(topic) else topic
+
+
+def topic_section(topic: str, parts: list[Section]) -> Section | None:
+    """The one part whose heading names ``topic`` ("行政执法" → 四), else None.
+
+    The topic is part of the heading, or (four characters or more) its characters appear there
+    in order ("矛盾纠纷化解" in "健全社会矛盾纠纷多元化解工作体系"). Two parts matching is None.
+    """
+    found = [p for p in parts if topic and topic in p.heading]
+    if not found and len(topic) >= 4:
+        found = [p for p in parts if is_subsequence(topic, p.heading)]
+    return found[0] if len(found) == 1 else None
 
 
 def _span(items: list[Clause]) -> str:

@@ -272,6 +272,10 @@ def test_questions_about_the_whole_plan_get_its_outline(assistant):
     assert beyond.abstained and "共九个部分，没有第十部分" in beyond.answer
     # another year's plan is still not answered from this one
     assert assistant.ask("乌拉特中旗2025年法治政府建设工作计划分为哪几个部分？").abstained
+    # an area of the plan named by its heading lists that part (before: one sentence of one item)
+    area = assistant.ask("计划中行政执法方面有哪些主要任务？")
+    assert area.intent == "outline" and "第四部分“健全行政执法工作体系”有 5 项" in area.answer
+    assert [c.clause for c in area.citations] == ["（九）", "（十）", "（十一）", "（十二）", "（十三）"]
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ import pytest
 
 from rag.chunking import chunk_document
 from rag.loading import load_document
-from rag.outline import describe_overview, describe_section, outline_asked, sections
+from rag.outline import describe_overview, describe_section, outline_asked, sections, topic_asked, topic_section
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_only_questions_about_the_whole_plan_or_a_part_are_outlined():
     assert outline_asked("计划一共有多少项任务？") == ("overview", 0)
     assert outline_asked("计划第六部分讲的是什么？") == ("section", 6)
     assert outline_asked("计划第6部分有哪些任务") == ("section", 6)
-    assert outline_asked("计划中行政执法方面有哪些主要任务？") == ("", 0)  # a topic: searched
+    assert outline_asked("计划中行政执法方面有哪些主要任务？") == ("", 0)  # a topic: see below
     assert outline_asked("计划第十八项讲什么") == ("", 0)  # an item: looked up
     assert outline_asked("行政复议法分为几个部分") == ("", 0)  # not the plan
     assert outline_asked("计划里关于普法有什么安排？") == ("", 0)
@@ -44,3 +44,32 @@ def test_the_outline_answers_name_every_part_and_item(parts):
     text = describe_section("2024年法治政府建设工作计划", parts[5])
     assert text.split("\n")[:2] == ["《2024年法治政府建设工作计划》第六部分“健全社会矛盾纠纷多元化解工作体系”有 4 项：",
                                     "（十七）加强行政调解工作"]
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("计划中行政执法方面有哪些主要任务？", 4),
+        ("今年计划在行政决策方面有什么安排？", 3),
+        ("计划关于矛盾纠纷化解方面有哪些工作？", 6),  # its characters in order in the heading
+        ("计划中科技保障方面有哪些举措", 8),
+    ],
+)
+def test_an_area_of_the_plan_is_the_part_whose_heading_names_it(parts, question, part):
+    # Before, "计划中行政执法方面有哪些主要任务" was answered with one sentence of one item.
+    found = topic_section(topic_asked(question), parts)
+    assert found is not None and found.number == part
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "计划在政务公开方面有哪些工作？",  # an item's subject, not a part's: searched
+        "计划提出重点对哪些方面开展监督检查？",  # 方面 is what is asked, not an area named
+        "行政执法方面有哪些任务",  # not about the plan
+        "计划里关于普法有什么安排？",
+        "计划在行政方面有哪些任务",  # several parts' headings say 行政
+    ],
+)
+def test_other_questions_are_not_taken_for_an_area(parts, question):
+    assert topic_section(topic_asked(question), parts) is None
