@@ -33,6 +33,7 @@ from .intent import (
     figure_kind,
     has_figure_of,
     has_number,
+    other_place_plan,
     other_year_plan,
     paragraph_asked,
     responsibility_topic,
@@ -508,13 +509,16 @@ def should_abstain(conf: dict[str, float], cfg: object) -> bool:
 def out_of_corpus(question: str, tables: _Tables) -> str:
     """Why the corpus cannot hold the answer, from the question alone ("" when it may).
 
-    It names a law the corpus does not contain (行政强制法), or a plan of another year.
+    It names a law the corpus does not contain (行政强制法), or a plan of another year or another place.
     """
     law = unknown_law(question, tables.doc_names)
     if law:
         return f"unknown_law:{law}"
     year = other_year_plan(question, tables.plan_titles)
-    return f"other_year:{year}" if year else ""
+    if year:
+        return f"other_year:{year}"
+    place = other_place_plan(question, tables.plan_titles)
+    return f"other_place:{place}" if place else ""
 
 
 def missing_clause(question: str, retriever: Retriever, scope: Scope | None = None) -> str:
@@ -617,6 +621,8 @@ def abstain_note(reason: str) -> str:
                 "如需依据它作答，请管理员把它加入文件库并重建索引。")
     if code == "other_year" and detail:
         return f"已收录的文件中没有{detail}年的工作计划。"
+    if code == "other_place" and detail:
+        return f"已收录的文件中没有{detail}的工作计划。"
     if code == "no_figure":
         return f"最相关的条款中没有问题所问的{_FIGURE_NAMES.get(detail, '数字')}。"
     if code == "no_clause" and detail.count(":") == 2:

@@ -242,6 +242,26 @@ def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     return ""
 
 
+# "巴彦淖尔市法治政府建设计划": a place's plan. 全旗, 本市 and the like are the held plan's own place.
+_PLACE_PLAN_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,9}?(?:自治区|自治州|自治县|自治旗|省|市|盟|县|区|旗))(?:的)?(?:20\d\d年度?)?(?:的)?"
+    r"(?:法治政府建设|法治建设|依法行政)?(?:工作)?(?:计划|规划|方案|要点)"
+)
+_PLACE_LEAD_RE = re.compile(r"^(?:请问|关于|根据|按照|对于|对|在|和|与|跟|同|那|这|看看|查查|查)+")
+_NOT_A_PLACE_RE = re.compile(r"^[全我本各该此同上下其]")
+
+
+def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
+    """A place whose plan the question asks about when the corpus holds no plan of that place ("巴彦淖尔市")."""
+    for m in _PLACE_PLAN_RE.finditer(question):
+        place = _PLACE_LEAD_RE.sub("", m.group(1))
+        if len(place) < 3 or _NOT_A_PLACE_RE.match(place):
+            continue
+        if not any(place in t for t in plan_titles):
+            return place
+    return ""
+
+
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("money", re.compile(r"多少钱|罚多少|金额|数额|多少元|几元|多少万"), re.compile(r"元")),

@@ -24,6 +24,7 @@ from rag.intent import (
     has_number,
     is_plain_lookup,
     law_mentions,
+    other_place_plan,
     other_year_plan,
     paragraph_asked,
     responsibility_topic,
@@ -132,6 +133,23 @@ def test_unknown_laws_and_other_years_are_noticed():
     assert law_mentions("在行政执法上有什么要求？推进依法行政") == []
     assert other_year_plan("乌拉特中旗2025年法治政府建设工作计划有哪些重点任务？", ("乌拉特中旗2024年法治政府建设工作计划",)) == "2025"
     assert other_year_plan("2024年计划的重点任务", ("乌拉特中旗2024年法治政府建设工作计划",)) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("巴彦淖尔市法治政府建设计划由谁牵头？", "巴彦淖尔市"),
+        ("关于内蒙古自治区2024年法治政府建设工作计划有哪些任务", "内蒙古自治区"),
+        ("乌拉特前旗的计划里行政复议谁牵头", "乌拉特前旗"),
+        # the held plan's own place, said in full or as 全旗 / 旗里, and plans of a department
+        ("乌拉特中旗的计划里行政复议谁牵头", ""),
+        ("全旗计划有哪些任务", ""),
+        ("旗里计划要求什么", ""),
+        ("司法局的工作计划", ""),
+    ],
+)
+def test_plans_of_other_places_are_noticed(question, place):
+    assert other_place_plan(question, ("乌拉特中旗2024年法治政府建设工作计划", "2024年法治政府建设工作计划")) == place
 
 
 def _item(lead: list[str], resp: list[str]) -> Clause:
@@ -270,8 +288,11 @@ def test_questions_about_the_whole_plan_get_its_outline(assistant):
     assert "分九个部分、共 28 项" in whole.answer and len(whole.citations) == 28
     beyond = assistant.ask("计划第十部分讲什么")
     assert beyond.abstained and "共九个部分，没有第十部分" in beyond.answer
-    # another year's plan is still not answered from this one
+    # another year's or another place's plan is still not answered from this one
     assert assistant.ask("乌拉特中旗2025年法治政府建设工作计划分为哪几个部分？").abstained
+    # before, this was answered with item （十）'s units as if it were 巴彦淖尔市's plan
+    other = assistant.ask("巴彦淖尔市法治政府建设计划由谁牵头？")
+    assert other.abstained and not other.citations and "没有巴彦淖尔市的工作计划" in other.answer
     # an area of the plan named by its heading lists that part (before: one sentence of one item)
     area = assistant.ask("计划中行政执法方面有哪些主要任务？")
     assert area.intent == "outline" and "第四部分“健全行政执法工作体系”有 5 项" in area.answer
