@@ -35,7 +35,7 @@ from .intent import (
     has_number,
     other_place_plan,
     other_year_plan,
-    paragraph_asked,
+    paragraphs_asked,
     responsibility_topic,
     unknown_law,
     wants_approval,
@@ -668,16 +668,23 @@ def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | N
     return None
 
 
-def _lookup_text(hit: Hit, paragraph: int | None = None) -> str:
-    """The clause's text without its label; only its ``paragraph``-th 款 when one is asked and exists."""
+def _lookup_text(hit: Hit, asked: tuple[int, ...] = ()) -> str:
+    """The clause's text without its label; only the ``asked`` 款 when some are asked and exist."""
     body = _LABEL_RE.sub("", hit.clause.text.strip(), count=1).strip()
     paragraphs = article_paragraphs(body) if hit.clause.kind == "article" else []
-    if paragraph and 1 <= paragraph <= len(paragraphs):
-        return finish(paragraphs[paragraph - 1])
     whole = finish(body.replace("\n", ""))
-    if paragraph and paragraph > len(paragraphs) > 0:
-        return f"本条共{int_to_cn(len(paragraphs))}款，没有第{int_to_cn(paragraph)}款。全文：{whole}"
-    return whole
+    if not asked or not paragraphs:
+        return whole
+    present = [n for n in asked if 1 <= n <= len(paragraphs)]
+    absent = [n for n in asked if n > len(paragraphs)]
+    if not present:
+        return f"本条共{int_to_cn(len(paragraphs))}款，没有第{int_to_cn(absent[0])}款。全文：{whole}"
+    # Several 款 are each labelled, so the reader knows which is which.
+    text = (finish(paragraphs[present[0] - 1]) if len(present) == 1 and not absent else
+            "".join(f"第{int_to_cn(n)}款：{finish(paragraphs[n - 1])}" for n in present))
+    if absent:
+        text += f"（本条共{int_to_cn(len(paragraphs))}款，没有第{int_to_cn(absent[0])}款。）"
+    return text
 
 
 def article_paragraphs(body: str) -> list[str]:
@@ -827,7 +834,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
             return _build(question, pieces, hits, intent.kind, retriever)
     piece: tuple[str, Hit] | None = None
     if intent.kind == "lookup" and named:
-        piece = _lookup_text(named[0], paragraph_asked(question)), named[0]
+        piece = _lookup_text(named[0], paragraphs_asked(question)), named[0]
     elif plan_first:
         piece = _plan_responsibility(hits, intent)
     if piece is None:

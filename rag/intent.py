@@ -101,6 +101,7 @@ def reference_rest(question: str, doc_names: tuple[str, ...] = ()) -> str:
         q = q.replace(name, "")
     # Shortened names too (复议法第二十条, 行诉法第四十六条): with the reference they only say where to look.
     q = LAW_NAME_RE.sub("", q)
+    q = _ARTICLE_PARAGRAPHS_RE.sub(lambda m: "" if "款" in m.group(2) else m.group(0), q)
     q = ARTICLE_REF_RE.sub("", q)
     q = PARAGRAPH_REF_RE.sub("", q)
     q = ITEM_REF_RE.sub("", q)
@@ -108,18 +109,28 @@ def reference_rest(question: str, doc_names: tuple[str, ...] = ()) -> str:
         q = q.replace(w, "")
     q = re.sub(r"20\d\d年?(?:的)?", "", q)
     q = re.sub(r"^(?:请问|请|麻烦)?(?:查|看|看看|查一下|查查|查询)?(?:一下)?", "", q)
-    return _REF_STRIP_RE.sub("", q)
+    # What joined two references ("第一款和第二款", "第二十条、第二十一条") asks nothing itself.
+    return re.sub(r"^(?:和|及|与|以及|、|，|,|\s)+", "", _REF_STRIP_RE.sub("", q))
 
 
 # "第二十条第二款": the paragraph (款) of the article named just before it.
-PARAGRAPH_REF_RE = re.compile(r"第\s*([零〇一二两三四五六七八九十]+|\d+)\s*款")
-_ARTICLE_PARAGRAPH_RE = re.compile(rf"{ARTICLE_REF_RE.pattern}\s*{PARAGRAPH_REF_RE.pattern}")
+_PARAGRAPH_NUM = r"[零〇一二两三四五六七八九十]+|\d+"
+PARAGRAPH_REF_RE = re.compile(rf"第\s*({_PARAGRAPH_NUM})\s*款")
+_CONNECTOR = r"\s*(?:和|及|与|以及|、|，|,)\s*"
+# "第二十条第一款和第二款", "第二十条第一、二款": several 款 of one article.
+_ARTICLE_PARAGRAPHS_RE = re.compile(
+    rf"{ARTICLE_REF_RE.pattern}\s*(第\s*(?:{_PARAGRAPH_NUM})\s*款?(?:{_CONNECTOR}第?\s*(?:{_PARAGRAPH_NUM})\s*款?)*)"
+)
+_PARAGRAPH_NUM_RE = re.compile(_PARAGRAPH_NUM)
 
 
-def paragraph_asked(question: str) -> int | None:
-    """The 款 a question names right after an article (第二十条第二款 → 2), else None."""
-    m = _ARTICLE_PARAGRAPH_RE.search(question)
-    return cn_to_int(m.group(2)) if m else None
+def paragraphs_asked(question: str) -> tuple[int, ...]:
+    """The 款 a question names right after an article (第二十条第二款 → (2,); 第一款和第二款 → (1, 2))."""
+    m = _ARTICLE_PARAGRAPHS_RE.search(question)
+    if not m or "款" not in m.group(2):
+        return ()
+    numbers = (cn_to_int(n) for n in _PARAGRAPH_NUM_RE.findall(m.group(2)))
+    return tuple(dict.fromkeys(n for n in numbers if n))
 
 
 def is_plain_lookup(question: str, doc_names: tuple[str, ...] = ()) -> bool:

@@ -26,7 +26,7 @@ from rag.intent import (
     law_mentions,
     other_place_plan,
     other_year_plan,
-    paragraph_asked,
+    paragraphs_asked,
     responsibility_topic,
     split_cross,
     unknown_law,
@@ -249,10 +249,13 @@ def test_an_articles_paragraphs_keep_their_list_items():
     body = "有下列情形之一的，不予受理：\n（一）超过期限；\n（二）重复申请。\n前款规定以外的，应当受理。\n本条自公布之日起施行。"
     assert article_paragraphs(body) == ["有下列情形之一的，不予受理：（一）超过期限；（二）重复申请。",
                                         "前款规定以外的，应当受理。", "本条自公布之日起施行。"]
-    assert paragraph_asked("行政复议法第二十条第二款讲的什么") == 2
-    assert paragraph_asked("第20条第3款") == 3
-    assert paragraph_asked("行政复议法第二十条") is None
-    assert paragraph_asked("计划第二款") is None  # a 款 only counts right after an article
+    assert paragraphs_asked("行政复议法第二十条第二款讲的什么") == (2,)
+    assert paragraphs_asked("第20条第3款") == (3,)
+    assert paragraphs_asked("行政复议法第二十条") == ()
+    assert paragraphs_asked("计划第二款") == ()  # a 款 only counts right after an article
+    assert paragraphs_asked("行政复议法第二十条第一款和第二款") == (1, 2)
+    assert paragraphs_asked("第二十条第一、三款") == (1, 3)
+    assert paragraphs_asked("第二十条第一项") == ()  # a 项 is not a 款
 
 
 @pytest.mark.slow
@@ -262,6 +265,10 @@ def test_an_articles_paragraphs_keep_their_list_items():
         ("行政复议法第二十条第二款讲的什么", "障碍消除之日起继续计算", "六十日内"),
         ("《行政复议法》第20条第3款", "最长不得超过一年", "障碍消除"),
         ("行政复议法第二十条第九款", "本条共三款，没有第九款。全文：", ""),
+        # several 款: each, labelled (before, only the first was quoted, as a general answer)
+        ("行政复议法第二十条第一款和第二款", "第一款：公民、法人或者其他组织", "最长不得超过一年"),
+        ("行政复议法第二十条第一、三款", "第三款：行政机关作出行政行为时", "障碍消除"),
+        ("行政复议法第二十条第二款和第九款", "（本条共三款，没有第九款。）", "六十日内"),
     ],
 )
 def test_a_named_paragraph_is_quoted_alone(assistant, question, wanted, not_wanted):
