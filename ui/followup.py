@@ -59,6 +59,26 @@ def topic_of(question: str) -> str:
     return _trim(_trim(q).strip("的是由"))
 
 
+_ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+
+
+def carry_document(question: str, previous: str, names: Iterable[str] = ()) -> str:
+    """ "那第二十一条呢？" after a question on 行政复议法 → "行政复议法第二十一条呢？" ("" when not such a question).
+
+    A short question naming an article but no document means the document asked about last.
+    """
+    names = [n for n in names if n]
+    q = question.strip()
+    if len(_core(q)) > MAX_FOLLOWUP_CHARS or not _ARTICLE_RE.search(q) or any(n in q for n in names):
+        return ""
+    named = [(previous.rfind(n), n) for n in sorted(names, key=len, reverse=True) if n in previous]
+    if not named:
+        return ""
+    _, name = max(named)  # the document named last, e.g. the second of two
+    rest = re.sub(r"^(?:那么|那)\s*", "", q)
+    return f"{name}{rest}"
+
+
 def rewrite_followup(question: str, previous: str | None, names: Iterable[str] = ()) -> str:
     """The question to search for: ``question`` itself, or combined with ``previous``'s topic.
 
@@ -66,6 +86,11 @@ def rewrite_followup(question: str, previous: str | None, names: Iterable[str] =
     rewritten), so a chain of follow-ups keeps its subject.
     """
     q = question.strip()
+    if previous:
+        names = list(names)
+        carried = carry_document(q, previous, names)
+        if carried:
+            return carried
     if not previous or not is_followup(q, names):
         return q
     topic = topic_of(previous)
