@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .chunking import parse_units
+from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
 from .expansion import wants_plan
 from .intent import (
     Intent,
@@ -43,6 +44,8 @@ from .intent import (
     wants_definition,
     wants_yes_no,
 )
+from .lawnames import law_mentions
+from .lookup import PLAN_WORDS
 from .numerals import int_to_cn
 from .outline import describe_overview, describe_section, outline_asked, sections, topic_asked, topic_section
 from .records import Answer, Citation, Clause, Hit
@@ -724,9 +727,10 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
     outside = out_of_corpus(question, tables)
     # Questions about the plan as a whole or a unit's share of it, unless they ask of another year's plan.
     if not outside:
-        whole_plan = _compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
-        if whole_plan is not None:
-            return whole_plan
+        whole_doc = (_compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
+                     or _compose_facts(question, retriever, scope))
+        if whole_doc is not None:
+            return whole_doc
     if intent.cross and (scope is None or scope.name == "all"):
         answer = _compose_cross(question, intent, retriever, k, mode, outside)
     else:
@@ -796,6 +800,45 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
             return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="outline+abstain:no_section")
         text, cited = describe_section(title, part), part.items
     return _listing(text, cited, question, retriever, "outline")
+
+
+def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "行政复议法是哪一年通过的？": the document's front matter answers, citing its 施行 clause (or first clause).
+
+    The citation carries the front matter (issuer, level, dates) the chat shows with every clause.
+
+    None when the question is not of this kind, names no single document, or the scope leaves it out.
+    """
+    mentions = {doc for _, doc in retriever.lookup.doc_mentions(question)}
+    if len(mentions) == 1:
+        doc_id = mentions.pop()
+    elif not mentions and len(retriever.plan_docs) == 1 and any(w in question for w in PLAN_WORDS):
+        doc_id = next(iter(retriever.plan_docs))
+    else:
+        return None
+    entry = retriever.index.manifest.documents.get(doc_id)
+    allowed = retriever.allowed_docs(scope)
+    if entry is None or (allowed is not None and doc_id not in allowed):
+        return None
+    names = [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
+    fact = fact_asked(question, names)
+    if not fact:
+        return None
+    clauses = [c for c in retriever.index.clauses if c.doc_id == doc_id]
+    stated = next((c for c in reversed(clauses) if in_force_sentence(c.text)), clauses[0] if clauses else None)
+    # When it took effect, the document says itself: "本法自2020年1月1日起施行。"
+    own_words = in_force_sentence(stated.text) if stated is not None and fact == "effective" else ""
+    text = own_words or describe_fact(fact, entry.title, entry.meta)
+    if own_words:
+        # A later amendment, or "自公布之日起": the front matter has the date that applies now.
+        recorded = describe_fact("effective", entry.title, entry.meta).split("：", 1)[-1].rstrip("。")
+        text += f"（文件信息中的施行日期：{recorded}）" if recorded and recorded not in text else ""
+    if stated is None or not text:
+        return Answer(question=question, answer=NO_BASIS + fact_missing(fact, entry.title), abstained=True,
+                      intent=f"docfacts+abstain:no_fact:{fact}")
+    hit = Hit(clause=stated, score=1.0, legs={"lookup": 1.0})
+    return Answer(question=question, answer=f"{text}（{stated.citation}）", abstained=False,
+                  citations=[_cite(hit, retriever)], intent="docfacts")
 
 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,

@@ -673,3 +673,20 @@ def test_a_greeting_is_greeted_back_and_a_greeted_question_answered(assistant):
     assert "不在已收录的文件中" not in hello.answer
     ans = assistant.ask("你好，谁牵头行政复议工作？")
     assert not ans.abstained and "旗司法局" in ans.answer and ans.citations[0].clause == "（十八）"
+
+
+@pytest.mark.slow
+def test_questions_about_a_document_itself_are_answered_from_it(assistant):
+    # Before: 第二十二条 for this one, and for the plan one item's 牵头单位.
+    adopted = assistant.ask("行政复议法是哪一年通过的？")
+    assert adopted.intent == "docfacts" and "1999年4月29日" in adopted.answer
+    assert adopted.citations[0].label == "《行政复议法》第九十条"
+    issuer = assistant.ask("计划是哪个单位印发的？")
+    assert "乌拉特中旗人民政府" in issuer.answer and "推定" in issuer.answer and "牵头" not in issuer.answer
+    # every article of 外商投资法 names 外商投资, and the search missed the one that says it; asked, it abstained
+    in_force = assistant.ask("外商投资法什么时候施行的")
+    assert not in_force.abstained and "本法自2020年1月1日起施行" in in_force.answer
+    assert in_force.citations[0].label == "《外商投资法》第四十二条"
+    # a fact the front matter does not record is said to be missing, not made up
+    undated = assistant.ask("计划什么时候印发的？")
+    assert undated.abstained and "没有记载通过或印发日期" in undated.answer
