@@ -137,8 +137,10 @@ class ClauseLookup:
         holders = self.holders(number, allowed_docs)
         return holders[0] if len(holders) == 1 else None
 
-    def _only_plans(self, doc_id: str | None, allowed_docs: set[str] | None) -> bool:
-        """No document named and only plans in scope: every number is a plan item's."""
+    def _only_plans(self, doc_id: str | None, allowed_docs: set[str] | None, question: str = "") -> bool:
+        """Every number is a plan item's: a plan is named ("计划第十八条"), or none is and only plans are in scope."""
+        if doc_id in self.plan_docs or (doc_id is None and any(w in question for w in PLAN_WORDS)):
+            return True  # the plan has no articles: its 第十八条 is its item 18
         return doc_id is None and bool(allowed_docs) and allowed_docs <= set(self.plan_docs)
 
     def holders(self, number: int, allowed_docs: set[str] | None = None) -> list[str]:
@@ -166,7 +168,7 @@ class ClauseLookup:
         out: list[str] = []
         doc_id = self.find_doc(question)
         mentions_plan = self._plan_meant(question, doc_id, allowed_docs)
-        only_plans = self._only_plans(doc_id, allowed_docs)
+        only_plans = self._only_plans(doc_id, allowed_docs, question)
         if not only_plans:
             for ref_doc, n, _ in self._article_refs(question, allowed_docs):
                 cid = self._by_doc_number.get((ref_doc, "article", n))
@@ -204,7 +206,7 @@ class ClauseLookup:
         doc_id = self.find_doc(question)
         m = ARTICLE_REF_RE.search(question)
         n = cn_to_int(m.group(1)) if m else None
-        if doc_id is not None or n is None or self._only_plans(doc_id, allowed_docs) or self._implied_doc(n, allowed_docs):
+        if doc_id is not None or n is None or self._only_plans(doc_id, allowed_docs, question) or self._implied_doc(n, allowed_docs):
             return "", []
         holders = self.holders(n, allowed_docs)
         if len(holders) < 2:
@@ -220,7 +222,7 @@ class ClauseLookup:
         if self.resolve(question) or self.resolve(question, allowed_docs):
             return None
         doc_id = self.find_doc(question)
-        only_plans = self._only_plans(doc_id, allowed_docs)
+        only_plans = self._only_plans(doc_id, allowed_docs, question)
         if not only_plans:
             for ref_doc, _, asked in self._article_refs(question, allowed_docs):
                 last = self._last.get((ref_doc, "article"))

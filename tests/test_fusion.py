@@ -169,8 +169,9 @@ def test_a_number_naming_no_document_goes_where_only_one_reading_fits():
     assert lk.resolve("第十八条", allowed_docs={"fy"}) == ["fy#第十八条"]
     assert lk.ambiguous("第十八条", allowed_docs={"fy"}) == ("", [])
     assert lk.resolve("第一百零三条") == ["ss#第一百零三条"]
-    # only the plan in scope: 第十八条 can only be its item 18
+    # only the plan in scope, or the plan named: 第十八条 can only be its item 18
     assert lk.resolve("第十八条", allowed_docs={"plan"}) == ["plan#（十八）"]
+    assert lk.resolve("计划第十八条") == ["plan#（十八）"] and lk.ambiguous("计划第十八条") == ("", [])
     # an article's list item is not a plan item
     assert lk.resolve("行政复议法第十八条（三）") == ["fy#第十八条"]
 
