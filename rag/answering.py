@@ -52,6 +52,7 @@ from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
+from .structure import STRUCTURE_CUE_RE, chapters, describe_chapter, describe_law, structure_asked
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
@@ -728,7 +729,7 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
     # Questions about the plan as a whole or a unit's share of it, unless they ask of another year's plan.
     if not outside:
         whole_doc = (_compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
-                     or _compose_facts(question, retriever, scope))
+                     or _compose_facts(question, retriever, scope) or _compose_structure(question, retriever, scope))
         if whole_doc is not None:
             return whole_doc
     if intent.cross and (scope is None or scope.name == "all"):
@@ -800,6 +801,47 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
             return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="outline+abstain:no_section")
         text, cited = describe_section(title, part), part.items
     return _listing(text, cited, question, retriever, "outline")
+
+
+def _named_law(question: str, retriever: Retriever, scope: Scope | None) -> str | None:
+    """The one law (not a plan) a question names, or the one law in scope when it names none."""
+    mentions = {doc for _, doc in retriever.lookup.doc_mentions(question)}
+    allowed = retriever.allowed_docs(scope)
+    if not mentions and allowed is not None and len(allowed) == 1:
+        mentions = set(allowed)
+    if len(mentions) != 1:
+        return None
+    doc_id = mentions.pop()
+    if doc_id in retriever.plan_docs or (allowed is not None and doc_id not in allowed):
+        return None
+    return doc_id
+
+
+def _compose_structure(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "行政复议法有几章？" / "行政复议法第三章讲什么？": the chapters, from the articles' heading paths."""
+    if not STRUCTURE_CUE_RE.search(question):
+        return None
+    doc_id = _named_law(question, retriever, scope)
+    entry = retriever.index.manifest.documents.get(doc_id) if doc_id else None
+    if entry is None:
+        return None
+    names = [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
+    kind, number = structure_asked(question, names)
+    if not kind:
+        return None
+    articles = [c for c in retriever.index.clauses if c.doc_id == doc_id and c.kind == "article"]
+    parts = chapters(articles)
+    if kind == "overview":
+        text = describe_law(entry.title, parts, len(articles))
+        cited = [c.articles[0] for c in parts] or articles[:1]
+    else:
+        chapter = next((c for c in parts if c.number == number), None)
+        if chapter is None:
+            held = f"共{int_to_cn(len(parts))}章" if parts else "不分章"
+            note = f"已收录的《{entry.short}》{held}，没有第{int_to_cn(number) if number else number}章。"
+            return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="structure+abstain:no_chapter")
+        text, cited = describe_chapter(entry.title, chapter), chapter.articles
+    return _listing(text, cited, question, retriever, "structure")
 
 
 def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:

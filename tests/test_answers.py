@@ -690,3 +690,16 @@ def test_questions_about_a_document_itself_are_answered_from_it(assistant):
     # a fact the front matter does not record is said to be missing, not made up
     undated = assistant.ask("计划什么时候印发的？")
     assert undated.abstained and "没有记载通过或印发日期" in undated.answer
+
+
+@pytest.mark.slow
+def test_questions_about_a_laws_structure_get_its_chapters(assistant):
+    # Before: 第四条 for "有几章", 第三十条 for "第三章讲什么", 第九条 for "第九章" (it has seven).
+    whole = assistant.ask("行政复议法有几章？")
+    assert whole.intent == "structure" and whole.answer.startswith("《中华人民共和国行政复议法》共七章、90 条：")
+    assert len(whole.citations) == 7  # each chapter's first article
+    three = assistant.ask("行政复议法第三章讲什么")
+    assert "第三章“行政复议受理”共 6 条" in three.answer
+    assert [c.clause for c in three.citations] == ["第三十条", "第三十一条", "第三十二条", "第三十三条", "第三十四条", "第三十五条"]
+    beyond = assistant.ask("行政复议法第九章是什么")
+    assert beyond.abstained and "共七章，没有第九章" in beyond.answer

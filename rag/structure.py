@@ -1,0 +1,104 @@
+"""A law's structure: its chapters (第一章 总则 …), their sections, and the articles in each.
+
+"行政复议法有几章？" and "行政复议法一共多少条？" were searched and answered with 第四条 and
+第六十二条; "行政复议法第三章讲什么" got 第三十条, and "第九章" (it has seven) got 第九条. No
+article answers these, but each article's heading path holds the structure exactly, as the
+plan's items hold its outline (``outline.py``). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .lawnames import LAW_NAME_RE
+from .numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
+from .records import Clause
+
+_N = f"[{CN_NUMERAL_CHARS}]+|\\d+"
+_HEADING_RE = re.compile(rf"^第\s*({_N})\s*(章|节)\s*(.*)$")
+_CHAPTER_ASKED_RE = re.compile(rf"第\s*({_N})\s*章")
+# Cheap first test, so most questions pay nothing: a chapter, or a count of chapters or articles.
+STRUCTURE_CUE_RE = re.compile(r"章|多少条|几条|条文|结构|目录|框架|大纲|分为哪几|分成哪几|分哪几")
+_OVERVIEW_RE = re.compile(
+    r"(?:几|多少|哪几|哪些)(?:个)?章|(?:一共|总共|共)(?:有)?(?:多少|几)条|多少条|几条|几个条文|多少个条文|"
+    r"章节|结构|目录|框架|大纲|分为哪几|分成哪几|分哪几"
+)
+# Words around the cue that ask nothing more: "行政复议法一共有多少条呢？"
+_FILLER_RE = re.compile(
+    r"请问|里面|里|中|的|都|一共|总共|共|有|了|是|主要|具体|分为|分成|分|包括|包含|哪些|哪几个|哪几|几个|多少个|多少|几|"
+    r"章节|章|条文|条|个|内容|规定|结构|目录|框架|大纲|讲|说|写|什么|啥|关于|这部|该|本|法律|法规|"
+    rf"第\s*(?:{_N})|列出|列一下|介绍|一下|[《》，,。？?！!、\s]"
+)
+
+
+@dataclass
+class Chapter:
+    """One chapter of a law: its number, heading, articles in order, and its sections (节) if any."""
+
+    number: int
+    heading: str  # "行政复议申请"
+    articles: list[Clause] = field(default_factory=list)
+    sections: list[tuple[str, list[Clause]]] = field(default_factory=list)  # ("第一节 行政复议范围", articles)
+
+
+def structure_asked(question: str, names: Iterable[str] = ()) -> tuple[str, int]:
+    """("overview", 0), ("chapter", n), or ("", 0) when the question asks something else of the law.
+
+    ``names`` are the names the question uses for the law; they and the cue are removed, and what
+    is left must ask nothing more ("第三章关于受理的规定" asks about 受理, so it is searched).
+    """
+    chapter = _CHAPTER_ASKED_RE.search(question)
+    if not chapter and not _OVERVIEW_RE.search(question):
+        return "", 0
+    rest = question
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(name, "")
+    rest = _FILLER_RE.sub("", LAW_NAME_RE.sub("", rest))
+    if rest:
+        return "", 0
+    if chapter:
+        return "chapter", cn_to_int(chapter.group(1)) or 0
+    return "overview", 0
+
+
+def chapters(articles: Iterable[Clause]) -> list[Chapter]:
+    """A law's chapters in order, from each article's heading path; empty when it has none."""
+    out: list[Chapter] = []
+    for art in articles:
+        top = _HEADING_RE.match(art.path[0].strip()) if art.path else None
+        if top is None or top.group(2) != "章":
+            continue
+        number = cn_to_int(top.group(1)) or 0
+        if not out or out[-1].number != number:
+            out.append(Chapter(number=number, heading=top.group(3).strip()))
+        out[-1].articles.append(art)
+        section = art.path[1].strip() if len(art.path) > 1 else ""
+        if section:
+            if not out[-1].sections or out[-1].sections[-1][0] != section:
+                out[-1].sections.append((section, []))
+            out[-1].sections[-1][1].append(art)
+    return out
+
+
+def _span(articles: list[Clause]) -> str:
+    return articles[0].label if len(articles) == 1 else f"{articles[0].label}至{articles[-1].label}"
+
+
+def describe_law(title: str, parts: list[Chapter], n_articles: int) -> str:
+    """"《…》共七章、90 条：" and a line per chapter: "第二章 行政复议申请：第十一条至第二十九条"."""
+    if not parts:
+        return f"《{title}》不分章，共 {n_articles} 条。"
+    listing = "".join(f"\n第{int_to_cn(c.number)}章 {c.heading}：{_span(c.articles)}" for c in parts)
+    return f"《{title}》共{int_to_cn(len(parts))}章、{n_articles} 条：{listing}"
+
+
+def describe_chapter(title: str, chapter: Chapter) -> str:
+    """"《…》第三章“…”共 5 条（第三十条至第三十四条）", with a line per section when it has sections."""
+    head = (f"《{title}》第{int_to_cn(chapter.number)}章“{chapter.heading}”共 {len(chapter.articles)} 条"
+            f"（{_span(chapter.articles)}）")
+    if not chapter.sections:
+        return f"{head}。"
+    listing = "".join(f"\n{name}：{_span(arts)}" for name, arts in chapter.sections)
+    return f"{head}，分{int_to_cn(len(chapter.sections))}节：{listing}"

@@ -1,0 +1,55 @@
+"""A law's structure ("行政复议法有几章？", "第三章讲什么") from the real law's headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.chunking import chunk_document
+from rag.loading import load_document
+from rag.structure import chapters, describe_chapter, describe_law, structure_asked
+
+FY = ["中华人民共和国行政复议法", "行政复议法"]
+
+
+@pytest.fixture(scope="module")
+def fuyi(regulation_paths):
+    path = next(p for p in regulation_paths if p.name == "xingzheng-fuyi-fa.md")
+    return [c for c in chunk_document(load_document(path)).clauses if c.kind == "article"]
+
+
+@pytest.mark.needs_shared
+def test_the_law_has_seven_chapters_holding_its_90_articles_in_order(fuyi):
+    parts = chapters(fuyi)
+    assert [c.number for c in parts] == list(range(1, 8))
+    assert sum(len(c.articles) for c in parts) == 90
+    assert parts[2].heading == "行政复议受理" and parts[2].articles[0].label == "第三十条"
+    assert [name for name, _ in parts[1].sections][0] == "第一节 行政复议范围"
+
+
+@pytest.mark.needs_shared
+def test_the_answers_name_every_chapter_and_range(fuyi):
+    parts = chapters(fuyi)
+    lines = describe_law("中华人民共和国行政复议法", parts, len(fuyi)).split("\n")
+    assert lines[0] == "《中华人民共和国行政复议法》共七章、90 条：" and len(lines) == 8
+    assert lines[3] == "第三章 行政复议受理：第三十条至第三十五条"
+    two = describe_chapter("中华人民共和国行政复议法", parts[1]).split("\n")
+    assert two[0].endswith("共 19 条（第十一条至第二十九条），分四节：") and two[1] == "第一节 行政复议范围：第十一条至第十三条"
+    assert describe_law("政府督查工作条例", [], 28) == "《政府督查工作条例》不分章，共 28 条。"
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("行政复议法有几章", ("overview", 0)),
+        ("行政复议法一共多少条？", ("overview", 0)),
+        ("行政复议法分为哪几章", ("overview", 0)),
+        ("行政复议法第三章讲什么", ("chapter", 3)),
+        ("《行政复议法》第3章有哪些内容", ("chapter", 3)),
+        # more is asked than the structure: searched as usual
+        ("行政复议法第三章关于受理的规定有哪些", ("", 0)),
+        ("行政复议法规定了多少条申请途径", ("", 0)),
+        ("行政复议法第二十条", ("", 0)),
+    ],
+)
+def test_only_questions_about_the_structure_are_taken(question, asked):
+    assert structure_asked(question, FY) == asked
