@@ -67,9 +67,10 @@ def known_units(items: Iterable[Clause]) -> dict[str, str]:
 
 
 def asked_units(question: str, units: dict[str, str]) -> list[str]:
-    """The unit keys a "what are X's (and Y's) tasks" question is about, in the order named; [] otherwise."""
-    if not _TASKS_RE.search(question):
-        return []
+    """The unit keys a "what are X's (and Y's) tasks" question is about, in the order named; [] otherwise.
+
+    The question may also be the unit's name alone ("旗司法局", "司法局的工作"): nothing else is asked.
+    """
     rest, found = question, []
     for key in sorted(units, key=len, reverse=True):  # 旗委政法委 before 政法委
         pos = rest.find(key)
@@ -77,8 +78,9 @@ def asked_units(question: str, units: dict[str, str]) -> list[str]:
             found.append((question.find(key), key))
             rest = rest[:pos] + "\0" + rest[pos + len(key):]
     rest = _FILLER_RE.sub("", rest.replace("\0", "").replace("旗委", "").replace("旗", ""))
-    # "司法局在普法方面有哪些工作" asks about 普法, not every task of the bureau.
-    if not found or len(rest) > 1:
+    # "司法局在普法方面有哪些工作" asks about 普法, not every task of the bureau. Without a tasks
+    # cue nothing at all may be left ("司法局的工作"), so "司法局是谁" and "司法局牵头吗" are not taken.
+    if not found or len(rest) > (1 if _TASKS_RE.search(question) else 0):
         return []
     return [key for _, key in sorted(found)]
 

@@ -49,6 +49,11 @@ def test_only_a_question_about_the_units_tasks_is_taken(units):
     assert asked_units("司法局和信访局分别牵头哪些工作？", units) == ["司法局", "信访局"]
     assert asked_unit("司法局和信访局分别牵头哪些工作？", units) == ""  # not one unit
     assert asked_units("司法局和普法有哪些工作", units) == []
+    # the unit's name alone asks for its tasks (before: one item's sentence about 司法所)
+    assert asked_unit("旗司法局", units) == "司法局" and asked_unit("司法局的工作", units) == "司法局"
+    assert asked_unit("司法局负责什么？", units) == "司法局"
+    # without a tasks cue nothing else may be asked
+    assert asked_unit("司法局是谁", units) == "" and asked_unit("司法局牵头吗", units) == ""
 
 
 def test_the_answer_lists_the_role_asked_and_falls_back_to_the_other(items, units):
