@@ -52,7 +52,7 @@ from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
-from .structure import STRUCTURE_CUE_RE, chapters, describe_chapter, describe_law, structure_asked
+from .structure import STRUCTURE_CUE_RE, Chapter, chapters, describe_chapter, describe_law, structure_asked
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
@@ -824,7 +824,7 @@ def _compose_structure(question: str, retriever: Retriever, scope: Scope | None)
     doc_id = _named_law(question, retriever, scope)
     entry = retriever.index.manifest.documents.get(doc_id) if doc_id else None
     if entry is None:
-        return None
+        return _which_law_chapter(question, retriever, scope)
     names = [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
     kind, number = structure_asked(question, names)
     if not kind:
@@ -842,6 +842,32 @@ def _compose_structure(question: str, retriever: Retriever, scope: Scope | None)
             return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="structure+abstain:no_chapter")
         text, cited = describe_chapter(entry.title, chapter), chapter.articles
     return _listing(text, cited, question, retriever, "structure")
+
+
+def _which_law_chapter(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "第三章讲什么" naming no law: the one law in scope that has it, or ask which, listing each one's chapter."""
+    kind, number = structure_asked(question)
+    if kind != "chapter" or retriever.lookup.doc_mentions(question) or any(w in question for w in PLAN_WORDS):
+        return None
+    allowed = retriever.allowed_docs(scope)
+    found: list[Chapter] = []
+    for doc_id in retriever.index.manifest.documents:
+        if doc_id in retriever.plan_docs or (allowed is not None and doc_id not in allowed):
+            continue
+        arts = (c for c in retriever.index.clauses if c.doc_id == doc_id and c.kind == "article")
+        found += [c for c in chapters(arts) if c.number == number]
+    if len(found) == 1:
+        only = found[0]
+        return _listing(describe_chapter(only.articles[0].doc_title, only), only.articles, question, retriever,
+                        "structure")
+    if not found:
+        return None
+    asked = f"第{int_to_cn(number)}章"
+    hits = [Hit(clause=c.articles[0], score=0.0, legs={"lookup": 1.0}) for c in found]
+    text = (f"已收录的文件中有 {len(hits)} 部都有{asked}，请写明是哪一部，例如“{found[0].articles[0].doc_short}{asked}”，"
+            "或在检索范围中只选这一部文件。各部这一章的第一条列在下面。")
+    return Answer(question=question, answer=text, abstained=True, related=[_cite(h, retriever) for h in hits],
+                  intent="clarify")
 
 
 def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
@@ -886,7 +912,7 @@ def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
                     scope: Scope | None, outside: str) -> Answer:
     """One search (the plan first for a who-leads question) and one answer; ``outside`` is ``out_of_corpus``'s."""
-    if intent.kind == "lookup":
+    if intent.kind == "lookup" and not outside:  # "刑事诉讼法第十条" names a law, one the corpus lacks
         asked, candidates = retriever.lookup.ambiguous(question, retriever.allowed_docs(scope))
         if candidates:
             return _which_document(question, asked, candidates, retriever)

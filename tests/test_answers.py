@@ -703,3 +703,8 @@ def test_questions_about_a_laws_structure_get_its_chapters(assistant):
     assert [c.clause for c in three.citations] == ["第三十条", "第三十一条", "第三十二条", "第三十三条", "第三十四条", "第三十五条"]
     beyond = assistant.ask("行政复议法第九章是什么")
     assert beyond.abstained and "共七章，没有第九章" in beyond.answer
+    # no law named: asked back when several laws have the chapter, answered when only one has it
+    which = assistant.ask("第三章讲什么")
+    assert which.intent == "clarify" and "有 13 部都有第三章" in which.answer and len(which.related) == 13
+    only = assistant.ask("第九章是什么")
+    assert "《中华人民共和国行政诉讼法》第九章“涉外行政诉讼”" in only.answer
