@@ -28,6 +28,7 @@ from itertools import chain
 from .chunking import parse_units
 from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
 from .expansion import wants_plan
+from .index import DocEntry
 from .intent import (
     Intent,
     detect_intent,
@@ -52,7 +53,7 @@ from .records import Answer, Citation, Clause, Hit
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
-from .structure import STRUCTURE_CUE_RE, Chapter, chapters, describe_chapter, describe_law, structure_asked
+from .structure import STRUCTURE_CUE_RE, chapters, describe_chapter, describe_law, structure_asked
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
@@ -803,33 +804,38 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
     return _listing(text, cited, question, retriever, "outline")
 
 
-def _named_law(question: str, retriever: Retriever, scope: Scope | None) -> str | None:
-    """The one law (not a plan) a question names, or the one law in scope when it names none."""
+def _named_document(question: str, retriever: Retriever, scope: Scope | None, plans: bool) -> DocEntry | None:
+    """The one document a question names (a plan too when ``plans``: "计划是哪个单位印发的"), or the one in scope."""
     mentions = {doc for _, doc in retriever.lookup.doc_mentions(question)}
     allowed = retriever.allowed_docs(scope)
+    if not mentions and plans and len(retriever.plan_docs) == 1 and any(w in question for w in PLAN_WORDS):
+        mentions = set(retriever.plan_docs)
     if not mentions and allowed is not None and len(allowed) == 1:
         mentions = set(allowed)
     if len(mentions) != 1:
         return None
     doc_id = mentions.pop()
-    if doc_id in retriever.plan_docs or (allowed is not None and doc_id not in allowed):
+    if (doc_id in retriever.plan_docs and not plans) or (allowed is not None and doc_id not in allowed):
         return None
-    return doc_id
+    return retriever.index.manifest.documents.get(doc_id)
+
+
+def _names_used(entry: DocEntry, question: str) -> list[str]:
+    """What the question may call the document: its titles, and the law names it writes (复议法)."""
+    return [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
 
 
 def _compose_structure(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
     """ "行政复议法有几章？" / "行政复议法第三章讲什么？": the chapters, from the articles' heading paths."""
     if not STRUCTURE_CUE_RE.search(question):
         return None
-    doc_id = _named_law(question, retriever, scope)
-    entry = retriever.index.manifest.documents.get(doc_id) if doc_id else None
+    entry = _named_document(question, retriever, scope, plans=False)
     if entry is None:
         return _which_law_chapter(question, retriever, scope)
-    names = [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
-    kind, number = structure_asked(question, names)
+    kind, number = structure_asked(question, _names_used(entry, question))
     if not kind:
         return None
-    articles = [c for c in retriever.index.clauses if c.doc_id == doc_id and c.kind == "article"]
+    articles = [c for c in retriever.index.clauses if c.doc_id == entry.doc_id and c.kind == "article"]
     parts = chapters(articles)
     if kind == "overview":
         text = describe_law(entry.title, parts, len(articles))
@@ -850,24 +856,19 @@ def _which_law_chapter(question: str, retriever: Retriever, scope: Scope | None)
     if kind != "chapter" or retriever.lookup.doc_mentions(question) or any(w in question for w in PLAN_WORDS):
         return None
     allowed = retriever.allowed_docs(scope)
-    found: list[Chapter] = []
-    for doc_id in retriever.index.manifest.documents:
-        if doc_id in retriever.plan_docs or (allowed is not None and doc_id not in allowed):
-            continue
-        arts = (c for c in retriever.index.clauses if c.doc_id == doc_id and c.kind == "article")
-        found += [c for c in chapters(arts) if c.number == number]
+    by_doc: dict[str, list[Clause]] = {}  # one pass over the clauses: a large corpus has 67,000 of them
+    for c in retriever.index.clauses:
+        if c.kind == "article" and c.doc_id not in retriever.plan_docs and (allowed is None or c.doc_id in allowed):
+            by_doc.setdefault(c.doc_id, []).append(c)
+    found = [c for arts in by_doc.values() for c in chapters(arts) if c.number == number]
     if len(found) == 1:
         only = found[0]
         return _listing(describe_chapter(only.articles[0].doc_title, only), only.articles, question, retriever,
                         "structure")
     if not found:
         return None
-    asked = f"第{int_to_cn(number)}章"
-    hits = [Hit(clause=c.articles[0], score=0.0, legs={"lookup": 1.0}) for c in found]
-    text = (f"已收录的文件中有 {len(hits)} 部都有{asked}，请写明是哪一部，例如“{found[0].articles[0].doc_short}{asked}”，"
-            "或在检索范围中只选这一部文件。各部这一章的第一条列在下面。")
-    return Answer(question=question, answer=text, abstained=True, related=[_cite(h, retriever) for h in hits],
-                  intent="clarify")
+    return _which_document(question, f"第{int_to_cn(number)}章", [c.articles[0] for c in found], retriever,
+                           "各部这一章的第一条")
 
 
 def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
@@ -877,22 +878,11 @@ def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> 
 
     None when the question is not of this kind, names no single document, or the scope leaves it out.
     """
-    mentions = {doc for _, doc in retriever.lookup.doc_mentions(question)}
-    if len(mentions) == 1:
-        doc_id = mentions.pop()
-    elif not mentions and len(retriever.plan_docs) == 1 and any(w in question for w in PLAN_WORDS):
-        doc_id = next(iter(retriever.plan_docs))
-    else:
+    entry = _named_document(question, retriever, scope, plans=True)
+    fact = fact_asked(question, _names_used(entry, question)) if entry is not None else ""
+    if entry is None or not fact:
         return None
-    entry = retriever.index.manifest.documents.get(doc_id)
-    allowed = retriever.allowed_docs(scope)
-    if entry is None or (allowed is not None and doc_id not in allowed):
-        return None
-    names = [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
-    fact = fact_asked(question, names)
-    if not fact:
-        return None
-    clauses = [c for c in retriever.index.clauses if c.doc_id == doc_id]
+    clauses = [c for c in retriever.index.clauses if c.doc_id == entry.doc_id]
     stated = next((c for c in reversed(clauses) if in_force_sentence(c.text)), clauses[0] if clauses else None)
     # When it took effect, the document says itself: "本法自2020年1月1日起施行。"
     own_words = in_force_sentence(stated.text) if stated is not None and fact == "effective" else ""
@@ -915,7 +905,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if intent.kind == "lookup" and not outside:  # "刑事诉讼法第十条" names a law, one the corpus lacks
         asked, candidates = retriever.lookup.ambiguous(question, retriever.allowed_docs(scope))
         if candidates:
-            return _which_document(question, asked, candidates, retriever)
+            return _which_document(question, asked, [retriever.clauses[c] for c in candidates], retriever, "各部的这一条")
     plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
     search_scope = Scope(name="plan") if plan_first else scope
     # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
@@ -956,12 +946,11 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     return _build(question, [piece], hits, intent.kind, retriever)
 
 
-def _which_document(question: str, asked: str, candidates: list[str], retriever: Retriever) -> Answer:
-    """ "第十八条" with no law named and several in scope: ask which one, and list each candidate clause."""
-    hits = [Hit(clause=retriever.clauses[cid], score=0.0, legs={"lookup": 1.0}) for cid in candidates]
-    first = hits[0].clause.doc_short
-    text = (f"已收录的文件中有 {len(hits)} 部都有{asked}，请写明是哪一部，例如“{first}{asked}”，"
-            "或在检索范围中只选这一部文件。各部的这一条列在下面。")
+def _which_document(question: str, asked: str, candidates: list[Clause], retriever: Retriever, shown: str) -> Answer:
+    """ "第十八条" / "第三章" with no law named and several in scope: ask which, listing each law's ``candidates``."""
+    hits = [Hit(clause=c, score=0.0, legs={"lookup": 1.0}) for c in candidates]
+    text = (f"已收录的文件中有 {len(hits)} 部都有{asked}，请写明是哪一部，例如“{candidates[0].doc_short}{asked}”，"
+            f"或在检索范围中只选这一部文件。{shown}列在下面。")
     return Answer(question=question, answer=text, abstained=True, related=[_cite(h, retriever) for h in hits],
                   intent="clarify")
 
