@@ -227,6 +227,8 @@ def unknown_law(question: str, known_names: tuple[str, ...]) -> str:
     joined = None
     for name in law_mentions(question):
         name = name.removeprefix("中华人民共和国")
+        if name in PLAN_WORDS:  # "《计划》（十八）": the plan by its generic name, not a law
+            continue
         if len(name) < MIN_NAME_CHARS:  # 宪法, 刑法: too short to shorten anything, so known only as themselves
             if name not in known_names:
                 return name

@@ -116,6 +116,7 @@ def test_laws_sharing_a_tail_with_a_held_law_are_unknown():
     assert unknown_law("民法第十条讲什么", (*known, "人民调解法")) == "民法"  # 民…法 is not 人民调解法
     assert unknown_law("行政诉讼法是根据宪法制定的吗？", known) == ""
     assert unknown_law("旗里落实行政复议法的情况", known) == ""  # a held name inside the mention
+    assert unknown_law("《计划》（十八）", known) == ""  # the plan by its generic name in title marks
 
 
 def test_each_article_reference_goes_with_the_document_named_before_it():
