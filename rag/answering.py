@@ -113,6 +113,7 @@ class _Tables:
     plan_docs: frozenset[str]
     plan_titles: tuple[str, ...]
     plan_items: tuple[Clause, ...] = ()  # in plan order
+    doc_clauses: dict[str, tuple[Clause, ...]] = field(default_factory=dict)  # doc id → its clauses, in order
     plan_units: dict[str, str] = field(default_factory=dict)  # unit key → full name (rag/units.py)
     units: dict[str, list[Unit]] = field(default_factory=dict)
     unit_tokens: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
@@ -160,9 +161,15 @@ def _build_tables(retriever: Retriever) -> _Tables:
     doc_names = tuple(sorted((x for x in names if len(x) >= 3), key=len, reverse=True))
     plan_titles = tuple(sorted({t for c in clauses if c.doc_id in retriever.plan_docs for t in (c.doc_title, c.doc_short)}))
     plan_items = tuple(c for c in retriever.index.clauses if c.kind == "plan_item")
+    # A document's own clauses, for answers about its structure and facts: one pass here, not a scan of
+    # a large corpus' 67,000 clauses per such question.
+    by_doc: dict[str, list[Clause]] = {}
+    for c in retriever.index.clauses:
+        by_doc.setdefault(c.doc_id, []).append(c)
     return _Tables(idf=idf, idf_unseen=math.log(1 + (n + 0.5) / 0.5), doc_names=doc_names,
                    plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles, clause_tokens=clause_tokens,
-                   plan_items=plan_items, plan_units=known_units(plan_items))
+                   plan_items=plan_items, plan_units=known_units(plan_items),
+                   doc_clauses={d: tuple(cs) for d, cs in by_doc.items()})
 
 
 @dataclass(frozen=True)
@@ -825,6 +832,10 @@ def _names_used(entry: DocEntry, question: str) -> list[str]:
     return [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
 
 
+def _articles(retriever: Retriever, doc_id: str) -> list[Clause]:
+    return [c for c in _tables(retriever).doc_clauses.get(doc_id, ()) if c.kind == "article"]
+
+
 def _compose_structure(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
     """ "行政复议法有几章？" / "行政复议法第三章讲什么？": the chapters, from the articles' heading paths."""
     if not STRUCTURE_CUE_RE.search(question):
@@ -835,7 +846,7 @@ def _compose_structure(question: str, retriever: Retriever, scope: Scope | None)
     kind, number = structure_asked(question, _names_used(entry, question))
     if not kind:
         return None
-    articles = [c for c in retriever.index.clauses if c.doc_id == entry.doc_id and c.kind == "article"]
+    articles = _articles(retriever, entry.doc_id)
     parts = chapters(articles)
     if kind == "overview":
         text = describe_law(entry.title, parts, len(articles))
@@ -856,11 +867,9 @@ def _which_law_chapter(question: str, retriever: Retriever, scope: Scope | None)
     if kind != "chapter" or retriever.lookup.doc_mentions(question) or any(w in question for w in PLAN_WORDS):
         return None
     allowed = retriever.allowed_docs(scope)
-    by_doc: dict[str, list[Clause]] = {}  # one pass over the clauses: a large corpus has 67,000 of them
-    for c in retriever.index.clauses:
-        if c.kind == "article" and c.doc_id not in retriever.plan_docs and (allowed is None or c.doc_id in allowed):
-            by_doc.setdefault(c.doc_id, []).append(c)
-    found = [c for arts in by_doc.values() for c in chapters(arts) if c.number == number]
+    laws = [d for d in _tables(retriever).doc_clauses
+            if d not in retriever.plan_docs and (allowed is None or d in allowed)]
+    found = [c for d in laws for c in chapters(_articles(retriever, d)) if c.number == number]
     if len(found) == 1:
         only = found[0]
         return _listing(describe_chapter(only.articles[0].doc_title, only), only.articles, question, retriever,
@@ -882,7 +891,7 @@ def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> 
     fact = fact_asked(question, _names_used(entry, question)) if entry is not None else ""
     if entry is None or not fact:
         return None
-    clauses = [c for c in retriever.index.clauses if c.doc_id == entry.doc_id]
+    clauses = _tables(retriever).doc_clauses.get(entry.doc_id, ())
     stated = next((c for c in reversed(clauses) if in_force_sentence(c.text)), clauses[0] if clauses else None)
     # When it took effect, the document says itself: "本法自2020年1月1日起施行。"
     own_words = in_force_sentence(stated.text) if stated is not None and fact == "effective" else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .chunking import ARTICLE_RE
 from .lawnames import LAW_NAME_RE
 
 # (fact, how a question asks for it), in the order tried: "什么时候印发" asks for a date, not an issuer.
@@ -70,14 +71,14 @@ def describe_fact(fact: str, title: str, meta: dict[str, str]) -> str:
     return f"{text}。" + ("原文没有标题行，这是推定的。" if "推定" in text else "")
 
 
-_LABEL_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*")  # an article's own label, not part of the sentence
 _IN_FORCE_RE = re.compile(r"[^。；]*(?:起施行|起实施|起生效)[^。；]*[。；]?")
 
 
 def in_force_sentence(text: str) -> str:
     """The sentence of a clause that says from when the document applies ("本法自…起施行。"), else ""."""
     m = _IN_FORCE_RE.search(text)
-    return _LABEL_RE.sub("", m.group(0).strip(), count=1) if m else ""
+    # The article's own label (as the chunker found it) is not part of the sentence.
+    return ARTICLE_RE.sub("", m.group(0).strip(), count=1) if m else ""
 
 
 def fact_missing(fact: str, title: str) -> str:

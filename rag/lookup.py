@@ -219,7 +219,7 @@ class ClauseLookup:
         Without this the nearest articles answer, and staff would read 第三十九条 as 第一百条.
         """
         # Present but out of scope is not missing: "（十八）" with the scope set to one law.
-        if self.resolve(question) or self.resolve(question, allowed_docs):
+        if self.resolve(question) or (allowed_docs is not None and self.resolve(question, allowed_docs)):
             return None
         doc_id = self.find_doc(question)
         only_plans = self._only_plans(doc_id, allowed_docs, question)
