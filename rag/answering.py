@@ -54,6 +54,7 @@ from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
 from .structure import STRUCTURE_CUE_RE, chapters, describe_chapter, describe_law, structure_asked
+from .typos import correct_law_names, notice
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
 NO_BASIS = "未在已收录的文件中找到依据。"
@@ -721,15 +722,25 @@ def _scope_allows(scope: Scope | None, name: str) -> bool:
 
 def compose(question: str, retriever: Retriever, scope: Scope | None = None, mode: str | None = None) -> Answer:
     """Understand, retrieve, decide whether to answer, and compose the cited answer."""
-    cfg = retriever.cfg
-    k = cfg.top_k
     tables = _tables(retriever)
     talk = small_talk(question)
     if talk:
         titles = sorted({c.doc_title for c in tables.plan_items})
         laws = len(set(retriever.index.manifest.documents) - retriever.plan_docs)
         return Answer(question=question, answer=talk_reply(talk, titles, laws), abstained=True, intent=f"help:{talk}")
-    question = strip_greeting(question)
+    # "行政复义法": read as the held law it is one keystroke from, and say so in the answer.
+    question, fixes = correct_law_names(strip_greeting(question), tables.doc_names)
+    answer = _compose_question(question, retriever, scope, mode)
+    if fixes:
+        answer.answer = notice(fixes) + answer.answer
+    return answer
+
+
+def _compose_question(question: str, retriever: Retriever, scope: Scope | None, mode: str | None) -> Answer:
+    """``compose`` once small talk, greetings and mistyped law names are dealt with."""
+    cfg = retriever.cfg
+    k = cfg.top_k
+    tables = _tables(retriever)
     intent = detect_intent(question, tables.doc_names)
 
     # Asked once: reading a question's law names costs milliseconds against a large corpus' names.
