@@ -50,6 +50,7 @@ from .lookup import PLAN_WORDS
 from .numerals import int_to_cn
 from .outline import describe_overview, describe_section, outline_asked, sections, topic_asked, topic_section
 from .records import Answer, Citation, Clause, Hit
+from .reference import HINT_MIN_SCORE, MIN_SCORE
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
@@ -939,9 +940,10 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     reason = outside or missing_clause(question, retriever, scope) or (not named and beyond_scope(question, retriever, scope))
     if not reason and should_abstain(confidence(question, hits, retriever), retriever.cfg):
         reason = "low_evidence"
-    # Also asked when the evidence is weak: naming the law the question is about tells staff where to look.
+    # Also asked when the evidence is weak: naming the law the question is about tells staff where to look,
+    # if the library matches it well enough to be a hint rather than a stray word (天气, 星期).
     if reason in ("", "low_evidence") and not named and not _about_plan(question, intent, hits, scope):
-        law = retriever.outside_law(question)
+        law = retriever.outside_law(question, min_score=HINT_MIN_SCORE if reason else MIN_SCORE)
         reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:
         reason = missing_figure(question, hits, retriever)

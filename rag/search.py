@@ -21,7 +21,7 @@ from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
 from .intent import wants_definition
 from .lookup import ClauseLookup
 from .records import Clause, Hit
-from .reference import ReferenceLibrary, held_keys, outside_law
+from .reference import MIN_SCORE, ReferenceLibrary, held_keys, outside_law
 from .selection import top_n
 
 MODES = ("hybrid", "bm25", "dense", "second", "sparse")
@@ -105,13 +105,16 @@ class Retriever:
         docs = self.index.manifest.documents.values()
         return held_keys([name for d in docs for name in (d.title, d.short)])
 
-    def outside_law(self, question: str) -> str:
-        """The law outside the corpus that ``question`` is about, by the reference library ("" for none)."""
+    def outside_law(self, question: str, min_score: float = MIN_SCORE) -> str:
+        """The law outside the corpus that ``question`` is about, by the reference library ("" for none).
+
+        ``min_score``: how well that law must match (raw BM25) to be named at all.
+        """
         library = self.reference
         if library is None:
             return ""
         text = expand(question) if self.cfg.expand_queries else question
-        return outside_law(library.nearest(text), self.held_laws)
+        return outside_law(library.nearest(text), self.held_laws, min_score=min_score)
 
     # -- legs -----------------------------------------------------------------------------------
 

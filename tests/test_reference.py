@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from rag.config import SHARED_REFERENCE, parse_reference
-from rag.reference import ReferenceLibrary, build_reference, law_key, outside_law
+from rag.reference import HINT_MIN_SCORE, ReferenceLibrary, build_reference, law_key, outside_law
 
 from .conftest import REFERENCE
 
@@ -149,6 +149,21 @@ def test_a_question_about_a_law_not_held_is_refused_naming_that_law(assistant, q
     assert answer.abstained
     assert f"{law}》，它不在已收录的文件中" in answer.answer
     assert not answer.citations
+
+
+@needs_library
+@pytest.mark.parametrize("question", ["今天星期几", "食堂几点开饭", "明天天气怎么样"])
+def test_a_question_about_nothing_legal_is_refused_without_naming_a_stray_law(assistant, question):
+    """A word or two in common (星期, 天气) is no hint: "add 全国年节及纪念日放假办法" would be nonsense."""
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert "《" not in answer.answer and "请管理员" not in answer.answer, answer.answer
+
+
+def test_a_hint_needs_a_stronger_match_than_a_refusal():
+    ranked = [("全国年节及纪念日放假办法", 7.8)]
+    assert outside_law(ranked, {"行政许可法"}) == "全国年节及纪念日放假办法"
+    assert outside_law(ranked, {"行政许可法"}, min_score=HINT_MIN_SCORE) == ""
 
 
 @needs_library
