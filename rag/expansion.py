@@ -96,7 +96,8 @@ def has_figure(text: str) -> bool:
 
 # A clause that defines a term: "本法所称行政许可，是指……", "违法所得是指……", "本条例所称重大行政决策事项(……)包括".
 _DEFINED_AFTER_RE = re.compile(r"所称的?([\u4e00-\u9fff]{2,14})")
-_DEFINED_BEFORE_RE = re.compile(r"(?:^|[。；;\n])\s*([\u4e00-\u9fff]{2,14})[，,]?是指")
+# The article's own label may come first: "第二条 行政处罚是指……" defines 行政处罚.
+_DEFINED_BEFORE_RE = re.compile(r"(?:^(?:第[^条\s]{1,8}条)?|[。；;\n])\s*([\u4e00-\u9fff]{2,14})[，,]?是指")
 
 
 def defined_terms(text: str) -> frozenset[str]:

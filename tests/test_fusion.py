@@ -143,6 +143,8 @@ def test_the_terms_a_clause_defines_are_found():
     assert defined_terms("第二条 本法所称行政许可，是指行政机关根据……的行为。") == {"行政许可"}
     assert defined_terms("本法所称的商业秘密，是指不为公众所知悉……") == {"商业秘密"}
     assert defined_terms("违法所得是指实施违法行为所取得的款项。") == {"违法所得"}
+    # the article's label before the term (行政处罚法第二条 was missed, so "什么是行政处罚" got 第十一条)
+    assert defined_terms("第二条 行政处罚是指行政机关依法对……予以惩戒的行为。") == {"行政处罚"}
     assert "重大行政决策事项" in defined_terms("第三条 本条例所称重大行政决策事项(以下简称决策事项)包括：")
     assert defined_terms("行政机关应当依法作出决定。") == frozenset()
     assert asks_about_term("什么是重大行政决策？", frozenset({"重大行政决策事项"}))
