@@ -48,7 +48,15 @@ from .intent import (
 from .lawnames import law_mentions
 from .lookup import PLAN_WORDS
 from .numerals import int_to_cn
-from .outline import describe_overview, describe_section, outline_asked, sections, topic_asked, topic_section
+from .outline import (
+    describe_overview,
+    describe_section,
+    number_item,
+    outline_asked,
+    sections,
+    topic_asked,
+    topic_section,
+)
 from .records import Answer, Citation, Clause, Hit
 from .reference import HINT_MIN_SCORE, MIN_SCORE
 from .search import Retriever, Scope
@@ -742,6 +750,9 @@ def _compose_question(question: str, retriever: Retriever, scope: Scope | None, 
     cfg = retriever.cfg
     k = cfg.top_k
     tables = _tables(retriever)
+    question, missing = _number_plan_item(question, retriever, scope)
+    if missing is not None:
+        return missing
     intent = detect_intent(question, tables.doc_names)
 
     # Asked once: reading a question's law names costs milliseconds against a large corpus' names.
@@ -798,13 +809,9 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
     """
     kind, number = outline_asked(question)
     topic = "" if kind else topic_asked(question)  # "计划在行政执法方面有哪些任务": that part
-    if not (kind or topic) or not _scope_allows(scope, "plan"):
+    if not (kind or topic):
         return None
-    named = retriever.lookup.find_doc(question)
-    plans = [named] if named in retriever.plan_docs else sorted(retriever.plan_docs)
-    if len(plans) != 1:
-        return None
-    items = [c for c in _tables(retriever).plan_items if c.doc_id == plans[0]]
+    items = _only_plan(question, retriever, scope)  # none for "行政复议法第三部分": a law's chapter
     parts = sections(items)
     area = topic_section(topic, parts)
     if not parts or not (kind or area):
@@ -821,6 +828,32 @@ def _compose_outline(question: str, retriever: Retriever, scope: Scope | None) -
             return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="outline+abstain:no_section")
         text, cited = describe_section(title, part), part.items
     return _listing(text, cited, question, retriever, "outline")
+
+
+def _only_plan(question: str, retriever: Retriever, scope: Scope | None) -> list[Clause]:
+    """The items of the one plan a question can be about; none when it names a law or several plans are held."""
+    if not _scope_allows(scope, "plan"):
+        return []
+    named = retriever.lookup.find_doc(question)
+    if named is not None and named not in retriever.plan_docs:
+        return []
+    plans = [named] if named in retriever.plan_docs else sorted(retriever.plan_docs)
+    if len(plans) != 1:
+        return []
+    return [c for c in _tables(retriever).plan_items if c.doc_id == plans[0]]
+
+
+def _number_plan_item(question: str, retriever: Retriever, scope: Scope | None) -> tuple[str, Answer | None]:
+    """ "第五部分第二项……" asked as "第十五项……"; an abstention when the plan has no such item."""
+    items = _only_plan(question, retriever, scope)
+    if not items:
+        return question, None
+    rewritten, missing = number_item(question, sections(items))
+    if missing:
+        note = f"已收录的《{items[0].doc_short}》{missing}"
+        return question, Answer(question=question, answer=NO_BASIS + note, abstained=True,
+                                intent="outline+abstain:no_item")
+    return rewritten, None
 
 
 def _named_document(question: str, retriever: Retriever, scope: Scope | None, plans: bool) -> DocEntry | None:

@@ -19,6 +19,10 @@ from .records import Clause
 
 _NUM = r"[一二三四五六七八九十]+|\d+"
 _SECTION_RE = re.compile(rf"第\s*({_NUM})\s*(?:个)?(?:部分|方面|板块)")
+# "第五部分第二项": an item counted within its part, as staff read the printed plan.
+_ITEM_IN_SECTION_RE = re.compile(
+    rf"第\s*({_NUM})\s*(?:个)?(?:部分|方面|板块)(?:的|中的|里的|里|中)?第\s*({_NUM})\s*(?:项|条|个)"
+)
 _OVERVIEW_RE = re.compile(
     r"(?:哪些|哪几个|几个|多少个?)(?:部分|方面|板块)|(?:一共|总共|共)(?:有)?(?:多少|几)(?:项|条|个部分|部分)|"
     r"(?:多少|几)项(?:任务|工作|内容)?|(?:主要|重点)(?:任务|内容|工作)|框架|结构|目录|提纲|大纲"
@@ -55,10 +59,14 @@ def sections(items: Iterable[Clause]) -> list[Section]:
 
 
 def outline_asked(question: str) -> tuple[str, int]:
-    """("overview", 0), ("section", n), or ("", 0) when the question asks something else of the plan."""
-    if not _PLAN_RE.search(question):
-        return "", 0
+    """("overview", 0), ("section", n), or ("", 0) when the question asks something else of the plan.
+
+    "第五部分有哪些工作" need not say 计划: statutes are cut into 章 and 节, only the plan into
+    parts. The caller still turns it down when the question names a law.
+    """
     section = _SECTION_RE.search(question)
+    if not _PLAN_RE.search(question) and not section:
+        return "", 0
     if not section and not _OVERVIEW_RE.search(question):
         return "", 0
     rest = _FILLER_RE.sub("", _PLAN_RE.sub("", question))
@@ -68,6 +76,25 @@ def outline_asked(question: str) -> tuple[str, int]:
     if section:
         return "section", cn_to_int(section.group(1)) or 0
     return "overview", 0
+
+
+def number_item(question: str, parts: list[Section]) -> tuple[str, str]:
+    """ "第五部分第二项的牵头单位" → ("第十五项的牵头单位", ""): the item by its own number, as the plan labels it.
+
+    Items are numbered through the whole plan, so "第二项" alone is item （二）; counted within a
+    part it is another. The second value says why nothing was rewritten when that item does not exist.
+    """
+    m = _ITEM_IN_SECTION_RE.search(question)
+    if not m:
+        return question, ""
+    number, place = cn_to_int(m.group(1)) or 0, cn_to_int(m.group(2)) or 0
+    part = next((p for p in parts if p.number == number), None)
+    if part is None:
+        return question, f"共{int_to_cn(len(parts))}个部分，没有第{int_to_cn(number)}部分。"
+    if not 1 <= place <= len(part.items):
+        return question, f"第{int_to_cn(number)}部分只有{int_to_cn(len(part.items))}项，没有第{int_to_cn(place)}项。"
+    label = part.items[place - 1].label.strip("（）()")
+    return f"{question[:m.start()]}第{label}项{question[m.end():]}", ""
 
 
 # "计划在行政执法方面有哪些任务": a topic named as an area of the plan, and a list asked for.

@@ -18,9 +18,10 @@ from .records import Clause
 
 _N = f"[{CN_NUMERAL_CHARS}]+|\\d+"
 _HEADING_RE = re.compile(rf"^第\s*({_N})\s*(章|节)\s*(.*)$")
-_CHAPTER_ASKED_RE = re.compile(rf"第\s*({_N})\s*章")
+# A law named, "第三部分" is its third chapter: laws have no other parts (the plan's are ``outline``'s).
+_CHAPTER_ASKED_RE = re.compile(rf"第\s*({_N})\s*(?:章|部分)")
 # Cheap first test, so most questions pay nothing: a chapter, or a count of chapters or articles.
-STRUCTURE_CUE_RE = re.compile(r"章|多少条|几条|条文|结构|目录|框架|大纲|分为哪几|分成哪几|分哪几")
+STRUCTURE_CUE_RE = re.compile(r"章|部分|多少条|几条|条文|结构|目录|框架|大纲|分为哪几|分成哪几|分哪几")
 _OVERVIEW_RE = re.compile(
     r"(?:几|多少|哪几|哪些)(?:个)?章|(?:一共|总共|共)(?:有)?(?:多少|几)条|多少条|几条|几个条文|多少个条文|"
     r"章节|结构|目录|框架|大纲|分为哪几|分成哪几|分哪几"
@@ -28,7 +29,7 @@ _OVERVIEW_RE = re.compile(
 # Words around the cue that ask nothing more: "行政复议法一共有多少条呢？"
 _FILLER_RE = re.compile(
     r"请问|里面|里|中|的|都|一共|总共|共|有|了|是|主要|具体|分为|分成|分|包括|包含|哪些|哪几个|哪几|几个|多少个|多少|几|"
-    r"章节|章|条文|条|个|内容|规定|结构|目录|框架|大纲|讲|说|写|什么|啥|关于|这部|该|本|法律|法规|"
+    r"章节|章|部分|条文|条|个|内容|规定|结构|目录|框架|大纲|讲|说|写|什么|啥|关于|这部|该|本|法律|法规|"
     rf"第\s*(?:{_N})|列出|列一下|介绍|一下|[《》，,。？?！!、\s]"
 )
 

@@ -295,6 +295,14 @@ def test_questions_about_the_whole_plan_get_its_outline(assistant):
     assert "分九个部分、共 28 项" in whole.answer and len(whole.citations) == 28
     beyond = assistant.ask("计划第十部分讲什么")
     assert beyond.abstained and "共九个部分，没有第十部分" in beyond.answer
+    # only the plan has parts: "第五部分" needs no 计划 (before: 行政复议法第六十四条), a law's 部分 is its 章
+    assert "第五部分“健全完善突发事件应对体系”有 3 项" in assistant.ask("第五部分有哪些工作？").answer
+    assert "第三章“行政复议受理”" in assistant.ask("行政复议法第三部分讲什么？").answer
+    # an item counted within its part (before: item （二） of part one)
+    lead = assistant.ask("第五部分第二项的牵头单位是谁？")
+    assert "由旗公安局、卫健委、应急管理局牵头" in lead.answer and [c.clause for c in lead.citations] == ["（十五）"]
+    missing = assistant.ask("第五部分第五项是什么")
+    assert missing.abstained and "第五部分只有三项，没有第五项" in missing.answer
     # another year's or another place's plan is still not answered from this one
     assert assistant.ask("乌拉特中旗2025年法治政府建设工作计划分为哪几个部分？").abstained
     # before, this was answered with item （十）'s units as if it were 巴彦淖尔市's plan
@@ -708,3 +716,4 @@ def test_questions_about_a_laws_structure_get_its_chapters(assistant):
     assert which.intent == "clarify" and "有 13 部都有第三章" in which.answer and len(which.related) == 13
     only = assistant.ask("第九章是什么")
     assert "《中华人民共和国行政诉讼法》第九章“涉外行政诉讼”" in only.answer
+

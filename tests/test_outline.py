@@ -6,7 +6,15 @@ import pytest
 
 from rag.chunking import chunk_document
 from rag.loading import load_document
-from rag.outline import describe_overview, describe_section, outline_asked, sections, topic_asked, topic_section
+from rag.outline import (
+    describe_overview,
+    describe_section,
+    number_item,
+    outline_asked,
+    sections,
+    topic_asked,
+    topic_section,
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +38,9 @@ def test_only_questions_about_the_whole_plan_or_a_part_are_outlined():
     assert outline_asked("计划第六部分讲的是什么？") == ("section", 6)
     assert outline_asked("计划第6部分有哪些任务") == ("section", 6)
     assert outline_asked("计划中行政执法方面有哪些主要任务？") == ("", 0)  # a topic: see below
+    # only the plan has parts (laws have 章): "第五部分" need not say 计划
+    assert outline_asked("第五部分有哪些工作？") == ("section", 5)
+    assert outline_asked("第五部分的牵头单位是谁") == ("", 0)  # asks more than the outline
     assert outline_asked("计划第十八项讲什么") == ("", 0)  # an item: looked up
     assert outline_asked("行政复议法分为几个部分") == ("", 0)  # not the plan
     assert outline_asked("计划里关于普法有什么安排？") == ("", 0)
@@ -73,3 +84,22 @@ def test_an_area_of_the_plan_is_the_part_whose_heading_names_it(parts, question,
 )
 def test_other_questions_are_not_taken_for_an_area(parts, question):
     assert topic_section(topic_asked(question), parts) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ("第五部分第二项是什么？", "第十五项是什么？"),
+        ("计划第五部分第二项的牵头单位是谁", "计划第十五项的牵头单位是谁"),
+        ("第一部分的第三项讲什么", "第三项讲什么"),
+        ("第九部分第3项", "第二十八项"),
+        ("第十八项是什么", "第十八项是什么"),  # numbered through the plan already
+    ],
+)
+def test_an_item_counted_within_its_part_is_asked_by_its_own_number(parts, question, rewritten):
+    assert number_item(question, parts) == (rewritten, "")
+
+
+def test_an_item_a_part_does_not_have_is_named_as_missing(parts):
+    assert number_item("第五部分第五项是什么", parts) == ("第五部分第五项是什么", "第五部分只有三项，没有第五项。")
+    assert number_item("第十二部分第一项", parts)[1] == "共九个部分，没有第十二部分。"
