@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .chunking import parse_units
+from .comparison import Comparison, compared
 from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
 from .expansion import wants_plan
 from .index import DocEntry
@@ -763,7 +764,10 @@ def _compose_question(question: str, retriever: Retriever, scope: Scope | None, 
                      or _compose_facts(question, retriever, scope) or _compose_structure(question, retriever, scope))
         if whole_doc is not None:
             return whole_doc
-    if intent.cross and (scope is None or scope.name == "all"):
+    comparison = None if outside else compared(question)
+    if comparison is not None:
+        answer = _compose_comparison(question, comparison, retriever, k, mode, scope)
+    elif intent.cross and (scope is None or scope.name == "all"):
         answer = _compose_cross(question, intent, retriever, k, mode, outside)
     else:
         answer = _compose_single(question, intent, retriever, k, mode, scope, outside)
@@ -1022,6 +1026,39 @@ def _about_plan(question: str, intent: Intent, hits: list[Hit], scope: Scope | N
     """The question is about the county's plan, which no library of national laws holds."""
     return (intent.plan or wants_plan(question) or hits[0].clause.kind == "plan_item"
             or (scope is not None and scope.name == "plan"))
+
+
+def _compose_comparison(question: str, comparison: Comparison, retriever: Retriever, k: int, mode: str | None,
+                        scope: Scope | None) -> Answer:
+    """ "行政许可和行政处罚有什么区别": each side asked on its own, the two cited answers one after the other.
+
+    Only when each side has a clause of its own; otherwise the question is answered as it stands, so
+    "刑法和民法典" (neither held, one article naming both) gets what any question would, hint included.
+    """
+    names = _tables(retriever).doc_names
+    sides: list[tuple[str, Answer]] = []
+    for side in (comparison.first, comparison.second):
+        asked = comparison.side_question(side)
+        sides.append((side, _compose_single(asked, detect_intent(asked, names), retriever, k, mode, scope, "")))
+    cited = [{(c.doc_id, c.clause) for c in ans.citations} for _, ans in sides]
+    if any(ans.abstained for _, ans in sides) or cited[0] == cited[1]:
+        return _compose_single(question, detect_intent(question, names), retriever, k, mode, scope, "")
+    text = "\n".join(f"关于“{side}”：{ans.answer}" for side, ans in sides)
+    citations = _dedupe([c for _, ans in sides for c in ans.citations])
+    used = {(c.doc_id, c.clause) for c in citations}
+    related = [c for c in _dedupe([c for _, ans in sides for c in ans.related]) if (c.doc_id, c.clause) not in used]
+    return Answer(question=question, answer=text, abstained=False, citations=citations, related=related,
+                  intent="compare")
+
+
+def _dedupe(citations: list[Citation]) -> list[Citation]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Citation] = []
+    for c in citations:
+        if (c.doc_id, c.clause) not in seen:
+            seen.add((c.doc_id, c.clause))
+            out.append(c)
+    return out
 
 
 def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,

@@ -717,3 +717,18 @@ def test_questions_about_a_laws_structure_get_its_chapters(assistant):
     only = assistant.ask("第九章是什么")
     assert "《中华人民共和国行政诉讼法》第九章“涉外行政诉讼”" in only.answer
 
+
+@pytest.mark.slow
+def test_a_comparison_answers_each_side_with_its_own_clause(assistant):
+    # Before: the one clause naming both sides (行政处罚法第七条 for 复议 and 诉讼), which compares nothing.
+    ans = assistant.ask("行政许可和行政处罚有什么区别？")
+    assert ans.intent == "compare" and not ans.abstained
+    first, second = ans.answer.split("\n")
+    assert first.startswith("关于“行政许可”：本法所称行政许可，是指") and second.startswith("关于“行政处罚”：行政处罚是指")
+    assert [c.label for c in ans.citations] == ["《行政许可法》第二条", "《行政处罚法》第二条"]
+    deadlines = assistant.ask("行政复议法和行政诉讼法对期限的规定有什么不同？")
+    assert {c.doc_short for c in deadlines.citations} == {"行政复议法", "行政诉讼法"}
+    # a side with no clause of its own: the question is answered as it stands (here: no basis)
+    other = assistant.ask("刑事诉讼和民事诉讼有什么区别")
+    assert other.intent != "compare" and other.abstained and not other.citations
+

@@ -1,0 +1,52 @@
+"""Comparison questions: "行政复议和行政诉讼有什么区别？" asks about two things side by side.
+
+Searched as one question, it found the one clause that names both (行政处罚法第七条: one may
+申请行政复议或者提起行政诉讼) and quoted it, which compares nothing. Each side is asked on its
+own instead — "什么是行政复议", or "行政复议的期限" when the question names an aspect — and the
+answer puts the two cited passages one after the other. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_COMPARE_RE = re.compile(
+    r"^(?:请问|请|想问一下|想问)?(?P<a>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:和|与|跟|同)(?P<rest>.+?)"
+    r"(?:有|存在)?(?:什么|哪些|啥|何)?(?:区别|不同|差别|差异|异同)(?:吗|呢)?(?:是什么|有哪些|在哪里?|在哪儿)?[？?。！!]*$"
+)
+# The second side ends where an aspect starts: "行政诉讼在受理范围上", "行政诉讼的期限".
+_SECOND_RE = re.compile(r"^(?P<b>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:两者|二者|之间|相比)*(?:(?:在|的|对|关于|就)(?P<aspect>.*))?$")
+# Words that make a "side" a question rather than a thing: "谁和谁", "这个和那个".
+_NOT_A_SIDE_RE = re.compile(r"什么|哪|谁|怎么|如何|多少|几|这个|那个|它们|他们|这些|那些")
+_ASPECT_FILLER_RE = re.compile(
+    r"^(?:的|在|上|中|方面|有|存在)+|(?:的|上|中|方面|有|存在|两者|二者|之间|规定|要求)+$"
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The two things a question compares, and the aspect it compares them in ("" for none)."""
+
+    first: str
+    second: str
+    aspect: str = ""
+
+    def side_question(self, side: str) -> str:
+        """What is asked of one side: "行政复议的期限是什么", or "什么是行政复议"."""
+        return f"{side}的{self.aspect}是什么" if self.aspect else f"什么是{side}"
+
+
+def compared(question: str) -> Comparison | None:
+    """The comparison a question asks for, or None when it asks something else."""
+    m = _COMPARE_RE.match(re.sub(r"\s+", "", question))
+    if not m:
+        return None
+    rest = _SECOND_RE.match(m.group("rest"))
+    if not rest:
+        return None
+    first, second = m.group("a"), rest.group("b")
+    aspect = _ASPECT_FILLER_RE.sub("", rest.group("aspect") or "")
+    if first == second or any(_NOT_A_SIDE_RE.search(x) for x in (first, second, aspect)):
+        return None
+    return Comparison(first=first, second=second, aspect=aspect)

@@ -1,0 +1,44 @@
+"""Comparison questions ("行政复议和行政诉讼有什么区别？"): read into two sides, each answered and cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.comparison import Comparison, compared
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("行政复议和行政诉讼有什么区别？", Comparison("行政复议", "行政诉讼")),
+        ("行政处罚与行政强制措施有什么不同", Comparison("行政处罚", "行政强制措施")),
+        ("请问行政复议跟信访有啥区别呢？", Comparison("行政复议", "信访")),
+        ("行政复议和行政诉讼之间有什么区别", Comparison("行政复议", "行政诉讼")),
+        ("行政许可和行政处罚有区别吗", Comparison("行政许可", "行政处罚")),
+        # an aspect named after the sides is what each side is asked about
+        ("行政复议与行政诉讼的期限有什么不同", Comparison("行政复议", "行政诉讼", "期限")),
+        ("行政复议和行政诉讼在受理范围上有哪些差异？", Comparison("行政复议", "行政诉讼", "受理范围")),
+        ("行政复议法和行政诉讼法对期限的规定有什么不同？", Comparison("行政复议法", "行政诉讼法", "期限")),
+    ],
+)
+def test_a_comparison_is_read_into_its_two_sides(question, expected):
+    assert compared(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "信访和行政复议哪个更快？",  # no comparison cue: searched as it is
+        "这个和那个有什么区别",  # no things named
+        "司法局和信访局分别牵头哪些工作",
+        "行政复议的期限是多少",
+        "谁和谁有什么区别",
+    ],
+)
+def test_other_questions_are_not_comparisons(question):
+    assert compared(question) is None
+
+
+def test_each_side_is_asked_on_its_own():
+    assert Comparison("行政许可", "行政处罚").side_question("行政许可") == "什么是行政许可"
+    assert Comparison("行政复议", "行政诉讼", "期限").side_question("行政诉讼") == "行政诉讼的期限是什么"
