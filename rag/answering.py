@@ -27,6 +27,7 @@ from itertools import chain
 
 from .chunking import parse_units
 from .comparison import Comparison, compared
+from .contacts import asks_for_contact, contact_note
 from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
 from .expansion import wants_plan
 from .index import DocEntry
@@ -740,6 +741,11 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
         return Answer(question=question, answer=talk_reply(talk, titles, laws), abstained=True, intent=f"help:{talk}")
     # "行政复义法": read as the held law it is one keystroke from, and say so in the answer.
     question, fixes = correct_law_names(strip_greeting(question), tables.doc_names)
+    contact = asks_for_contact(question)
+    if contact:
+        units = [tables.plan_units[k] for k in sorted(tables.plan_units, key=len, reverse=True) if k in question]
+        return Answer(question=question, answer=NO_BASIS + contact_note(contact, units), abstained=True,
+                      intent=f"general+abstain:{contact}")
     answer = _compose_question(question, retriever, scope, mode)
     if fixes:
         answer.answer = notice(fixes) + answer.answer

@@ -732,3 +732,14 @@ def test_a_comparison_answers_each_side_with_its_own_clause(assistant):
     other = assistant.ask("刑事诉讼和民事诉讼有什么区别")
     assert other.intent != "compare" and other.abstained and not other.citations
 
+
+@pytest.mark.slow
+def test_a_question_for_a_person_or_a_phone_number_is_told_where_to_look(assistant):
+    # Before: "旗长是谁" named a soil-conservation rule, "司法局局长叫什么" quoted item （二十二）.
+    head = assistant.ask("旗司法局局长叫什么名字？")
+    assert head.abstained and not head.citations and "不载有人员的姓名和任职" in head.answer
+    assert "可以问“旗司法局牵头了哪些工作？”" in head.answer
+    phone = assistant.ask("司法局的电话是多少？")
+    assert phone.abstained and "不载有电话、地址和办公时间" in phone.answer
+    # the hint it gives is a question the assistant answers
+    assert assistant.ask("旗司法局牵头了哪些工作？").intent == "unit_tasks"

@@ -1,0 +1,47 @@
+"""Questions for a person, a phone number or an address: no law or plan holds them, so they are told so."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.contacts import asks_for_contact, contact_note
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("乌拉特中旗旗长是谁？", "person"),
+        ("旗司法局局长叫什么名字？", "person"),
+        ("谁是现任司法局局长", "person"),
+        ("旗司法局的电话是多少？", "contact"),
+        ("司法局在哪里办公？", "contact"),
+        ("人民法院在哪里？", "contact"),
+        ("信访局几点上班？", "contact"),
+        ("政务服务大厅怎么走", "contact"),
+    ],
+)
+def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
+    assert asks_for_contact(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "谁牵头行政复议工作？",  # a unit's duty: the plan answers
+        "推进法治建设第一责任人是谁？",  # a role the plan names
+        "信访人可以到哪里反映问题？",  # where the law sends a petition
+        "行政复议申请向哪里提出？",
+        "各级机关应当向社会公布哪些信访联系方式？",  # what the law requires to be published
+        "信访工作机构设在哪里？",
+        "村委会主任可以担任人民调解员吗？",
+    ],
+)
+def test_questions_the_documents_answer_are_left_alone(question):
+    assert asks_for_contact(question) == ""
+
+
+def test_the_note_says_where_to_look_and_what_to_ask_instead():
+    note = contact_note("contact", ["旗司法局"])
+    assert "不载有电话、地址和办公时间" in note and "通讯录" in note
+    assert "可以问“旗司法局牵头了哪些工作？”" in note
+    assert "不载有人员的姓名和任职" in contact_note("person", [])
