@@ -41,6 +41,7 @@ from .intent import (
     other_year_plan,
     paragraphs_asked,
     responsibility_topic,
+    term_asked,
     unknown_law,
     wants_approval,
     wants_classification,
@@ -357,13 +358,19 @@ def score_sentences(
     tables = _tables(retriever)
     weights = query_weights(question, retriever, context)
     definition, classification = wants_definition(question), wants_classification(question)
+    asked_term = term_asked(question) if definition else ""
     out: list[Candidate] = []
     closeness = _closeness(searched or question, hits[:max_clauses], retriever)
     for rank, hit in enumerate(hits[:max_clauses]):
         units = _units(tables, hit.clause)
         picked = _picked_unit(hit, units)
+        # "什么是行政诉讼": the law's own 第二条 says what it is about, in words other than "是指".
+        # It stands for the term too, so the term's words count as found there ("提起诉讼" for 行政诉讼).
+        subject = bool(asked_term) and hit.clause.clause_id in retriever.subject_articles(asked_term)
+        extra = frozenset(retriever.tokenizer.tokenize(asked_term)) if subject else frozenset()
         for i, u in enumerate(units):
-            score = W_RANK / (1 + rank) + W_LEXICAL * overlap(weights, _unit_tokens(tables, retriever, hit.clause, i))
+            found = _unit_tokens(tables, retriever, hit.clause, i) | extra
+            score = W_RANK / (1 + rank) + W_LEXICAL * overlap(weights, found)
             score += W_DENSE * closeness.get((hit.clause.clause_id, i), 0.0)
             if picked in (i, -1):  # the retriever's sentence; every unit when it matched the clause as a whole
                 score += W_HIT
@@ -371,7 +378,7 @@ def score_sentences(
                 score += W_CUE
             elif intent.kind == "responsibility" and _DEPARTMENT_RE.search(u.text):
                 score += W_CUE
-            if definition and _DEFINITION_UNIT_RE.search(u.text):
+            if definition and (subject or _DEFINITION_UNIT_RE.search(u.text)):
                 score += W_CUE
             if classification and _CLASSIFICATION_UNIT_RE.search(u.text):
                 score += W_CUE

@@ -107,6 +107,17 @@ def defined_terms(text: str) -> frozenset[str]:
     return frozenset(t for t in terms if not t.startswith("的") and "所称" not in t)
 
 
+# What a law is named after: 行政诉讼法 → 行政诉讼, 信访工作条例 → 信访, 重大行政决策程序暂行条例 → 重大行政决策.
+_SUBJECT_SUFFIX_RE = re.compile(r"(?:工作)?(?:程序)?(?:暂行)?(?:条例|法)$")
+
+
+def law_subject(short_name: str) -> str:
+    """The thing a law is named after ("" for a name that is not "……法" / "……条例")."""
+    name = short_name.removeprefix("中华人民共和国")
+    subject = _SUBJECT_SUFFIX_RE.sub("", name)
+    return subject if subject != name and len(subject) >= 2 else ""
+
+
 def asks_about_term(question: str, terms: frozenset[str]) -> bool:
     """Does the question name one of the defined terms? 重大行政决策 names 重大行政决策事项 too."""
     return any(t in question or (len(t) >= 6 and t[:-2] in question) for t in terms)

@@ -316,6 +316,19 @@ def wants_definition(question: str) -> bool:
     return bool(_DEFINITION_RE.search(question))
 
 
+_TERM_FILLER_RE = re.compile(
+    r"请问|法律上|所谓|所说|是指|什么是|是什么|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|"
+    r"怎么理解|如何理解|意思|什么|啥|的|呢|啊|[？?。！!，,\s]"
+)
+
+
+def term_asked(question: str) -> str:
+    """The term a definition question asks about and nothing more ("什么是行政复议" → 行政复议), else ""."""
+    if not wants_definition(question):
+        return ""
+    return _TERM_FILLER_RE.sub("", question)
+
+
 _CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么分级|如何分级|分为几|分成几|分几级|分几类|哪几级|哪几类")
 
 

@@ -15,10 +15,10 @@ from functools import cached_property
 import numpy as np
 
 from .config import Config
-from .expansion import asks_about_term, defined_terms, expand, has_figure, wants_figure, wants_plan
+from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
-from .intent import wants_definition
+from .intent import term_asked, wants_definition
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import MIN_SCORE, ReferenceLibrary, held_keys, outside_law
@@ -90,6 +90,7 @@ class Retriever:
         self._query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
         self._defined: dict[str, frozenset[str]] = {}
+        self._subjects: dict[str, frozenset[str]] = {}
 
     # -- the reference library ------------------------------------------------------------------
 
@@ -277,6 +278,12 @@ class Retriever:
             fused = weighted(legs, weights)
         else:
             fused = rrf(legs, weights, k=self.cfg.rrf_k)
+        asked_term = term_asked(query) if self.cfg.definition_boost else ""
+        for cid in self.subject_articles(asked_term) if asked_term else ():
+            # "什么是行政诉讼": no article defines it, and no word of 行政诉讼法第二条 is 行政诉讼, so the
+            # legs may not find it; it is what the law itself says it is about, and the route puts it first.
+            if cid not in fused and (allowed is None or self.clauses[cid].doc_id in allowed):
+                fused[cid] = 0.0
         fused = self._route(query, fused, scale=max(fused.values()) if fused else 1.0)
         named = self.lookup.resolve(query, allowed)
         if not named:
@@ -310,6 +317,7 @@ class Retriever:
         figure = wants_figure(query) and self.cfg.figure_boost
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
         definition = wants_definition(query) and self.cfg.definition_boost
+        asked_term = term_asked(query) if definition else ""
         if not (plan or figure or named_doc or definition):
             return fused
         out: dict[str, float] = {}
@@ -321,7 +329,8 @@ class Retriever:
                 s += self.cfg.doc_boost * scale
             if figure and has_figure(clause.text):
                 s += self.cfg.figure_boost * scale
-            if definition and asks_about_term(query, self.defined_terms(cid)):
+            if definition and (asks_about_term(query, self.defined_terms(cid))
+                               or (asked_term and cid in self.subject_articles(asked_term))):
                 s += self.cfg.definition_boost * scale
             out[cid] = s
         return out
@@ -332,6 +341,26 @@ class Retriever:
         if terms is None:
             terms = self._defined[clause_id] = defined_terms(self.clauses[clause_id].text)
         return terms
+
+    def subject_articles(self, term: str) -> frozenset[str]:
+        """The 第二条 of each law named after ``term`` that no article of it defines (kept per term).
+
+        Statutes open with their purpose (第一条) and then say what they cover or define (第二条):
+        行政诉讼法第二条 is who may sue, 行政复议法第二条 who may apply. "什么是行政诉讼" is best answered
+        there, and was answered with 第六十一条 (a civil dispute joined to an administrative suit).
+        Only the laws named after the term are read, so a large corpus pays nothing up front.
+        """
+        found = self._subjects.get(term)
+        if found is None:
+            laws = {d for d, entry in self.index.manifest.documents.items() if law_subject(entry.short) == term}
+            out: set[str] = set()
+            for doc_id in laws:
+                articles = [c for c in self.index.clauses if c.doc_id == doc_id and c.kind == "article"]
+                second = next((c for c in articles if c.label == "第二条"), None)
+                if second is not None and not any(asks_about_term(term, defined_terms(c.text)) for c in articles):
+                    out.add(second.clause_id)
+            found = self._subjects[term] = frozenset(out)
+        return found
 
     def _sentence(self, chunk_idx: int | None) -> str:
         if chunk_idx is None:

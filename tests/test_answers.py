@@ -719,6 +719,16 @@ def test_questions_about_a_laws_structure_get_its_chapters(assistant):
 
 
 @pytest.mark.slow
+def test_what_a_law_is_about_is_answered_from_its_scope_article(assistant):
+    # No article defines 行政诉讼 or 信访; "什么是行政诉讼" got 第六十一条, "什么是信访" 第十八条.
+    assert [c.label for c in assistant.ask("什么是行政诉讼？").citations] == ["《行政诉讼法》第二条"]
+    assert [c.label for c in assistant.ask("什么是信访").citations] == ["《信访工作条例》第二条"]
+    # a term a clause does define keeps that clause; a narrower term is not the law's subject
+    assert [c.label for c in assistant.ask("什么是行政处罚").citations] == ["《行政处罚法》第二条"]
+    assert [c.label for c in assistant.ask("什么是行政复议机关").citations] == ["《行政复议法》第四条"]
+
+
+@pytest.mark.slow
 def test_a_comparison_answers_each_side_with_its_own_clause(assistant):
     # Before: the one clause naming both sides (行政处罚法第七条 for 复议 and 诉讼), which compares nothing.
     ans = assistant.ask("行政许可和行政处罚有什么区别？")
@@ -726,6 +736,8 @@ def test_a_comparison_answers_each_side_with_its_own_clause(assistant):
     first, second = ans.answer.split("\n")
     assert first.startswith("关于“行政许可”：本法所称行政许可，是指") and second.startswith("关于“行政处罚”：行政处罚是指")
     assert [c.label for c in ans.citations] == ["《行政许可法》第二条", "《行政处罚法》第二条"]
+    review = assistant.ask("行政复议和行政诉讼有什么区别？")
+    assert [c.label for c in review.citations] == ["《行政复议法》第二条", "《行政诉讼法》第二条"]
     deadlines = assistant.ask("行政复议法和行政诉讼法对期限的规定有什么不同？")
     assert {c.doc_short for c in deadlines.citations} == {"行政复议法", "行政诉讼法"}
     # a side with no clause of its own: the question is answered as it stands (here: no basis)

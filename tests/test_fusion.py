@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rag.expansion import asks_about_term, defined_terms, expand, has_figure, wants_figure, wants_plan
+from rag.expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
-from rag.intent import unknown_law
+from rag.intent import term_asked, unknown_law
 from rag.lawnames import held_matches, name_forms
 from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
@@ -137,6 +137,23 @@ def test_each_article_reference_goes_with_the_document_named_before_it():
     # only plan items have 牵头单位 / 责任单位, so a bare （十八） is the plan's item
     assert lk.resolve("（十八）的责任单位有哪些") == ["plan#（十八）"]
     assert lk.resolve("优化营商环境条例第十条（十八）") == ["ys#第十条"]
+
+
+def test_a_law_is_named_after_its_subject():
+    assert law_subject("行政诉讼法") == "行政诉讼"
+    assert law_subject("中华人民共和国行政复议法") == "行政复议"
+    assert law_subject("信访工作条例") == "信访"
+    assert law_subject("重大行政决策程序暂行条例") == "重大行政决策"
+    assert law_subject("行政执法机关移送涉嫌犯罪案件的规定") == ""  # not "……法" / "……条例"
+    assert law_subject("2024年法治政府建设工作计划") == ""
+
+
+def test_the_term_a_definition_question_asks_about():
+    assert term_asked("什么是行政诉讼？") == "行政诉讼"
+    assert term_asked("行政复议的含义是什么") == "行政复议"
+    assert term_asked("法律上的信访是什么意思") == "信访"
+    assert term_asked("什么是行政复议机关") == "行政复议机关"  # a narrower term, not the law's subject
+    assert term_asked("行政复议的期限是多少") == ""  # not a definition question
 
 
 def test_the_terms_a_clause_defines_are_found():
