@@ -29,7 +29,7 @@ from .chunking import parse_units
 from .comparison import Comparison, compared
 from .contacts import asks_for_contact, contact_note
 from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
-from .expansion import wants_plan
+from .expansion import law_subject, wants_plan
 from .index import DocEntry
 from .intent import (
     Intent,
@@ -65,7 +65,17 @@ from .reference import HINT_MIN_SCORE, MIN_SCORE
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
-from .structure import STRUCTURE_CUE_RE, chapters, describe_chapter, describe_law, structure_asked
+from .structure import (
+    PROCEDURE_CUE_RE,
+    STRUCTURE_CUE_RE,
+    chapters,
+    describe_chapter,
+    describe_law,
+    describe_procedures,
+    procedure_asked,
+    procedure_steps,
+    structure_asked,
+)
 from .typos import correct_law_names, notice
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
@@ -774,7 +784,8 @@ def _compose_question(question: str, retriever: Retriever, scope: Scope | None, 
     # Questions about the plan as a whole or a unit's share of it, unless they ask of another year's plan.
     if not outside:
         whole_doc = (_compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
-                     or _compose_facts(question, retriever, scope) or _compose_structure(question, retriever, scope))
+                     or _compose_facts(question, retriever, scope) or _compose_structure(question, retriever, scope)
+                     or _compose_procedures(question, retriever, scope))
         if whole_doc is not None:
             return whole_doc
     comparison = None if outside else compared(question)
@@ -921,6 +932,29 @@ def _compose_structure(question: str, retriever: Retriever, scope: Scope | None)
             return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="structure+abstain:no_chapter")
         text, cited = describe_chapter(entry.title, chapter), chapter.articles
     return _listing(text, cited, question, retriever, "structure")
+
+
+def _compose_procedures(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "重大行政决策需要经过哪些程序？": the steps, from the headings of the law named after it.
+
+    No one article lists them (第八条 on oversight was quoted); the law's chapters and sections do.
+    """
+    if not PROCEDURE_CUE_RE.search(question):
+        return None
+    allowed = retriever.allowed_docs(scope)
+    entries = retriever.index.manifest.documents
+    laws = [(law_subject(entries[d].short), d) for d in _tables(retriever).doc_clauses
+            if d not in retriever.plan_docs and (allowed is None or d in allowed) and d in entries]
+    asked = [(subject, d) for subject, d in laws if procedure_asked(question, subject)]
+    if not asked:
+        return None
+    _, doc_id = max(asked, key=lambda x: len(x[0]))
+    articles = _articles(retriever, doc_id)
+    steps = procedure_steps(entries[doc_id].title, chapters(articles))
+    if not steps:
+        return None
+    return _listing(describe_procedures(entries[doc_id].title, steps), [arts[0] for _, arts in steps], question,
+                    retriever, "structure")
 
 
 def _which_law_chapter(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:

@@ -103,3 +103,60 @@ def describe_chapter(title: str, chapter: Chapter) -> str:
         return f"{head}。"
     listing = "".join(f"\n{name}：{_span(arts)}" for name, arts in chapter.sections)
     return f"{head}，分{int_to_cn(len(chapter.sections))}节：{listing}"
+
+
+# "重大行政决策需要经过哪些程序？" / "行政处罚有哪几种程序": the steps of what a law is about.
+PROCEDURE_CUE_RE = re.compile(r"程序|步骤|环节|流程")  # cheap first test
+_PROCEDURE_ASKED_RE = re.compile(
+    r"^(?:请问)?(?P<x>.+?)(?:一般|都|需要|要|应当|应该|得|必须)*(?:经过|经|走|履行|遵循|有|包括|分为|分)?"
+    r"(?:哪些|什么|哪几个|哪几种|哪几|几个|几种)(?:法定)?(?:程序|步骤|环节|流程)(?:吗|呢)?[？?。！!\s]*$|"
+    r"^(?:请问)?(?P<y>.+?)(?:的)?(?:法定)?(?:程序|步骤|环节|流程)(?:一般|都|主要)?(?:有|包括|分为)"
+    r"(?:哪些|什么|哪几个|哪几种|哪几|几个|几种)(?:吗|呢)?[？?。！!\s]*$"
+)
+# What may stand around the law's subject and ask nothing more: "作出重大行政决策", "办理行政许可".
+_SUBJECT_FILLER_RE = re.compile(r"作出|做出|办理|申请|进行|开展|实施|一个|一项|一件|的|在|对|中|上|时")
+_FRAME_RE = re.compile(r"总则|法律责任|附则")
+_SECTION_NAME_RE = re.compile(rf"^第\s*(?:{_N})\s*节\s*")
+
+
+def procedure_asked(question: str, subject: str) -> bool:
+    """Does the question ask for the steps of ``subject`` (a law's subject: 重大行政决策) and nothing more?"""
+    m = _PROCEDURE_ASKED_RE.match(re.sub(r"\s+", "", question))
+    thing = (m.group("x") or m.group("y")) if m else ""
+    if not subject or subject not in thing:
+        return False
+    return not _SUBJECT_FILLER_RE.sub("", thing.replace(subject, "", 1))
+
+
+def procedure_steps(title: str, parts: list[Chapter]) -> list[tuple[str, list[Clause]]]:
+    """A law's procedures as its headings lay them out: (step name, its articles), in order.
+
+    The chapters and sections whose headings say 程序 (行政处罚法: 简易程序, 普通程序, 听证程序;
+    行政许可法's 第四章 实施程序 by its sections); for a law named after its procedure (重大行政决策
+    程序暂行条例) every chapter but 总则, 法律责任 and 附则, by section where it has them. Empty when
+    the headings say nothing of procedure, and the question is searched instead.
+    """
+    def split(chapter: Chapter) -> list[tuple[str, list[Clause]]]:
+        if chapter.sections:
+            return [(_step_name(name), arts) for name, arts in chapter.sections]
+        return [(_step_name(chapter.heading), chapter.articles)]
+
+    steps: list[tuple[str, list[Clause]]] = []
+    for chapter in parts:
+        if "程序" in chapter.heading:
+            steps += split(chapter)
+        else:
+            steps += [(_step_name(name), arts) for name, arts in chapter.sections if "程序" in name]
+    if steps or "程序" not in title:
+        return steps
+    return [step for chapter in parts if not _FRAME_RE.search(_step_name(chapter.heading)) for step in split(chapter)]
+
+
+def _step_name(heading: str) -> str:
+    return re.sub(r"\s+", "", _SECTION_NAME_RE.sub("", heading.strip()))
+
+
+def describe_procedures(title: str, steps: list[tuple[str, list[Clause]]]) -> str:
+    """"《…》规定的程序，按条文顺序：" and a line per step: "公众参与：第十四条至第十六条"."""
+    listing = "".join(f"\n{name}：{_span(arts)}" for name, arts in steps)
+    return f"《{title}》规定的程序，按条文顺序：{listing}"

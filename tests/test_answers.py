@@ -755,3 +755,13 @@ def test_a_question_for_a_person_or_a_phone_number_is_told_where_to_look(assista
     assert phone.abstained and "不载有电话、地址和办公时间" in phone.answer
     # the hint it gives is a question the assistant answers
     assert assistant.ask("旗司法局牵头了哪些工作？").intent == "unit_tasks"
+
+
+@pytest.mark.slow
+def test_the_steps_of_a_procedure_come_from_the_laws_headings(assistant):
+    # One of the web page's own examples; before, it quoted 第八条 (oversight of decisions).
+    ans = assistant.ask("重大行政决策需要经过哪些程序？")
+    assert ans.intent == "structure" and "公众参与：第十四条至第十八条" in ans.answer
+    assert "专家论证" in ans.answer and "风险评估" in ans.answer and len(ans.citations) == 7
+    penalty = assistant.ask("行政处罚有哪几种程序？")
+    assert [c.clause for c in penalty.citations] == ["第五十一条", "第五十四条", "第六十三条"]

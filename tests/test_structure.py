@@ -6,7 +6,15 @@ import pytest
 
 from rag.chunking import chunk_document
 from rag.loading import load_document
-from rag.structure import chapters, describe_chapter, describe_law, structure_asked
+from rag.structure import (
+    chapters,
+    describe_chapter,
+    describe_law,
+    describe_procedures,
+    procedure_asked,
+    procedure_steps,
+    structure_asked,
+)
 
 FY = ["中华人民共和国行政复议法", "行政复议法"]
 
@@ -53,3 +61,43 @@ def test_the_answers_name_every_chapter_and_range(fuyi):
 )
 def test_only_questions_about_the_structure_are_taken(question, asked):
     assert structure_asked(question, FY) == asked
+
+
+def _law(regulation_paths, name):
+    path = next(p for p in regulation_paths if p.name == name)
+    return [c for c in chunk_document(load_document(path)).clauses if c.kind == "article"]
+
+
+@pytest.mark.needs_shared
+def test_a_laws_procedures_are_the_headings_that_say_so(regulation_paths):
+    # 重大行政决策程序暂行条例 is named after its procedure: every chapter but the frame, by section
+    articles = _law(regulation_paths, "zhongda-xingzheng-juece-chengxu-zanxing-tiaoli.md")
+    juece = procedure_steps("重大行政决策程序暂行条例", chapters(articles))
+    assert [name for name, _ in juece] == ["决策启动", "公众参与", "专家论证", "风险评估", "合法性审查",
+                                          "集体讨论决定和决策公布", "决策执行和调整"]
+    text = describe_procedures("重大行政决策程序暂行条例", juece).split("\n")
+    assert text[0] == "《重大行政决策程序暂行条例》规定的程序，按条文顺序：" and text[2] == "公众参与：第十四条至第十八条"
+    # elsewhere only the sections and chapters headed 程序
+    chufa = procedure_steps("中华人民共和国行政处罚法", chapters(_law(regulation_paths, "xingzheng-chufa-fa.md")))
+    assert [name for name, _ in chufa] == ["简易程序", "普通程序", "听证程序"]
+    xuke = procedure_steps("中华人民共和国行政许可法", chapters(_law(regulation_paths, "xingzheng-xuke-fa.md")))
+    assert [name for name, _ in xuke][:2] == ["申请与受理", "审查与决定"] and len(xuke) == 6
+    # a law whose headings say nothing of procedure has none to list: the question is searched
+    assert procedure_steps("政府督查工作条例", chapters(_law(regulation_paths, "zhengfu-ducha-gongzuo-tiaoli.md"))) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "subject", "asked"),
+    [
+        ("重大行政决策需要经过哪些程序？", "重大行政决策", True),
+        ("作出重大行政决策要走哪些程序", "重大行政决策", True),
+        ("重大行政决策程序有哪些？", "重大行政决策", True),
+        ("行政处罚的程序有哪几种", "行政处罚", True),
+        ("行政许可要经过哪些步骤？", "行政许可", True),
+        ("重大行政决策听证会按什么程序举行？", "重大行政决策", False),  # the hearing's procedure: searched
+        ("行政复议有哪些程序？", "行政处罚", False),  # another law's subject
+        ("行政处罚有哪些种类？", "行政处罚", False),
+    ],
+)
+def test_a_question_for_the_steps_of_a_laws_subject_is_recognised(question, subject, asked):
+    assert procedure_asked(question, subject) is asked
