@@ -39,7 +39,7 @@ RESPONSIBLE_ONLY_RE = re.compile(r"责任单位|责任部门|配合单位|参与
 PLAN_CUE_RE = re.compile(r"牵头|责任单位|计划|今年|2024年|这项工作|这项任务|工作任务|旗里|我旗|全旗")
 # Wording that points at a statute's competent authority (主管/查处/指导 are statute verbs).
 LAW_CUE_RE = re.compile(
-    r"主管|查处|指导|监督管理|组织实施|县级|县里|县一级|市级|省级|国务院|法律|法规|条例|[^办做说方立违合依执守]法(?![治人官院])"
+    r"主管|查处|指导|监督管理|组织实施|县级|县里|县一级|市级|省级|国务院|法律|法规|条例|[^办做说方立违合依执守普]法(?![治人官院])"
 )
 
 # Questions that ask for a figure: a period, a count, an amount, a ratio, a level, a date.

@@ -73,6 +73,10 @@ def test_intent_responsibility_target_and_plan_or_law():
     # 主管 / 查处 / 县级 point at a statute's competent department, not a plan item
     assert not detect_intent("县里的政府信息公开工作由哪个部门主管？", DOCS).plan
     assert not detect_intent("不正当竞争行为由哪个部门查处？", DOCS).plan
+    # 普法 is the plan's word for legal publicity, not a law's name (before: read as a statute question,
+    # and "普法工作由谁负责" quoted item （十三）'s text instead of its units)
+    assert detect_intent("普法工作由谁负责？", DOCS).plan
+    assert not detect_intent("行政复议法规定由谁负责？", DOCS).plan
 
 
 def test_responsibility_topic_strips_the_cue_phrase():
