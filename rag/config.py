@@ -72,6 +72,9 @@ class Config:
     # left 行政许可法第十六条 (six mentions of 行政许可) above 第二条 for "行政许可是什么意思". The eval
     # set has two definition questions, so this is not tuned on it.
     definition_boost: float = 1.0
+    # Added to the articles of a law's 法律责任 chapter when the question asks what the sanction is
+    # ("商业秘密被侵犯怎么罚" → the article that fines, not the one on burden of proof).
+    penalty_boost: float = 0.3
     # Sentence sub-chunks get vectors too (better matches on the built-in corpus). On a
     # large corpus embedding dominates the build: off, only whole clauses are embedded
     # (about a third of the vectors) and sentences are found by BM25 alone.

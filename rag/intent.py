@@ -329,6 +329,18 @@ def term_asked(question: str) -> str:
     return _TERM_FILLER_RE.sub("", question)
 
 
+# The sanction for a violation: statutes put every one of them in the chapter 法律责任.
+_PENALTY_RE = re.compile(
+    r"怎么罚|怎样罚|如何罚|怎么处罚|怎样处罚|如何处罚|罚多少|罚款多少|什么处罚|哪些处罚|处罚标准|"
+    r"承担什么(?:法律)?责任|承担哪些(?:法律)?责任|什么法律责任|哪些法律责任|法律后果"
+)
+
+
+def wants_penalty(question: str) -> bool:
+    """Does the question ask what the sanction is (怎么罚, 罚多少, 承担什么责任)?"""
+    return bool(_PENALTY_RE.search(question))
+
+
 _CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么分级|如何分级|分为几|分成几|分几级|分几类|哪几级|哪几类")
 
 

@@ -18,7 +18,7 @@ from .config import Config
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
-from .intent import term_asked, wants_definition
+from .intent import term_asked, wants_definition, wants_penalty
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import MIN_SCORE, ReferenceLibrary, held_keys, outside_law
@@ -312,13 +312,14 @@ class Retriever:
         return hits
 
     def _route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:
-        """Nudge the fused scores by what the question is about (plan, a named law, a figure)."""
+        """Nudge the fused scores by what the question is about (plan, a named law, a figure, a definition, a sanction)."""
         plan = wants_plan(query) and self.cfg.plan_boost
         figure = wants_figure(query) and self.cfg.figure_boost
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
         definition = wants_definition(query) and self.cfg.definition_boost
         asked_term = term_asked(query) if definition else ""
-        if not (plan or figure or named_doc or definition):
+        penalty = wants_penalty(query) and self.cfg.penalty_boost
+        if not (plan or figure or named_doc or definition or penalty):
             return fused
         out: dict[str, float] = {}
         for cid, s in fused.items():
@@ -332,6 +333,8 @@ class Retriever:
             if definition and (asks_about_term(query, self.defined_terms(cid))
                                or (asked_term and cid in self.subject_articles(asked_term))):
                 s += self.cfg.definition_boost * scale
+            if penalty and clause.path and "法律责任" in clause.path[0].replace(" ", ""):
+                s += self.cfg.penalty_boost * scale
             out[cid] = s
         return out
 

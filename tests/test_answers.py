@@ -769,3 +769,10 @@ def test_the_steps_of_a_procedure_come_from_the_laws_headings(assistant):
     assert "专家论证" in ans.answer and "风险评估" in ans.answer and len(ans.citations) == 7
     penalty = assistant.ask("行政处罚有哪几种程序？")
     assert [c.clause for c in penalty.citations] == ["第五十一条", "第五十四条", "第六十三条"]
+
+
+@pytest.mark.slow
+def test_a_question_for_the_sanction_looks_in_the_liability_chapter(assistant):
+    # Before: 第二十八条 (what the negative list forbids) instead of the article that sanctions it.
+    ans = assistant.ask("外国投资者违反负面清单投资怎么罚？")
+    assert [c.label for c in ans.citations] == ["《外商投资法》第三十六条"] and "责令停止投资活动" in ans.answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
-from rag.intent import term_asked, unknown_law
+from rag.intent import term_asked, unknown_law, wants_penalty
 from rag.lawnames import held_matches, name_forms
 from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
@@ -139,6 +139,12 @@ def test_each_article_reference_goes_with_the_document_named_before_it():
     # only plan items have 牵头单位 / 责任单位, so a bare （十八） is the plan's item
     assert lk.resolve("（十八）的责任单位有哪些") == ["plan#（十八）"]
     assert lk.resolve("优化营商环境条例第十条（十八）") == ["ys#第十条"]
+
+
+def test_a_question_for_the_sanction_is_recognised():
+    assert wants_penalty("商业秘密被侵犯怎么罚？") and wants_penalty("拒不配合督查要承担什么责任")
+    assert wants_penalty("虚假宣传罚多少钱") and wants_penalty("违反规定有什么法律后果")
+    assert not wants_penalty("行政处罚的种类有哪些") and not wants_penalty("罚款要在多少天内交")
 
 
 def test_a_law_is_named_after_its_subject():
