@@ -38,6 +38,7 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert expand("行政复议法第二十条") == "行政复议法第二十条"  # nothing to expand: unchanged
     assert "缴纳罚款" in expand("罚款要在多少天内交？") and "暂缓 分期" in expand("罚款交不起怎么办")
     assert "缴纳" not in expand("哪些情况下可以当场收缴罚款？")  # the officer collects: another article
+    assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
 
 
 def test_routing_cues():
