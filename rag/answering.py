@@ -97,6 +97,11 @@ W_RANK = 0.5  # prior from the clause's retrieval rank: 1 / (1 + rank)
 W_LEXICAL = 1.0  # IDF-weighted share of the question's words in the sentence
 W_HIT = 0.1  # the sentence the retriever matched best in that clause
 W_CUE = 0.3  # the sentence carries what the intent asks for (a figure, a department)
+# A sentence that only hands the matter on ("……的具体办法，由国务院行政复议机构制定") shares the
+# question's words but answers nothing, unless the question asks who sets the rules.
+W_DELEGATION = 0.3
+_DELEGATION_UNIT_RE = re.compile(r"办法[，,]?由[^。；]{0,40}(?:制定|规定)|另行规定")
+_ASKS_RULE_MAKER_RE = re.compile(r"办法|制定|规定|谁定")
 CANDIDATE_CLAUSES = 4  # how many top clauses offer sentences
 SECOND_SENTENCE_RATIO = 0.85  # a second sentence of the same clause joins at this share of the best score
 MAX_NAMED = 3  # clauses a question names one by one ("第二十条和第四十六条") that are each answered
@@ -369,6 +374,7 @@ def score_sentences(
     weights = query_weights(question, retriever, context)
     definition, classification = wants_definition(question), wants_classification(question)
     asked_term = term_asked(question) if definition else ""
+    delegation_counts = not _ASKS_RULE_MAKER_RE.search(question)
     out: list[Candidate] = []
     closeness = _closeness(searched or question, hits[:max_clauses], retriever)
     for rank, hit in enumerate(hits[:max_clauses]):
@@ -388,6 +394,8 @@ def score_sentences(
                 score += W_CUE
             elif intent.kind == "responsibility" and _DEPARTMENT_RE.search(u.text):
                 score += W_CUE
+            if delegation_counts and _DELEGATION_UNIT_RE.search(u.text):
+                score -= W_DELEGATION
             if definition and (subject or _DEFINITION_UNIT_RE.search(u.text)):
                 score += W_CUE
             if classification and _CLASSIFICATION_UNIT_RE.search(u.text):

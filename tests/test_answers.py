@@ -776,3 +776,13 @@ def test_a_question_for_the_sanction_looks_in_the_liability_chapter(assistant):
     # Before: 第二十八条 (what the negative list forbids) instead of the article that sanctions it.
     ans = assistant.ask("外国投资者违反负面清单投资怎么罚？")
     assert [c.label for c in ans.citations] == ["《外商投资法》第三十六条"] and "责令停止投资活动" in ans.answer
+
+
+@pytest.mark.slow
+def test_a_sentence_that_only_hands_the_matter_on_is_not_the_answer(assistant):
+    # Before: only "……的组成和开展工作的具体办法，由国务院行政复议机构制定。"
+    ans = assistant.ask("行政复议委员会由哪些人组成？")
+    assert "相关政府部门、专家、学者等参与的行政复议委员会" in ans.answer
+    # asked who sets the rules, that sentence is the answer
+    who = assistant.ask("行政复议委员会的具体办法由谁制定？")
+    assert who.answer.startswith("行政复议委员会的组成和开展工作的具体办法，由国务院行政复议机构制定。")
