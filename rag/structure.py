@@ -96,13 +96,28 @@ def describe_law(title: str, parts: list[Chapter], n_articles: int) -> str:
 
 
 def describe_chapter(title: str, chapter: Chapter) -> str:
-    """"《…》第三章“…”共 5 条（第三十条至第三十四条）", with a line per section when it has sections."""
+    """"《…》第三章“…”共 5 条（第三十条至第三十四条）：" and a line per article (``gist``), under its section if any."""
     head = (f"《{title}》第{int_to_cn(chapter.number)}章“{chapter.heading}”共 {len(chapter.articles)} 条"
             f"（{_span(chapter.articles)}）")
     if not chapter.sections:
-        return f"{head}。"
-    listing = "".join(f"\n{name}：{_span(arts)}" for name, arts in chapter.sections)
+        return f"{head}：" + "".join(f"\n{gist(a)}" for a in chapter.articles)
+    listing = "".join(f"\n{name}：{_span(arts)}" + "".join(f"\n{gist(a)}" for a in arts)
+                      for name, arts in chapter.sections)
     return f"{head}，分{int_to_cn(len(chapter.sections))}节：{listing}"
+
+
+_LABEL_RE = re.compile(rf"^第\s*(?:{_N})\s*条\s*")
+GIST_CHARS = 30
+
+
+def gist(article: Clause) -> str:
+    """ "第三十条 对符合下列规定的，行政复议机关应当予以受理……": the label and the opening words.
+
+    Statutes have no article titles, and "第三章讲什么" wants more than a range of numbers.
+    """
+    body = _LABEL_RE.sub("", article.text.strip()).replace("\n", "")
+    first = re.split(r"(?<=[。；：:])", body, maxsplit=1)[0].rstrip("。；：:")
+    return f"{article.label} {first[:GIST_CHARS]}……" if len(first) > GIST_CHARS else f"{article.label} {first}"
 
 
 # "重大行政决策需要经过哪些程序？" / "行政处罚有哪几种程序": the steps of what a law is about.

@@ -42,6 +42,12 @@ def test_the_answers_name_every_chapter_and_range(fuyi):
     assert lines[3] == "第三章 行政复议受理：第三十条至第三十五条"
     two = describe_chapter("中华人民共和国行政复议法", parts[1]).split("\n")
     assert two[0].endswith("共 19 条（第十一条至第二十九条），分四节：") and two[1] == "第一节 行政复议范围：第十一条至第十三条"
+    # each article by its opening words, under its section: statutes have no article titles
+    assert two[2] == "第十一条 有下列情形之一的，公民、法人或者其他组织可以依照本法申请行政……"
+    assert two[3] == "第十二条 下列事项不属于行政复议范围" and two[5] == "第二节 行政复议参加人：第十四条至第十九条"
+    three = describe_chapter("中华人民共和国行政复议法", parts[2]).split("\n")
+    assert three[0].endswith("共 6 条（第三十条至第三十五条）：") and len(three) == 7
+    assert three[1] == "第三十条 行政复议机关收到行政复议申请后，应当在五日内进行审查"
     assert describe_law("政府督查工作条例", [], 28) == "《政府督查工作条例》不分章，共 28 条。"
 
 
