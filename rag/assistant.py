@@ -19,6 +19,7 @@ from .records import Answer
 from .search import Retriever, Scope
 
 NO_BASIS = "未在已收录的文件中找到依据。"
+ANSWER_FAILED = "回答这个问题时出错了，请换个问法再试；如果一再出现，请把问题告诉管理员。"
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 _TAG_RE = re.compile(r"<[^>]{0,200}>")
@@ -95,7 +96,17 @@ class Assistant:
         truncated = len(q) > self.cfg.max_question_chars
         if truncated:
             q = q[: self.cfg.max_question_chars]
-        answer = compose(q, retriever, scope=scope, mode=mode)
+        try:
+            answer = compose(q, retriever, scope=scope, mode=mode)
+        except ValueError:
+            raise  # a mode or leg this index lacks: its message tells the user what to do
+        except Exception:
+            # A defect met by one question must not end a batch of 300 or show a traceback;
+            # the log keeps it for whoever fixes it.
+            log.exception("answering %r failed", q)
+            return Answer(question=str(question).strip()[: self.cfg.max_question_chars], answer=ANSWER_FAILED,
+                          abstained=True, intent="error", error=ANSWER_FAILED,
+                          timing_ms=(time.perf_counter() - t0) * 1000)
         if truncated:
             answer.answer = f"（问题较长，仅按前 {self.cfg.max_question_chars} 字检索。）{answer.answer}"
         # Echo what the user typed (normalisation is internal), so batch output lines up with input.

@@ -317,6 +317,26 @@ def test_bad_question_through_assistant(name: str, edge_assistant: Assistant) ->
         assert answer.citations or answer.related
 
 
+def test_a_defect_met_by_one_question_is_an_answer_not_a_crash(edge_assistant: Assistant, monkeypatch, caplog) -> None:
+    """A bug in answering one question (injected: no real question triggers one on purpose) is logged, and the
+    user, a batch or the eval gets a plain message and goes on: one such bug used to end `rag ask --batch`."""
+    import rag.answering
+
+    real = rag.answering.compose
+
+    def broken(question, *args, **kwargs):
+        if "督查" in question:
+            raise TypeError("unhashable type: 'Clause'")
+        return real(question, *args, **kwargs)
+
+    monkeypatch.setattr(rag.answering, "compose", broken)
+    failed = edge_assistant.ask("政府督查的对象包括哪些？")
+    assert failed.intent == "error" and failed.abstained and not failed.citations
+    assert failed.error == failed.answer and "出错" in failed.answer and "Traceback" not in failed.answer
+    assert "answering" in caplog.text and "unhashable" in caplog.text  # the log keeps the cause
+    assert edge_assistant.ask("行政复议的申请期限是多少？").intent != "error"  # the next question is answered
+
+
 def _ask_cli(edge: EdgeIndex, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*RAG, "ask", "--corpus", str(edge.corpus), "--index-dir", str(edge.index), *args],
