@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from .chunking import parse_units
+from .cited import cited_asked, cited_documents, describe_cited
 from .comparison import Comparison, compared
 from .contacts import asks_for_contact, contact_note
 from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
@@ -61,7 +62,7 @@ from .outline import (
     topic_section,
 )
 from .records import Answer, Citation, Clause, Hit
-from .reference import HINT_MIN_SCORE, MIN_SCORE
+from .reference import HINT_MIN_SCORE, MIN_SCORE, law_key
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
@@ -793,7 +794,7 @@ def _compose_question(question: str, retriever: Retriever, scope: Scope | None, 
     if not outside:
         whole_doc = (_compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
                      or _compose_facts(question, retriever, scope) or _compose_structure(question, retriever, scope)
-                     or _compose_procedures(question, retriever, scope))
+                     or _compose_procedures(question, retriever, scope) or _compose_cited(question, retriever, scope))
         if whole_doc is not None:
             return whole_doc
     comparison = None if outside else compared(question)
@@ -940,6 +941,24 @@ def _compose_structure(question: str, retriever: Retriever, scope: Scope | None)
             return Answer(question=question, answer=NO_BASIS + note, abstained=True, intent="structure+abstain:no_chapter")
         text, cited = describe_chapter(entry.title, chapter), chapter.articles
     return _listing(text, cited, question, retriever, "structure")
+
+
+def _compose_cited(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "计划提到了哪些法律法规？": the plan's 《…》 titles, each with the items citing it, held ones marked."""
+    if not cited_asked(question):
+        return None
+    items = _only_plan(question, retriever, scope)
+    if not items:
+        return None
+    clauses = list(_tables(retriever).doc_clauses.get(items[0].doc_id, ()))
+    cited = cited_documents(clauses, retriever.held_laws, key=law_key)
+    if not cited:
+        return None
+    used: list[Clause] = []
+    for clause in (c for entry in cited for c in entry.clauses):
+        if all(clause.clause_id != u.clause_id for u in used):
+            used.append(clause)
+    return _listing(describe_cited(items[0].doc_short, cited), used, question, retriever, "outline")
 
 
 def _compose_procedures(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:

@@ -786,3 +786,12 @@ def test_a_sentence_that_only_hands_the_matter_on_is_not_the_answer(assistant):
     # asked who sets the rules, that sentence is the answer
     who = assistant.ask("行政复议委员会的具体办法由谁制定？")
     assert who.answer.startswith("行政复议委员会的组成和开展工作的具体办法，由国务院行政复议机构制定。")
+
+
+@pytest.mark.slow
+def test_the_documents_the_plan_cites_are_listed(assistant):
+    # Before: item （十） ("凡没有法律法规规章依据的一律取消"), which shares the words and answers nothing.
+    ans = assistant.ask("计划中提到了哪些法律法规？")
+    assert ans.answer.startswith("《2024年法治政府建设工作计划》提到 17 部法律法规和文件，其中 3 部已收录：")
+    assert "《重大行政决策程序暂行条例》，见（七）；已收录，可直接提问" in ans.answer
+    assert "前言" in [c.clause for c in ans.citations] and "（十八）" in [c.clause for c in ans.citations]
