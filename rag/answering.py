@@ -1109,7 +1109,14 @@ def _compose_comparison(question: str, comparison: Comparison, retriever: Retrie
     Only when each side has a clause of its own; otherwise the question is answered as it stands, so
     "刑法和民法典" (neither held, one article naming both) gets what any question would, hint included.
     """
-    names = _tables(retriever).doc_names
+    tables = _tables(retriever)
+    if all(asked_units(side, tables.plan_units) for side in (comparison.first, comparison.second)):
+        # "司法局和信访局的职责有什么不同": two units of the plan, compared by the items each leads or shares.
+        both = _compose_unit_tasks(f"{comparison.first}和{comparison.second}分别承担哪些工作", retriever, scope)
+        if both is not None:
+            both.question = question
+            return both
+    names = tables.doc_names
     sides: list[tuple[str, Answer]] = []
     for side in (comparison.first, comparison.second):
         asked = comparison.side_question(side)
