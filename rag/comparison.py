@@ -15,6 +15,11 @@ _COMPARE_RE = re.compile(
     r"^(?:请问|请|想问一下|想问)?(?P<a>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:和|与|跟|同)(?P<rest>.+?)"
     r"(?:有|存在)?(?:什么|哪些|啥|何)?(?:区别|不同|差别|差异|异同)(?:吗|呢)?(?:是什么|有哪些|在哪里?|在哪儿)?[？?。！!]*$"
 )
+# "信访和行政复议哪个更快": which is quicker is a question of their time limits.
+_WHICH_RE = re.compile(
+    r"^(?:请问|请|想问一下|想问)?(?P<a>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:和|与|跟|同|还是)(?P<b>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)"
+    r"(?:相比|比较|比)?(?:哪个|哪一个|哪种|谁)(?:更|比较)?(?:快|慢|省时|耗时|时间短|时间长|期限短|期限长)(?:一些|一点|些)?(?:呢|吗)?[？?。！!]*$"
+)
 # The second side ends where an aspect starts: "行政诉讼在受理范围上", "行政诉讼的期限".
 _SECOND_RE = re.compile(r"^(?P<b>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:两者|二者|之间|相比)*(?:(?:在|的|对|关于|就)(?P<aspect>.*))?$")
 # Words that make a "side" a question rather than a thing: "谁和谁", "这个和那个".
@@ -39,7 +44,14 @@ class Comparison:
 
 def compared(question: str) -> Comparison | None:
     """The comparison a question asks for, or None when it asks something else."""
-    m = _COMPARE_RE.match(re.sub(r"\s+", "", question))
+    text = re.sub(r"\s+", "", question)
+    which = _WHICH_RE.match(text)
+    if which:
+        first, second = which.group("a"), which.group("b")
+        if first == second or any(_NOT_A_SIDE_RE.search(x) for x in (first, second)):
+            return None
+        return Comparison(first=first, second=second, aspect="期限")
+    m = _COMPARE_RE.match(text)
     if not m:
         return None
     rest = _SECOND_RE.match(m.group("rest"))

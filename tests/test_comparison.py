@@ -19,6 +19,9 @@ from rag.comparison import Comparison, compared
         ("行政复议与行政诉讼的期限有什么不同", Comparison("行政复议", "行政诉讼", "期限")),
         ("行政复议和行政诉讼在受理范围上有哪些差异？", Comparison("行政复议", "行政诉讼", "受理范围")),
         ("行政复议法和行政诉讼法对期限的规定有什么不同？", Comparison("行政复议法", "行政诉讼法", "期限")),
+        # "which is quicker" compares their time limits
+        ("信访和行政复议哪个更快？", Comparison("信访", "行政复议", "期限")),
+        ("行政复议还是行政诉讼哪个时间短", Comparison("行政复议", "行政诉讼", "期限")),
     ],
 )
 def test_a_comparison_is_read_into_its_two_sides(question, expected):
@@ -28,7 +31,7 @@ def test_a_comparison_is_read_into_its_two_sides(question, expected):
 @pytest.mark.parametrize(
     "question",
     [
-        "信访和行政复议哪个更快？",  # no comparison cue: searched as it is
+        "司法局和信访局哪个好",  # a judgement the documents do not make: searched as it is
         "这个和那个有什么区别",  # no things named
         "司法局和信访局分别牵头哪些工作",
         "行政复议的期限是多少",
