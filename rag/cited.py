@@ -9,7 +9,7 @@ cite it and says which ones can be asked about here. Pure functions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .records import Clause
@@ -42,7 +42,7 @@ def cited_asked(question: str) -> bool:
     return not _FILLER_RE.sub("", question[: m.start()] + question[m.end():])
 
 
-def cited_documents(clauses: Iterable[Clause], held: set[str], key=lambda t: t) -> list[Cited]:
+def cited_documents(clauses: Iterable[Clause], held: set[str], key: Callable[[str], str] = str) -> list[Cited]:
     """Each 《title》 in the plan's clauses, in order of first mention; ``held`` holds ``key(title)`` of held ones."""
     out: dict[str, Cited] = {}
     for clause in clauses:
