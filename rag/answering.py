@@ -30,7 +30,7 @@ from .cited import cited_asked, cited_documents, describe_cited
 from .comparison import Comparison, compared
 from .contacts import asks_for_contact, contact_note
 from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
-from .expansion import law_subject, wants_plan
+from .expansion import wants_plan
 from .index import DocEntry
 from .intent import (
     Intent,
@@ -53,6 +53,7 @@ from .lawnames import law_mentions
 from .lookup import PLAN_WORDS
 from .numerals import int_to_cn
 from .outline import (
+    ITEM_IN_SECTION_RE,
     describe_overview,
     describe_section,
     number_item,
@@ -798,12 +799,12 @@ def _compose_question(question: str, retriever: Retriever, scope: Scope | None, 
         if whole_doc is not None:
             return whole_doc
     comparison = None if outside else compared(question)
-    if comparison is not None:
-        answer = _compose_comparison(question, comparison, retriever, k, mode, scope)
-    elif intent.cross and (scope is None or scope.name == "all"):
-        answer = _compose_cross(question, intent, retriever, k, mode, outside)
-    else:
-        answer = _compose_single(question, intent, retriever, k, mode, scope, outside)
+    answer = _compose_comparison(question, comparison, retriever, k, mode, scope) if comparison else None
+    if answer is None:
+        if intent.cross and (scope is None or scope.name == "all"):
+            answer = _compose_cross(question, intent, retriever, k, mode, outside)
+        else:
+            answer = _compose_single(question, intent, retriever, k, mode, scope, outside)
     if not answer.abstained and getattr(cfg, "llm_base_url", "") and getattr(cfg, "llm_model", ""):
         from .generation import generate
 
@@ -882,6 +883,8 @@ def _only_plan(question: str, retriever: Retriever, scope: Scope | None) -> list
 
 def _number_plan_item(question: str, retriever: Retriever, scope: Scope | None) -> tuple[str, Answer | None]:
     """ "第五部分第二项……" asked as "第十五项……"; an abstention when the plan has no such item."""
+    if not ITEM_IN_SECTION_RE.search(question):  # every question passes here: the plan is looked up only when needed
+        return question, None
     items = _only_plan(question, retriever, scope)
     if not items:
         return question, None
@@ -954,11 +957,8 @@ def _compose_cited(question: str, retriever: Retriever, scope: Scope | None) -> 
     cited = cited_documents(clauses, retriever.held_laws, key=law_key)
     if not cited:
         return None
-    used: list[Clause] = []
-    for clause in (c for entry in cited for c in entry.clauses):
-        if all(clause.clause_id != u.clause_id for u in used):
-            used.append(clause)
-    return _listing(describe_cited(items[0].doc_short, cited), used, question, retriever, "outline")
+    used = {c.clause_id: c for entry in cited for c in entry.clauses}  # each citing clause once, in order
+    return _listing(describe_cited(items[0].doc_short, cited), list(used.values()), question, retriever, "outline")
 
 
 def _compose_procedures(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
@@ -969,19 +969,16 @@ def _compose_procedures(question: str, retriever: Retriever, scope: Scope | None
     if not PROCEDURE_CUE_RE.search(question):
         return None
     allowed = retriever.allowed_docs(scope)
-    entries = retriever.index.manifest.documents
-    laws = [(law_subject(entries[d].short), d) for d in _tables(retriever).doc_clauses
-            if d not in retriever.plan_docs and (allowed is None or d in allowed) and d in entries]
-    asked = [(subject, d) for subject, d in laws if procedure_asked(question, subject)]
+    asked = [(subject, d) for d, subject in retriever.law_subjects.items()
+             if (allowed is None or d in allowed) and procedure_asked(question, subject)]
     if not asked:
         return None
     _, doc_id = max(asked, key=lambda x: len(x[0]))
-    articles = _articles(retriever, doc_id)
-    steps = procedure_steps(entries[doc_id].title, chapters(articles))
+    title = retriever.index.manifest.documents[doc_id].title
+    steps = procedure_steps(title, chapters(_articles(retriever, doc_id)))
     if not steps:
         return None
-    return _listing(describe_procedures(entries[doc_id].title, steps), [arts[0] for _, arts in steps], question,
-                    retriever, "structure")
+    return _listing(describe_procedures(title, steps), [arts[0] for _, arts in steps], question, retriever, "structure")
 
 
 def _which_law_chapter(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
@@ -1103,10 +1100,10 @@ def _about_plan(question: str, intent: Intent, hits: list[Hit], scope: Scope | N
 
 
 def _compose_comparison(question: str, comparison: Comparison, retriever: Retriever, k: int, mode: str | None,
-                        scope: Scope | None) -> Answer:
+                        scope: Scope | None) -> Answer | None:
     """ "行政许可和行政处罚有什么区别": each side asked on its own, the two cited answers one after the other.
 
-    Only when each side has a clause of its own; otherwise the question is answered as it stands, so
+    None unless each side has a clause of its own: the question is then answered as it stands, so
     "刑法和民法典" (neither held, one article naming both) gets what any question would, hint included.
     """
     tables = _tables(retriever)
@@ -1123,7 +1120,7 @@ def _compose_comparison(question: str, comparison: Comparison, retriever: Retrie
         sides.append((side, _compose_single(asked, detect_intent(asked, names), retriever, k, mode, scope, "")))
     cited = [{(c.doc_id, c.clause) for c in ans.citations} for _, ans in sides]
     if any(ans.abstained for _, ans in sides) or cited[0] == cited[1]:
-        return _compose_single(question, detect_intent(question, names), retriever, k, mode, scope, "")
+        return None
     text = "\n".join(f"关于“{side}”：{ans.answer}" for side, ans in sides)
     citations = _dedupe([c for _, ans in sides for c in ans.citations])
     used = {(c.doc_id, c.clause) for c in citations}

@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_THING = r"[\u4e00-\u9fffA-Za-z0-9]{2,12}?"
+_LEAD = rf"^(?:请问|请|想问一下|想问)?(?P<a>{_THING})"  # the first side, up to the word joining the two
 _COMPARE_RE = re.compile(
-    r"^(?:请问|请|想问一下|想问)?(?P<a>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:和|与|跟|同)(?P<rest>.+?)"
+    rf"{_LEAD}(?:和|与|跟|同)(?P<rest>.+?)"
     r"(?:有|存在)?(?:什么|哪些|啥|何)?(?:区别|不同|差别|差异|异同)(?:吗|呢)?(?:是什么|有哪些|在哪里?|在哪儿)?[？?。！!]*$"
 )
 # "信访和行政复议哪个更快": which is quicker is a question of their time limits.
 _WHICH_RE = re.compile(
-    r"^(?:请问|请|想问一下|想问)?(?P<a>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:和|与|跟|同|还是)(?P<b>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)"
+    rf"{_LEAD}(?:和|与|跟|同|还是)(?P<b>{_THING})"
     r"(?:相比|比较|比)?(?:哪个|哪一个|哪种|谁)(?:更|比较)?(?:快|慢|省时|耗时|时间短|时间长|期限短|期限长)(?:一些|一点|些)?(?:呢|吗)?[？?。！!]*$"
 )
 # The second side ends where an aspect starts: "行政诉讼在受理范围上", "行政诉讼的期限".
-_SECOND_RE = re.compile(r"^(?P<b>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:两者|二者|之间|相比)*(?:(?:在|的|对|关于|就)(?P<aspect>.*))?$")
+_SECOND_RE = re.compile(rf"^(?P<b>{_THING})(?:两者|二者|之间|相比)*(?:(?:在|的|对|关于|就)(?P<aspect>.*))?$")
 # Words that make a "side" a question rather than a thing: "谁和谁", "这个和那个".
 _NOT_A_SIDE_RE = re.compile(r"什么|哪|谁|怎么|如何|多少|几|这个|那个|它们|他们|这些|那些")
 _ASPECT_FILLER_RE = re.compile(

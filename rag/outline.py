@@ -20,7 +20,7 @@ from .records import Clause
 _NUM = r"[一二三四五六七八九十]+|\d+"
 _SECTION_RE = re.compile(rf"第\s*({_NUM})\s*(?:个)?(?:部分|方面|板块)")
 # "第五部分第二项": an item counted within its part, as staff read the printed plan.
-_ITEM_IN_SECTION_RE = re.compile(
+ITEM_IN_SECTION_RE = re.compile(
     rf"第\s*({_NUM})\s*(?:个)?(?:部分|方面|板块)(?:的|中的|里的|里|中)?第\s*({_NUM})\s*(?:项|条|个)"
 )
 _OVERVIEW_RE = re.compile(
@@ -84,7 +84,7 @@ def number_item(question: str, parts: list[Section]) -> tuple[str, str]:
     Items are numbered through the whole plan, so "第二项" alone is item （二）; counted within a
     part it is another. The second value says why nothing was rewritten when that item does not exist.
     """
-    m = _ITEM_IN_SECTION_RE.search(question)
+    m = ITEM_IN_SECTION_RE.search(question)
     if not m:
         return question, ""
     number, place = cn_to_int(m.group(1)) or 0, cn_to_int(m.group(2)) or 0

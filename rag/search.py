@@ -106,6 +106,12 @@ class Retriever:
         docs = self.index.manifest.documents.values()
         return held_keys([name for d in docs for name in (d.title, d.short)])
 
+    @cached_property
+    def law_subjects(self) -> dict[str, str]:
+        """Document id → what the law is named after (行政诉讼法 → 行政诉讼), for laws named "……法" / "……条例"."""
+        docs = self.index.manifest.documents.items()
+        return {doc_id: subject for doc_id, entry in docs if (subject := law_subject(entry.short))}
+
     def outside_law(self, question: str, min_score: float = MIN_SCORE) -> str:
         """The law outside the corpus that ``question`` is about, by the reference library ("" for none).
 
@@ -284,7 +290,7 @@ class Retriever:
             # legs may not find it; it is what the law itself says it is about, and the route puts it first.
             if cid not in fused and (allowed is None or self.clauses[cid].doc_id in allowed):
                 fused[cid] = 0.0
-        fused = self._route(query, fused, scale=max(fused.values()) if fused else 1.0)
+        fused = self._route(query, fused, scale=max(fused.values()) if fused else 1.0, asked_term=asked_term)
         named = self.lookup.resolve(query, allowed)
         if not named:
             # "第四十六条规定的起诉期限": the article is named but not its law; the words pick among the laws that have it.
@@ -311,13 +317,15 @@ class Retriever:
             hits.append(Hit(clause=clause, score=score, sentence=self._sentence(chunk_idx), legs=leg_scores, firsts=firsts))
         return hits
 
-    def _route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:
-        """Nudge the fused scores by what the question is about (plan, a named law, a figure, a definition, a sanction)."""
+    def _route(self, query: str, fused: dict[str, float], scale: float, asked_term: str = "") -> dict[str, float]:
+        """Nudge the fused scores by what the question is about (plan, a named law, a figure, a definition, a sanction).
+
+        ``asked_term``: the term a definition question asks about (``term_asked``), worked out once by ``search``.
+        """
         plan = wants_plan(query) and self.cfg.plan_boost
         figure = wants_figure(query) and self.cfg.figure_boost
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
         definition = wants_definition(query) and self.cfg.definition_boost
-        asked_term = term_asked(query) if definition else ""
         penalty = wants_penalty(query) and self.cfg.penalty_boost
         if not (plan or figure or named_doc or definition or penalty):
             return fused
@@ -355,7 +363,7 @@ class Retriever:
         """
         found = self._subjects.get(term)
         if found is None:
-            laws = {d for d, entry in self.index.manifest.documents.items() if law_subject(entry.short) == term}
+            laws = {d for d, subject in self.law_subjects.items() if subject == term}
             out: set[str] = set()
             for doc_id in laws:
                 articles = [c for c in self.index.clauses if c.doc_id == doc_id and c.kind == "article"]
