@@ -17,13 +17,10 @@ clauses and falls back to the extractive one whenever its reply cannot be truste
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 import weakref
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 
 from .chunking import parse_units
 from .cited import cited_asked, cited_documents, describe_cited
@@ -78,6 +75,7 @@ from .structure import (
     procedure_steps,
     structure_asked,
 )
+from .tokenization import content_tokens
 from .typos import correct_law_names, notice
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
@@ -122,12 +120,6 @@ _APPROVAL_UNIT_RE = re.compile(r"批准|审批|核准")
 _CN = "零〇一二两三四五六七八九十百千"
 _LABEL_RE = re.compile(rf"^(?:第[{_CN}\d]+条(?:之[{_CN}]+)?[\s\u3000]*|（[{_CN}\d]+）)")
 _DEPARTMENT_RE = re.compile(r"部门|机关|机构|委员会|人民政府|办公厅|负责|主管|指导|查处|组织实施")
-# Words that frame a question but say nothing about its subject; they do not count as evidence.
-_FRAME_WORDS = frozenset(
-    "规定 要求 计划 工作 部门 单位 牵头 责任 负责 哪个 哪些 多少 多久 多长 时间 期限 几天 内容 讲 讲的是 什么 怎么 怎样 如何 "
-    "需要 必须 能不能 能 不能 可不可以 要不要 有没有 有 没有 是不是 一般 主要 具体 方面 情况 问题 事 事情 办 怎么办 "
-    "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日".split()
-)
 
 
 # -- per-retriever tables ---------------------------------------------------------------------------
@@ -174,17 +166,8 @@ def prepare(retriever: Retriever) -> None:
 
 
 def _build_tables(retriever: Retriever) -> _Tables:
-    from .index import read_clause_tokens
-
-    # The build stored every clause's tokens; cutting 67,000 clauses again took a minute at load.
-    stored = read_clause_tokens(retriever.index.folder, retriever.tokenizer.fingerprint)
-    if stored is None or len(stored) != len(retriever.index.clauses):
-        stored = [frozenset(retriever.tokenizer.tokenize(c.text)) for c in retriever.index.clauses]
-    clause_tokens = {c.clause_id: toks for c, toks in zip(retriever.index.clauses, stored, strict=True)}
     clauses = list(retriever.clauses.values())
-    df = Counter(chain.from_iterable(clause_tokens.values()))
-    n = max(1, len(clauses))
-    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    weights = retriever.word_weights
     names: set[str] = set()
     for c in clauses:
         names.update({c.doc_short, c.doc_title, c.doc_title.removeprefix("中华人民共和国")})
@@ -196,8 +179,8 @@ def _build_tables(retriever: Retriever) -> _Tables:
     by_doc: dict[str, list[Clause]] = {}
     for c in retriever.index.clauses:
         by_doc.setdefault(c.doc_id, []).append(c)
-    return _Tables(idf=idf, idf_unseen=math.log(1 + (n + 0.5) / 0.5), doc_names=doc_names,
-                   plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles, clause_tokens=clause_tokens,
+    return _Tables(idf=weights.idf, idf_unseen=weights.unseen, doc_names=doc_names,
+                   plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles, clause_tokens=weights.clause_tokens,
                    plan_items=plan_items, plan_units=known_units(plan_items),
                    doc_clauses={d: tuple(cs) for d, cs in by_doc.items()})
 
@@ -268,15 +251,6 @@ def _unit_tokens(tables: _Tables, retriever: Retriever, clause: Clause, i: int) 
 
 
 # -- pure scoring helpers ---------------------------------------------------------------------------
-
-
-def content_tokens(tokens: list[str]) -> list[str]:
-    """The question's subject words: tokens without question framing, deduplicated in order."""
-    seen: dict[str, None] = {}
-    for t in tokens:
-        if t not in _FRAME_WORDS and len(t) >= 1 and not t.isdigit():
-            seen.setdefault(t, None)
-    return list(seen)
 
 
 def weighted_overlap(query: list[str], found: frozenset[str] | set[str], idf: dict[str, float], unseen: float) -> float:

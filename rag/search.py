@@ -7,14 +7,18 @@ kept for highlighting.
 
 from __future__ import annotations
 
+import heapq
+import math
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 
 from .config import Config
+from .deadlines import Frame, asks_period, frame_match, frames, split_question
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
@@ -23,9 +27,11 @@ from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import MIN_SCORE, ReferenceLibrary, held_keys, outside_law
 from .selection import top_n
+from .tokenization import content_tokens
 
 MODES = ("hybrid", "bm25", "dense", "second", "sparse")
 QUERY_VECTORS_KEPT = 64
+PERIOD_CANDIDATES = 20  # clauses a deadline question's frames are read for (Retriever._period_route)
 SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
                   "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
 
@@ -60,6 +66,22 @@ def resolve_scope(value: str | None, documents: list[tuple[str, str, str]]) -> S
     return Scope(name="doc", doc_ids=ids)
 
 
+@dataclass(frozen=True)
+class WordWeights:
+    """How telling each word is (IDF over clauses), and each clause's words."""
+
+    idf: dict[str, float]
+    unseen: float  # the IDF of a word no clause has
+    clause_tokens: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, clause_tokens: dict[str, frozenset[str]]) -> WordWeights:
+        df = Counter(chain.from_iterable(clause_tokens.values()))
+        n = max(1, len(clause_tokens))
+        idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        return cls(idf=idf, unseen=math.log(1 + (n + 0.5) / 0.5), clause_tokens=clause_tokens)
+
+
 class Retriever:
     """Loads an index once and answers searches against it (thread-safe for reads)."""
 
@@ -91,6 +113,7 @@ class Retriever:
         self.plan_docs = set(self.lookup.plan_docs)
         self._defined: dict[str, frozenset[str]] = {}
         self._subjects: dict[str, frozenset[str]] = {}
+        self._frames: dict[str, list[Frame]] = {}
 
     # -- the reference library ------------------------------------------------------------------
 
@@ -105,6 +128,18 @@ class Retriever:
     def held_laws(self) -> set[str]:
         docs = self.index.manifest.documents.values()
         return held_keys([name for d in docs for name in (d.title, d.short)])
+
+    @cached_property
+    def word_weights(self) -> WordWeights:
+        """Each clause's words and every word's IDF over clauses, read once per index generation."""
+        from .index import read_clause_tokens
+
+        clauses = self.index.clauses
+        # The build stored every clause's tokens; cutting 67,000 clauses again took a minute at load.
+        stored = read_clause_tokens(self.index.folder, self.tokenizer.fingerprint)
+        if stored is None or len(stored) != len(clauses):
+            stored = [frozenset(self.tokenizer.tokenize(c.text)) for c in clauses]
+        return WordWeights.of({c.clause_id: toks for c, toks in zip(clauses, stored, strict=True)})
 
     @cached_property
     def law_subjects(self) -> dict[str, str]:
@@ -290,7 +325,10 @@ class Retriever:
             # legs may not find it; it is what the law itself says it is about, and the route puts it first.
             if cid not in fused and (allowed is None or self.clauses[cid].doc_id in allowed):
                 fused[cid] = 0.0
-        fused = self._route(query, fused, scale=max(fused.values()) if fused else 1.0, asked_term=asked_term)
+        scale = max(fused.values()) if fused else 1.0
+        fused = self._route(query, fused, scale=scale, asked_term=asked_term)
+        if self.cfg.period_boost and asks_period(query):
+            fused = self._period_route(query, fused, scale)
         named = self.lookup.resolve(query, allowed)
         if not named:
             # "第四十六条规定的起诉期限": the article is named but not its law; the words pick among the laws that have it.
@@ -345,6 +383,38 @@ class Retriever:
                 s += self.cfg.penalty_boost * scale
             out[cid] = s
         return out
+
+    def _period_route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:
+        """Raise the leading clauses whose period is for what the question asks (rag/deadlines.py).
+
+        Only the ``PERIOD_CANDIDATES`` best are read: the legs have found the subject; this tells
+        apart the clauses about it by what their periods are for.
+        """
+        idf = self.word_weights.idf
+
+        def weights(text: str) -> dict[str, float]:
+            # One-character words match too much as substrings; words no clause has cannot match.
+            return {t: idf[t] for t in content_tokens(self.tokenizer.tokenize(text)) if len(t) >= 2 and t in idf}
+
+        before, after = split_question(query)
+        after_words = weights(after)
+        if not after_words:
+            # "起诉的期限是多久" names no act to be done in time; its subject is what the legs matched.
+            return fused
+        before_words = weights(before)
+        out = dict(fused)
+        for cid in heapq.nlargest(PERIOD_CANDIDATES, fused, key=fused.__getitem__):
+            match = frame_match(before_words, after_words, self.frames(cid))
+            if match:
+                out[cid] += self.cfg.period_boost * scale * match
+        return out
+
+    def frames(self, clause_id: str) -> list[Frame]:
+        """The periods a clause writes, with their phrases (rag/deadlines.py), cut once per clause and kept."""
+        found = self._frames.get(clause_id)
+        if found is None:
+            found = self._frames[clause_id] = frames(self.clauses[clause_id].text)
+        return found
 
     def defined_terms(self, clause_id: str) -> frozenset[str]:
         """The terms a clause defines, read once per clause and kept (a definition question reads ~100)."""

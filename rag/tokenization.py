@@ -32,6 +32,14 @@ STOPWORDS = frozenset(
         "内 后 前 时 里 所 给 让 到 说 讲 问 想 请 呀 "
     )
 )
+# Words that frame a question rather than say what it is about ("……规定了什么", "多久", "哪个部门").
+QUESTION_FRAME_WORDS = frozenset(
+    _words(
+        "规定 要求 计划 工作 部门 单位 牵头 责任 负责 哪个 哪些 多少 多久 多长 时间 期限 几天 内容 讲 讲的是 什么 怎么 怎样 如何 "
+        "需要 必须 能不能 能 不能 可不可以 要不要 有没有 有 没有 是不是 一般 主要 具体 方面 情况 问题 事 事情 办 怎么办 "
+        "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日"
+    )
+)
 _PUNCT_RE = re.compile(r"^[\W_]+$", re.UNICODE)
 
 # Terms that recur in this domain and that jieba's default dictionary cuts apart.
@@ -84,6 +92,15 @@ class Tokenizer:
 
     def tokenize_many(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.tokenize(t) for t in texts]
+
+
+def content_tokens(tokens: list[str]) -> list[str]:
+    """A question's subject words: its tokens without the question's framing, deduplicated in order."""
+    seen: dict[str, None] = {}
+    for t in tokens:
+        if t not in QUESTION_FRAME_WORDS and not t.isdigit():
+            seen.setdefault(t, None)
+    return list(seen)
 
 
 def user_words_from_clauses(clauses: Iterable[Clause]) -> list[str]:

@@ -58,6 +58,18 @@ def test_hybrid_finds_the_deadline_article(retriever):
     assert "《行政复议法》第二十条" in [h.clause.citation for h in hits[:3]]
 
 
+def test_a_deadline_question_finds_the_period_for_the_act_it_names(retriever):
+    # 第三十四条 shares 不服 and 申请行政复议 with the question, but its 十五日内 is for suing afterwards.
+    from dataclasses import replace
+
+    asked = "被罚款了不服，多少天内能申请行政复议？"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《行政复议法》第二十条"
+    assert (retriever.search("信访机构收到信访事项以后，几天内要分别作出处理？", k=3)[0].clause.citation
+            == "《信访工作条例》第二十二条")  # not 第三十五条's 30日内 to ask for a review
+    plain = Retriever(replace(retriever.cfg, period_boost=0.0), index=retriever.index)
+    assert plain.search(asked, k=3)[0].clause.citation != "《行政复议法》第二十条"
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     from dataclasses import replace
