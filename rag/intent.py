@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .lawnames import LAW_NAME_RE, MIN_NAME_CHARS, is_subsequence, law_mentions, name_forms
 from .lookup import ARTICLE_REF_RE, ITEM_REF_RE, PLAN_WORDS
 from .numerals import cn_to_int
+from .records import Clause
 
 # -- cue lexicons ---------------------------------------------------------------------------------
 
@@ -332,13 +333,33 @@ def term_asked(question: str) -> str:
 # The sanction for a violation: statutes put every one of them in the chapter 法律责任.
 _PENALTY_RE = re.compile(
     r"怎么罚|怎样罚|如何罚|怎么处罚|怎样处罚|如何处罚|罚多少|罚款多少|什么处罚|哪些处罚|处罚标准|"
-    r"承担什么(?:法律)?责任|承担哪些(?:法律)?责任|什么法律责任|哪些法律责任|法律后果"
+    r"承担什么(?:法律)?责任|承担哪些(?:法律)?责任|什么法律责任|哪些法律责任|法律后果|"
+    r"追责|问责|追究.{0,4}责任|(?:什么|哪些)处分|受到什么处理"
 )
 
 
 def wants_penalty(question: str) -> bool:
-    """Does the question ask what the sanction is (怎么罚, 罚多少, 承担什么责任)?"""
+    """Does the question ask what the sanction is (怎么罚, 罚多少, 承担什么责任, 要追责吗)?"""
     return bool(_PENALTY_RE.search(question))
+
+
+# The chapter a statute puts its sanctions in: 法律责任, or 信访工作条例's 监督和追责.
+_SANCTION_CHAPTER_RE = re.compile(r"法律责任|追责|责任追究|罚则")
+# A sanction in an article's own words: regulations without chapters (政府督查工作条例) and chapters
+# that mix them with other duties (政府信息公开条例's 监督和保障) say it only there.
+# "需要追究刑事责任" (a test for 立案) and "加处罚款" (enforcing a fine) are not sanctions.
+_SANCTION_TEXT_RE = re.compile(
+    r"依法(?:依规)?追究[^，。；]{0,6}责任|给予[^，。；]{0,12}处分|依法依规给予处理|处(?:以)?[^，。；]{1,12}(?:以下|以上)的?罚款"
+)
+
+
+def imposes_sanction(clause: Clause) -> bool:
+    """Does the clause say what happens to who breaks the rules (by its chapter, or in its own words)?"""
+    if clause.kind != "article":
+        return False
+    if clause.path and _SANCTION_CHAPTER_RE.search(clause.path[0]):
+        return True
+    return bool(_SANCTION_TEXT_RE.search(clause.text))
 
 
 _CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么分级|如何分级|分为几|分成几|分几级|分几类|哪几级|哪几类")

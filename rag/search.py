@@ -22,7 +22,7 @@ from .deadlines import Frame, asks_period, frame_match, frames, split_question
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
-from .intent import term_asked, wants_definition, wants_penalty
+from .intent import imposes_sanction, term_asked, wants_definition, wants_penalty
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import MIN_SCORE, ReferenceLibrary, held_keys, outside_law
@@ -379,7 +379,7 @@ class Retriever:
             if definition and (asks_about_term(query, self.defined_terms(cid))
                                or (asked_term and cid in self.subject_articles(asked_term))):
                 s += self.cfg.definition_boost * scale
-            if penalty and clause.path and "法律责任" in clause.path[0].replace(" ", ""):
+            if penalty and imposes_sanction(clause):
                 s += self.cfg.penalty_boost * scale
             out[cid] = s
         return out

@@ -782,6 +782,30 @@ def test_a_question_for_the_sanction_looks_in_the_liability_chapter(assistant):
 
 
 @pytest.mark.slow
+def test_a_question_whether_someone_is_held_to_account_finds_the_sanction(assistant):
+    # 政府督查工作条例 has no chapters: its sanctions are found by their own words. Before: 第十五条
+    # (how督查 is run); and "重大决策出错了要追责吗" got 第三十五条 (reporting a problem), not 第三十八条.
+    ans = assistant.ask("被督查的单位不配合督查要追责吗？")
+    assert [c.label for c in ans.citations] == ["《政府督查工作条例》第二十五条"] and "追究责任" in ans.answer
+    ans = assistant.ask("重大决策出错了要追责吗？")
+    assert [c.label for c in ans.citations] == ["《重大行政决策程序暂行条例》第三十八条"]
+
+
+@pytest.mark.slow
+def test_everyday_words_reach_the_statute_terms(assistant):
+    # Each was abstained on or answered from an unrelated article before the thesaurus knew the word.
+    cases = {
+        "小孩子违法了要不要罚？": ("《行政处罚法》第三十条", "不满十四周岁"),
+        "在外地违法了，归哪里的执法部门管？": ("《行政处罚法》第二十二条", "违法行为发生地"),
+        "罚款的时候没给收据，能不交吗？": ("《行政处罚法》第七十条", "有权拒绝缴纳罚款"),
+        "复议的时候能不能请律师？": ("《行政复议法》第十七条", "律师"),
+    }
+    for question, (label, phrase) in cases.items():
+        ans = assistant.ask(question)
+        assert [c.label for c in ans.citations] == [label] and phrase in ans.answer, question
+
+
+@pytest.mark.slow
 def test_a_sentence_that_only_hands_the_matter_on_is_not_the_answer(assistant):
     # Before: only "……的组成和开展工作的具体办法，由国务院行政复议机构制定。"
     ans = assistant.ask("行政复议委员会由哪些人组成？")

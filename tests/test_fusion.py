@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
-from rag.intent import term_asked, unknown_law, wants_penalty
+from rag.intent import imposes_sanction, term_asked, unknown_law, wants_penalty
 from rag.lawnames import held_matches, name_forms
 from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
@@ -38,6 +38,10 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert expand("行政复议法第二十条") == "行政复议法第二十条"  # nothing to expand: unchanged
     assert "缴纳罚款" in expand("罚款要在多少天内交？") and "暂缓 分期" in expand("罚款交不起怎么办")
     assert "缴纳" not in expand("哪些情况下可以当场收缴罚款？")  # the officer collects: another article
+    assert "不满十四周岁" in expand("小孩子违法了要不要罚？") and "违法行为发生地" in expand("在外地违法了归哪里管")
+    assert "专用票据" in expand("没给收据能不交吗") and "陈述 申辩" in expand("没听我解释就罚我")
+    assert "委托 代理人" in expand("复议的时候能不能请律师？") and "收取费用" in expand("打官司要交多少钱")
+    assert "委托" not in expand("复议机关可以加重对申请人的处罚吗？")  # 申请人 is not 请人
     assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
 
 
@@ -146,6 +150,26 @@ def test_a_question_for_the_sanction_is_recognised():
     assert wants_penalty("商业秘密被侵犯怎么罚？") and wants_penalty("拒不配合督查要承担什么责任")
     assert wants_penalty("虚假宣传罚多少钱") and wants_penalty("违反规定有什么法律后果")
     assert not wants_penalty("行政处罚的种类有哪些") and not wants_penalty("罚款要在多少天内交")
+    assert wants_penalty("重大决策出错了要追责吗？") and wants_penalty("政府信息公开做得不好会被问责吗")
+    assert wants_penalty("违反条例的工作人员会受到什么处分？")
+
+
+def _article(text: str, chapter: str = "") -> Clause:
+    return Clause("d#第一条", "d", "某条例", "某条例", "第一条", 1, "article", [chapter] if chapter else [], "", text)
+
+
+def test_an_article_imposes_a_sanction_by_its_chapter_or_its_own_words():
+    assert imposes_sanction(_article("有下列情形之一的，责令改正。", chapter="第七章 法律责任"))
+    assert imposes_sanction(_article("……的，依法依规追究责任。", chapter="第五章 监督和追责"))
+    # no chapter says so: the words do (政府督查工作条例第二十五条, 行政诉讼法第五十九条)
+    assert imposes_sanction(_article("督查对象不得阻碍督查工作。有上述情形的，由政府督查机构责令改正；情节严重的，依法依规追究责任。"))
+    assert imposes_sanction(_article("人民法院可以……处一万元以下的罚款、十五日以下的拘留。", chapter="第七章 审理和判决"))
+    assert imposes_sanction(_article("对其正职负责人给予记过以上的行政处分。"))
+    # a test for 立案 and the enforcement of a fine are not sanctions
+    assert not imposes_sanction(_article("认为有犯罪事实，需要追究刑事责任，依法决定立案的，应当书面通知。"))
+    assert not imposes_sanction(_article("到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。"))
+    plan_item = Clause("p#（一）", "p", "计划", "计划", "（一）", 1, "plan_item", [], "", "依法依规追究责任。")
+    assert not imposes_sanction(plan_item)
 
 
 def test_a_law_is_named_after_its_subject():
