@@ -75,6 +75,10 @@ class Config:
     # Added to the articles of a law's 法律责任 chapter when the question asks what the sanction is
     # ("商业秘密被侵犯怎么罚" → the article that fines, not the one on burden of proof).
     penalty_boost: float = 0.3
+    # Added to the articles of a law whose subject the question names without naming the law
+    # ("行政诉讼要多久" → 行政诉讼法, "复议的时候……" → 行政复议法). On dev 0.1 changed no hybrid
+    # outcome and helped the single legs; 0.2 moved one hybrid question from first to third.
+    subject_boost: float = 0.1
     # Added, times how well it fits (0-1), to a leading clause whose period is for what a deadline
     # question asks to be done ("多长时间内可以申请行政复议" → "六十日内提出行政复议申请", not the
     # 十五日内 to sue after it; rag/deadlines.py). On dev 0.3-1.0 fix the same two questions and

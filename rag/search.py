@@ -147,6 +147,16 @@ class Retriever:
         docs = self.index.manifest.documents.items()
         return {doc_id: subject for doc_id, entry in docs if (subject := law_subject(entry.short))}
 
+    @cached_property
+    def subject_forms(self) -> dict[str, tuple[str, ...]]:
+        """Document id → how a question may name what the law is about: 行政复议 and 复议, 信访."""
+        return {doc_id: (subject, subject[2:]) if subject.startswith("行政") and len(subject) >= 4 else (subject,)
+                for doc_id, subject in self.law_subjects.items()}
+
+    def subject_docs(self, question: str) -> frozenset[str]:
+        """The laws whose subject the question names without naming the law ("复议期间……" → 行政复议法)."""
+        return frozenset(d for d, forms in self.subject_forms.items() if any(f in question for f in forms))
+
     def outside_law(self, question: str, min_score: float = MIN_SCORE) -> str:
         """The law outside the corpus that ``question`` is about, by the reference library ("" for none).
 
@@ -365,13 +375,16 @@ class Retriever:
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
         definition = wants_definition(query) and self.cfg.definition_boost
         penalty = wants_penalty(query) and self.cfg.penalty_boost
-        if not (plan or figure or named_doc or definition or penalty):
+        subjects = self.subject_docs(query) if self.cfg.subject_boost and not named_doc else frozenset()
+        if not (plan or figure or named_doc or definition or penalty or subjects):
             return fused
         out: dict[str, float] = {}
         for cid, s in fused.items():
             clause = self.clauses[cid]
             if plan and clause.doc_id in self.plan_docs:
                 s += self.cfg.plan_boost * scale
+            if clause.doc_id in subjects:
+                s += self.cfg.subject_boost * scale
             if named_doc and clause.doc_id == named_doc:
                 s += self.cfg.doc_boost * scale
             if figure and has_figure(clause.text):

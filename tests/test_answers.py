@@ -744,6 +744,9 @@ def test_a_comparison_answers_each_side_with_its_own_clause(assistant):
     assert [c.label for c in review.citations] == ["《行政复议法》第二条", "《行政诉讼法》第二条"]
     deadlines = assistant.ask("行政复议法和行政诉讼法对期限的规定有什么不同？")
     assert {c.doc_short for c in deadlines.citations} == {"行政复议法", "行政诉讼法"}
+    # the laws are not named, only what they are about (before: both sides from 行政复议法)
+    faster = assistant.ask("行政复议和行政诉讼哪个快？")
+    assert [c.doc_short for c in faster.citations] == ["行政复议法", "行政诉讼法"]
     # two units of the plan are compared by the items each leads (before: a stray sentence for each)
     units = assistant.ask("司法局和信访局的职责有什么不同？")
     assert units.intent == "unit_tasks" and "旗司法局牵头 16 项" in units.answer and "信访局牵头 3 项" in units.answer

@@ -70,6 +70,15 @@ def test_a_deadline_question_finds_the_period_for_the_act_it_names(retriever):
     assert plain.search(asked, k=3)[0].clause.citation != "《行政复议法》第二十条"
 
 
+def test_a_question_naming_what_a_law_is_about_is_read_as_about_that_law(retriever):
+    docs = {d: e.short for d, e in retriever.index.manifest.documents.items()}
+    assert {docs[d] for d in retriever.subject_docs("复议的时候能不能请律师？")} == {"行政复议法"}
+    assert {docs[d] for d in retriever.subject_docs("复议期间处罚还要不要执行？")} == {"行政复议法", "行政处罚法"}
+    assert {docs[d] for d in retriever.subject_docs("行政复议和行政诉讼哪个快")} == {"行政复议法", "行政诉讼法"}
+    assert {docs[d] for d in retriever.subject_docs("上访要注意什么")} == set()  # the words, not their sense
+    assert {docs[d] for d in retriever.subject_docs("信访事项多久办结")} == {"信访工作条例"}
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     from dataclasses import replace
