@@ -353,13 +353,15 @@ _SANCTION_TEXT_RE = re.compile(
 )
 
 
-def imposes_sanction(clause: Clause) -> bool:
-    """Does the clause say what happens to who breaks the rules (by its chapter, or in its own words)?"""
+def imposes_sanction(clause: Clause) -> float:
+    """How plainly the clause says what happens to who breaks the rules: 0, or 1 by its chapter or in its
+    own words, 1.5 by both (of 反不正当竞争法's 法律责任 chapter, 第二十一条 fines whoever infringes a
+    trade secret; 第三十二条 only says who must prove what)."""
     if clause.kind != "article":
-        return False
-    if clause.path and _SANCTION_CHAPTER_RE.search(clause.path[0]):
-        return True
-    return bool(_SANCTION_TEXT_RE.search(clause.text))
+        return 0.0
+    chapter = bool(clause.path) and bool(_SANCTION_CHAPTER_RE.search(clause.path[0]))
+    words = bool(_SANCTION_TEXT_RE.search(clause.text))
+    return 1.5 if chapter and words else 1.0 if chapter or words else 0.0
 
 
 _CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么分级|如何分级|分为几|分成几|分几级|分几类|哪几级|哪几类")

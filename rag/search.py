@@ -392,8 +392,8 @@ class Retriever:
             if definition and (asks_about_term(query, self.defined_terms(cid))
                                or (asked_term and cid in self.subject_articles(asked_term))):
                 s += self.cfg.definition_boost * scale
-            if penalty and imposes_sanction(clause):
-                s += self.cfg.penalty_boost * scale
+            if penalty:
+                s += self.cfg.penalty_boost * scale * imposes_sanction(clause)
             out[cid] = s
         return out
 

@@ -168,6 +168,10 @@ def test_an_article_imposes_a_sanction_by_its_chapter_or_its_own_words():
     # a test for 立案 and the enforcement of a fine are not sanctions
     assert not imposes_sanction(_article("认为有犯罪事实，需要追究刑事责任，依法决定立案的，应当书面通知。"))
     assert not imposes_sanction(_article("到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。"))
+    # in the 法律责任 chapter, the article that fines ranks above one on who must prove what
+    fines = _article("侵犯商业秘密的，处十万元以上一百万元以下的罚款。", chapter="第四章 法律责任")
+    proof = _article("涉嫌侵权人应当证明其不存在侵犯商业秘密的行为。", chapter="第四章 法律责任")
+    assert imposes_sanction(fines) > imposes_sanction(proof) > 0
     plan_item = Clause("p#（一）", "p", "计划", "计划", "（一）", 1, "plan_item", [], "", "依法依规追究责任。")
     assert not imposes_sanction(plan_item)
 
