@@ -303,7 +303,10 @@ class Retriever:
             raise ValueError(SECOND_MISSING)
         allowed = self.allowed_docs(scope)
         mask = self._mask(allowed)
-        n_cand = max(self.cfg.candidates, k * 4)
+        # The depth each leg is read to must not grow with k: min-max normalisation runs over what was
+        # read, so a deeper read lowered every floor and reordered the top ("信访工作今年怎么抓" put
+        # plan item （二十） first when 30 clauses were asked for, 信访工作条例第四十一条 when 5 were).
+        n_cand = max(self.cfg.candidates, k)
         legs: dict[str, dict[str, float]] = {}
         best_chunk: dict[str, dict[str, int]] = {}
         if mode in ("hybrid", "bm25"):
