@@ -802,6 +802,8 @@ def test_everyday_words_reach_the_statute_terms(assistant):
         "在外地违法了，归哪里的执法部门管？": ("《行政处罚法》第二十二条", "违法行为发生地"),
         "罚款的时候没给收据，能不交吗？": ("《行政处罚法》第七十条", "有权拒绝缴纳罚款"),
         "复议的时候能不能请律师？": ("《行政复议法》第十七条", "律师"),
+        # the plan says 苏木镇 for township (before: 行政处罚法第二十四条 on 乡镇 taking over penalties)
+        "今年对乡镇执法有什么要求？": ("《2024年法治政府建设工作计划》四（九）", "苏木镇"),
     }
     for question, (label, phrase) in cases.items():
         ans = assistant.ask(question)

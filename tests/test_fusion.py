@@ -42,6 +42,7 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "专用票据" in expand("没给收据能不交吗") and "陈述 申辩" in expand("没听我解释就罚我")
     assert "委托 代理人" in expand("复议的时候能不能请律师？") and "收取费用" in expand("打官司要交多少钱")
     assert "委托" not in expand("复议机关可以加重对申请人的处罚吗？")  # 申请人 is not 请人
+    assert "苏木镇" in expand("今年对乡镇执法有什么要求？") and "嘎查村" in expand("村里的纠纷谁来调解")
     assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
 
 
@@ -123,6 +124,9 @@ def test_laws_sharing_a_tail_with_a_held_law_are_unknown():
     assert unknown_law("民法第十条讲什么", (*known, "人民调解法")) == "民法"  # 民…法 is not 人民调解法
     assert unknown_law("行政诉讼法是根据宪法制定的吗？", known) == ""
     assert unknown_law("旗里落实行政复议法的情况", known) == ""  # a held name inside the mention
+    # 学法 / 尊法学法守法用法 are what officials do, not a law (before: 《领导干部学法》 was "not held")
+    assert unknown_law("领导干部学法有什么安排？", known) == ""
+    assert unknown_law("领导干部要尊法学法守法用法吗？", known) == ""
     assert unknown_law("《计划》（十八）", known) == ""  # the plan by its generic name in title marks
 
 
