@@ -43,6 +43,7 @@ from .intent import (
     unknown_law,
     wants_approval,
     wants_classification,
+    wants_contents,
     wants_definition,
     wants_yes_no,
 )
@@ -349,6 +350,7 @@ def score_sentences(
     tables = _tables(retriever)
     weights = query_weights(question, retriever, context)
     definition, classification = wants_definition(question), wants_classification(question)
+    contents = wants_contents(question)
     asked_term = term_asked(question) if definition else ""
     delegation_counts = not _ASKS_RULE_MAKER_RE.search(question)
     out: list[Candidate] = []
@@ -360,6 +362,8 @@ def score_sentences(
         # It stands for the term too, so the term's words count as found there ("提起诉讼" for 行政诉讼).
         subject = bool(asked_term) and hit.clause.clause_id in retriever.subject_articles(asked_term)
         extra = frozenset(retriever.tokenizer.tokenize(asked_term)) if subject else frozenset()
+        # "决定书要写哪些内容": the list the statute gives, through its lead-in ("应当载明下列事项：").
+        leads = {u.lead for u in units if u.item and "下列" in units[u.lead].text} if contents else set()
         for i, u in enumerate(units):
             found = _unit_tokens(tables, retriever, hit.clause, i) | extra
             score = W_RANK / (1 + rank) + W_LEXICAL * overlap(weights, found)
@@ -375,6 +379,8 @@ def score_sentences(
             if definition and (subject or _DEFINITION_UNIT_RE.search(u.text)):
                 score += W_CUE
             if classification and _CLASSIFICATION_UNIT_RE.search(u.text):
+                score += W_CUE
+            if i in leads:
                 score += W_CUE
             out.append(Candidate(rank, hit, i, u.text, score, u.item))
     out.sort(key=lambda c: -c.score)

@@ -46,7 +46,7 @@ LAW_CUE_RE = re.compile(
 # Questions that ask for a figure: a period, a count, an amount, a ratio, a level, a date.
 NUMBER_CUE_RE = re.compile(
     r"多少|几(?:天|日|个|年|月|级|名|次|倍|小时|周|类|种)|多久|多长|期限|时限|时效|学时|比例|百分之|"
-    r"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|金额|数额|分为几"
+    r"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)|分为几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
 # A figure as the documents write it: 六十日, 60学时, 100%, 20个工作日, ３日内, 五万元, 四级, 年底前.
@@ -278,7 +278,8 @@ def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
 
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    ("money", re.compile(r"多少钱|罚多少|金额|数额|多少元|几元|多少万"), re.compile(r"元")),
+    # "罚款数额大的话可以要求听证吗" names an amount but asks for none
+    ("money", re.compile(r"多少钱|罚多少|(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)|多少元|几元|多少万"), re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
     ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
@@ -362,6 +363,14 @@ def imposes_sanction(clause: Clause) -> float:
     chapter = bool(clause.path) and bool(_SANCTION_CHAPTER_RE.search(clause.path[0]))
     words = bool(_SANCTION_TEXT_RE.search(clause.text))
     return 1.5 if chapter and words else 1.0 if chapter or words else 0.0
+
+
+_CONTENTS_RE = re.compile(r"(?:写|载明|包括|包含|列明|注明)(?:哪些|什么)|(?:哪些|什么)(?:内容|事项|材料)")
+
+
+def wants_contents(question: str) -> bool:
+    """Does the question ask what a document or an application must contain (要写哪些内容, 包括什么)?"""
+    return bool(_CONTENTS_RE.search(question))
 
 
 _CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么分级|如何分级|分为几|分成几|分几级|分几类|哪几级|哪几类")

@@ -111,6 +111,9 @@ def test_numbers_and_figure_kinds():
     assert figure_kind("党费的比例是多少？") == "percent"
     assert figure_kind("培训多少学时？") == "hours"
     assert figure_kind("有多少个苏木镇？") == ""
+    assert figure_kind("盗窃罪的立案追诉金额标准是多少？") == "money"
+    # an amount named, none asked for (before: "最相关的条款中没有问题所问的金额")
+    assert figure_kind("罚款数额大的话可以要求听证吗？") == "" and detect_intent("罚款数额大的话可以要求听证吗？").kind != "number"
     assert has_figure_of("并处五万元以上二十万元以下的罚款", "money")
     assert not has_figure_of("确保每人接受不少于60学时的培训", "money")
 
@@ -808,6 +811,15 @@ def test_everyday_words_reach_the_statute_terms(assistant):
     for question, (label, phrase) in cases.items():
         ans = assistant.ask(question)
         assert [c.label for c in ans.citations] == [label] and phrase in ans.answer, question
+
+
+@pytest.mark.slow
+def test_a_question_for_what_a_document_must_contain_gets_the_list(assistant):
+    # Before: "……应当制作行政处罚决定书。行政处罚决定书必须盖有……印章", not the list of what it states.
+    ans = assistant.ask("行政处罚决定书上要写哪些内容？")
+    assert ans.answer.startswith("行政处罚决定书应当载明下列事项：（一）当事人的姓名或者名称、地址")
+    asked = assistant.ask("罚款数额大的话可以要求听证吗？")
+    assert not asked.abstained and [c.label for c in asked.citations] == ["《行政处罚法》第六十三条"]
 
 
 @pytest.mark.slow

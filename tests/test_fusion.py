@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from rag.fusion import minmax, ranks, rrf, weighted
-from rag.intent import imposes_sanction, term_asked, unknown_law, wants_penalty
+from rag.intent import imposes_sanction, term_asked, unknown_law, wants_contents, wants_penalty
 from rag.lawnames import held_matches, name_forms
 from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
@@ -156,6 +156,13 @@ def test_a_question_for_the_sanction_is_recognised():
     assert not wants_penalty("行政处罚的种类有哪些") and not wants_penalty("罚款要在多少天内交")
     assert wants_penalty("重大决策出错了要追责吗？") and wants_penalty("政府信息公开做得不好会被问责吗")
     assert wants_penalty("违反条例的工作人员会受到什么处分？")
+
+
+def test_a_question_for_contents_is_recognised():
+    assert wants_contents("行政处罚决定书上要写哪些内容？") and wants_contents("政府信息公开申请应当包括什么")
+    assert wants_contents("申请行政许可要提交哪些材料")
+    # listing other things is not asking what a document contains
+    assert not wants_contents("行政复议委员会由哪些人组成？") and not wants_contents("哪些情况下可以当场收缴罚款")
 
 
 def _article(text: str, chapter: str = "") -> Clause:
