@@ -19,13 +19,18 @@ _SPLIT_RE = re.compile(r"及|和")
 # Not a unit of its own: "旗政府各部门", "旗政府有关部门", "政府其他有关部门".
 _GENERIC_RE = re.compile(r"各部门|有关部门|其他")
 # The question asks for a list of tasks ...
-_TASKS_RE = re.compile(r"(?:哪些|什么|哪几项|几项|多少项)(?:工作|任务|事项)|(?:工作|任务|事项)(?:都)?有哪些|承担了?哪些")
+_TASKS_RE = re.compile(
+    r"(?:哪些|什么|哪几项|几项|多少项)(?:法治)?(?:工作|任务|事项)|(?:工作|任务|事项)(?:都)?有哪些|承担了?哪些|"
+    r"(?:干|做)(?:些)?(?:什么|啥|哪些)"
+)
 # ... and nothing but the unit, its role and such filler words.
 _FILLER_RE = re.compile(
-    r"今年|本年|2024年|旗里|我旗|全旗|法治政府建设|工作计划|计划|里面|里|中|在|都|一共|总共|共|有|了|的|是|主要|具体|要|需要|"
+    r"今年|本年|2024年|旗里|我旗|全旗|法治政府建设|法治建设|法治|工作计划|计划|里面|里|中|在|都|一共|总共|共|有|了|的|是|主要|具体|要|需要|"
+    r"干|做|些|啥|"
     r"承担|负责|责任|牵头|参与|配合|协助|作为|单位|部门|分别|和|与|及|、|哪些|什么|哪几项|几项|多少项|工作|任务|事项|请问|我们|列出|列一下|"
     r"[，,。？?！!、\s]"
 )
+_PLAN_SUBJECT_RE = re.compile(r"法治政府(?:建设)?")
 LEAD_ROLE_RE = re.compile(r"牵头")
 # "参与" is any part in an item, leading included; 责任单位 / 配合 / 协助 name the second role only.
 RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|协助")
@@ -71,6 +76,8 @@ def asked_units(question: str, units: dict[str, str]) -> list[str]:
 
     The question may also be the unit's name alone ("旗司法局", "司法局的工作"): nothing else is asked.
     """
+    # 法治政府建设 is what the whole plan is about: its 政府 is not the unit 政府.
+    question = _PLAN_SUBJECT_RE.sub("", question)
     rest, found = question, []
     for key in sorted(units, key=len, reverse=True):  # 旗委政法委 before 政法委
         pos = rest.find(key)

@@ -77,6 +77,9 @@ def test_intent_responsibility_target_and_plan_or_law():
     # and "普法工作由谁负责" quoted item （十三）'s text instead of its units)
     assert detect_intent("普法工作由谁负责？", DOCS).plan
     assert not detect_intent("行政复议法规定由谁负责？", DOCS).plan
+    # "谁来建" asks who is in charge too (before: a general question, refused for weak evidence)
+    assert detect_intent("12345热线合作机制谁来建？", DOCS).kind == "responsibility"
+    assert detect_intent("行政复议委员会由谁建立？", DOCS).kind == "responsibility"
 
 
 def test_responsibility_topic_strips_the_cue_phrase():

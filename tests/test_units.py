@@ -54,6 +54,12 @@ def test_only_a_question_about_the_units_tasks_is_taken(units):
     assert asked_unit("司法局负责什么？", units) == "司法局"
     # without a tasks cue nothing else may be asked
     assert asked_unit("司法局是谁", units) == "" and asked_unit("司法局牵头吗", units) == ""
+    # plain words for tasks (before: one sentence of item （十三） for 公安局)
+    assert asked_unit("公安局今年负责哪些法治工作？", units) == "公安局"
+    assert asked_unit("司法局要干什么？", units) == "司法局" and asked_unit("信访局今年做哪些事？", units) == "信访局"
+    # the 政府 of 法治政府建设 is the plan's subject, not the unit 政府
+    assert asked_units("2024年法治政府建设工作计划有哪些主要任务？", units) == []
+    assert asked_units("旗长在法治政府建设中要做什么？", units) == []
 
 
 def test_the_answer_lists_the_role_asked_and_falls_back_to_the_other(items, units):
