@@ -128,10 +128,11 @@ _DEPARTMENT_RE = re.compile(r"部门|机关|机构|委员会|人民政府|办公
 
 @dataclass
 class _Tables:
-    """Derived from one index generation, built once: IDF of words, document names, sentence splits."""
+    """Derived from one index generation, built once: document names, plan items, sentence splits.
 
-    idf: dict[str, float]
-    idf_unseen: float
+    Word IDF and each clause's words are the retriever's (``Retriever.word_weights``), which ranks by them too.
+    """
+
     doc_names: tuple[str, ...]
     plan_docs: frozenset[str]
     plan_titles: tuple[str, ...]
@@ -140,7 +141,6 @@ class _Tables:
     plan_units: dict[str, str] = field(default_factory=dict)  # unit key → full name (rag/units.py)
     units: dict[str, list[Unit]] = field(default_factory=dict)
     unit_tokens: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
-    clause_tokens: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _TABLES: weakref.WeakKeyDictionary[Retriever, _Tables] = weakref.WeakKeyDictionary()
@@ -160,15 +160,15 @@ def _tables(retriever: Retriever) -> _Tables:
 
 
 def prepare(retriever: Retriever) -> None:
-    """Build the answer tables and load the reference library now (≈0.3 s and ≈1 s once per index
-    generation) rather than on the first question."""
+    """Build the answer tables, read the clauses' words and load the reference library now (≈0.3 s
+    and ≈1 s once per index generation) rather than on the first question."""
     _tables(retriever)
+    _ = retriever.word_weights
     _ = retriever.reference
 
 
 def _build_tables(retriever: Retriever) -> _Tables:
     clauses = list(retriever.clauses.values())
-    weights = retriever.word_weights
     names: set[str] = set()
     for c in clauses:
         names.update({c.doc_short, c.doc_title, c.doc_title.removeprefix("中华人民共和国")})
@@ -180,8 +180,7 @@ def _build_tables(retriever: Retriever) -> _Tables:
     by_doc: dict[str, list[Clause]] = {}
     for c in retriever.index.clauses:
         by_doc.setdefault(c.doc_id, []).append(c)
-    return _Tables(idf=weights.idf, idf_unseen=weights.unseen, doc_names=doc_names,
-                   plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles, clause_tokens=weights.clause_tokens,
+    return _Tables(doc_names=doc_names, plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles,
                    plan_items=plan_items, plan_units=known_units(plan_items),
                    doc_clauses={d: tuple(cs) for d, cs in by_doc.items()})
 
@@ -316,8 +315,8 @@ def query_weights(question: str, retriever: Retriever, context: str = "") -> dic
     """Words to look for in sentences, by IDF: the question's own; at half weight the documents'
     terms the retriever's colloquial expansion adds (交钱 → 收取费用) and the words of ``context``
     (the other half of a two-part question)."""
-    tables = _tables(retriever)
-    weights = {t: tables.idf.get(t, tables.idf_unseen) for t in content_tokens(retriever.tokenizer.tokenize(question))}
+    words = retriever.word_weights
+    weights = {t: words.idf.get(t, words.unseen) for t in content_tokens(retriever.tokenizer.tokenize(question))}
     extra = context
     if getattr(retriever.cfg, "expand_queries", False):
         try:
@@ -327,8 +326,8 @@ def query_weights(question: str, retriever: Retriever, context: str = "") -> dic
         if expand is not None:
             extra += " " + expand(question)[len(question):]
     for t in content_tokens(retriever.tokenizer.tokenize(extra)) if extra.strip() else []:
-        if t not in weights and t in tables.idf:
-            weights[t] = W_EXPANSION * tables.idf[t]
+        if t not in weights and t in words.idf:
+            weights[t] = W_EXPANSION * words.idf[t]
     return weights
 
 
@@ -498,14 +497,14 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
     clauses (words the corpus never uses weigh most, so a question about 个人所得税
     scores low); ``dense``: best cosine; ``bm25``: best raw BM25; ``lookup``: a named clause.
     """
-    tables = _tables(retriever)
+    words = retriever.word_weights
     q = content_tokens(retriever.tokenizer.tokenize(question))
     found: set[str] = set()
     for h in hits[:top]:
-        found |= tables.clause_tokens.get(h.clause.clause_id, frozenset())
+        found |= words.clause_tokens.get(h.clause.clause_id, frozenset())
     return {
-        "coverage": weighted_overlap(q, found, tables.idf, tables.idf_unseen) if q else 0.0,
-        "unseen": (sum(1 for t in q if t not in tables.idf) / len(q)) if q else 1.0,
+        "coverage": weighted_overlap(q, found, words.idf, words.unseen) if q else 0.0,
+        "unseen": (sum(1 for t in q if t not in words.idf) / len(q)) if q else 1.0,
         "dense": max((h.legs.get("dense", 0.0) for h in hits), default=0.0),
         "bm25": max((h.legs.get("bm25", 0.0) for h in hits), default=0.0),
         "lookup": 1.0 if any(h.legs.get("lookup") for h in hits) else 0.0,

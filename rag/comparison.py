@@ -49,18 +49,18 @@ def compared(question: str) -> Comparison | None:
     text = re.sub(r"\s+", "", question)
     which = _WHICH_RE.match(text)
     if which:
-        first, second = which.group("a"), which.group("b")
-        if first == second or any(_NOT_A_SIDE_RE.search(x) for x in (first, second)):
-            return None
-        return Comparison(first=first, second=second, aspect="期限")
+        return _sides(which.group("a"), which.group("b"), "期限")
     m = _COMPARE_RE.match(text)
     if not m:
         return None
     rest = _SECOND_RE.match(m.group("rest"))
     if not rest:
         return None
-    first, second = m.group("a"), rest.group("b")
-    aspect = _ASPECT_FILLER_RE.sub("", rest.group("aspect") or "")
+    return _sides(m.group("a"), rest.group("b"), _ASPECT_FILLER_RE.sub("", rest.group("aspect") or ""))
+
+
+def _sides(first: str, second: str, aspect: str) -> Comparison | None:
+    """The comparison, unless its two sides are one thing or a part of it is itself a question ("谁和谁")."""
     if first == second or any(_NOT_A_SIDE_RE.search(x) for x in (first, second, aspect)):
         return None
     return Comparison(first=first, second=second, aspect=aspect)

@@ -72,8 +72,9 @@ class Config:
     # left 行政许可法第十六条 (six mentions of 行政许可) above 第二条 for "行政许可是什么意思". The eval
     # set has two definition questions, so this is not tuned on it.
     definition_boost: float = 1.0
-    # Added to the articles of a law's 法律责任 chapter when the question asks what the sanction is
-    # ("商业秘密被侵犯怎么罚" → the article that fines, not the one on burden of proof).
+    # Added, times 1 or 1.5 (``intent.imposes_sanction``), to articles that impose a sanction, by their
+    # chapter (法律责任, 监督和追责) or their own words, when the question asks what the sanction is
+    # ("被督查的单位不配合督查要追责吗" → 政府督查工作条例第二十五条, in a regulation without chapters).
     penalty_boost: float = 0.3
     # Added to the articles of a law whose subject the question names without naming the law
     # ("行政诉讼要多久" → 行政诉讼法, "复议的时候……" → 行政复议法). On dev 0.1 changed no hybrid

@@ -43,10 +43,12 @@ LAW_CUE_RE = re.compile(
     r"主管|查处|指导|监督管理|组织实施|县级|县里|县一级|市级|省级|国务院|法律|法规|条例|[^办做说方立违合依执守普]法(?![治人官院])"
 )
 
+# An amount asked for: "金额标准是多少", not "罚款数额大的话可以要求听证吗", which names one and asks for none.
+_AMOUNT_ASKED = r"(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)"
 # Questions that ask for a figure: a period, a count, an amount, a ratio, a level, a date.
 NUMBER_CUE_RE = re.compile(
     r"多少|几(?:天|日|个|年|月|级|名|次|倍|小时|周|类|种)|多久|多长|期限|时限|时效|学时|比例|百分之|"
-    r"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)|分为几"
+    rf"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
 # A figure as the documents write it: 六十日, 60学时, 100%, 20个工作日, ３日内, 五万元, 四级, 年底前.
@@ -278,8 +280,7 @@ def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
 
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    # "罚款数额大的话可以要求听证吗" names an amount but asks for none
-    ("money", re.compile(r"多少钱|罚多少|(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)|多少元|几元|多少万"), re.compile(r"元")),
+    ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万"), re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
     ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
@@ -331,7 +332,7 @@ def term_asked(question: str) -> str:
     return _TERM_FILLER_RE.sub("", question)
 
 
-# The sanction for a violation: statutes put every one of them in the chapter 法律责任.
+# The question asks what happens to who breaks the rules (``imposes_sanction`` finds the articles that say).
 _PENALTY_RE = re.compile(
     r"怎么罚|怎样罚|如何罚|怎么处罚|怎样处罚|如何处罚|罚多少|罚款多少|什么处罚|哪些处罚|处罚标准|"
     r"承担什么(?:法律)?责任|承担哪些(?:法律)?责任|什么法律责任|哪些法律责任|法律后果|"
