@@ -76,7 +76,7 @@ from .structure import (
     procedure_steps,
     structure_asked,
 )
-from .tokenization import content_tokens
+from .tokenization import content_tokens, spelled_by
 from .typos import correct_law_names, notice
 from .units import asked_units, describe, known_units, roles_asked, tasks_of
 
@@ -499,6 +499,12 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
     """
     words = retriever.word_weights
     q = content_tokens(retriever.tokenizer.tokenize(question))
+    # Search mode gives a term of the domain's dictionary ("免罚清单") with its parts; where the
+    # documents write the parts apart (“免罚”清单), the term is unseen but nothing of the question
+    # is missing. Only the dictionary's terms: "刑事诉讼" is unseen because no clause is about it.
+    seen = {t for t in q if t in words.idf}
+    terms = retriever.tokenizer.terms
+    q = [t for t in q if t in seen or t not in terms or not spelled_by(t, seen)]
     found: set[str] = set()
     for h in hits[:top]:
         found |= words.clause_tokens.get(h.clause.clause_id, frozenset())

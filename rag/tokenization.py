@@ -37,7 +37,7 @@ QUESTION_FRAME_WORDS = frozenset(
     _words(
         "规定 要求 计划 工作 部门 单位 牵头 责任 负责 哪个 哪些 多少 多久 多长 时间 期限 几天 内容 讲 讲的是 什么 怎么 怎样 如何 "
         "需要 必须 能不能 能 不能 可不可以 要不要 有没有 有 没有 是不是 一般 主要 具体 方面 情况 问题 事 事情 办 怎么办 "
-        "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日"
+        "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日 提到 提及 说到 意思"
     )
 )
 _PUNCT_RE = re.compile(r"^[\W_]+$", re.UNICODE)
@@ -76,6 +76,7 @@ class Tokenizer:
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
         self.user_words = _dictionary(user_words)
+        self.terms = frozenset(self.user_words)
         for word in self.user_words:
             self._jieba.add_word(word, freq=20000)
         self.fingerprint = fingerprint(user_words)
@@ -101,6 +102,15 @@ def content_tokens(tokens: list[str]) -> list[str]:
         if t not in QUESTION_FRAME_WORDS and not t.isdigit():
             seen.setdefault(t, None)
     return list(seen)
+
+
+def spelled_by(word: str, parts: set[str] | frozenset[str]) -> bool:
+    """Whether ``word`` is a run of ``parts`` ("免罚清单" of 免罚 and 清单), itself not counted."""
+    reach = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        reach[end] = any(reach[start] and word[start:end] in parts and word[start:end] != word
+                         for start in range(end))
+    return reach[-1]
 
 
 def user_words_from_clauses(clauses: Iterable[Clause]) -> list[str]:

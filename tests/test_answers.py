@@ -33,6 +33,7 @@ from rag.intent import (
 )
 from rag.records import Clause, Hit
 from rag.search import Scope
+from rag.tokenization import spelled_by
 
 DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作条例", "人民调解法", "重大行政决策程序暂行条例",
         "2024年法治政府建设工作计划")
@@ -492,6 +493,20 @@ def test_out_of_scope_questions_abstain(assistant, question):
     assert ans.abstained and ans.answer.startswith(NO_BASIS)
     assert not ans.citations
     assert ans.related, "the nearest clauses are offered as possibly related"
+
+
+def test_a_word_is_spelled_by_a_run_of_other_words_but_not_by_itself():
+    assert spelled_by("免罚清单", {"免罚", "清单"})
+    assert not spelled_by("免罚清单", {"免罚"})
+    assert not spelled_by("清单", {"清单", "单"})
+
+
+def test_a_term_the_documents_write_in_quotes_is_not_missing_evidence(assistant):
+    # The plan writes “免罚”清单, so no clause has the dictionary term 免罚清单 as one token; counting
+    # it unseen refused this question. 刑事诉讼 is no dictionary term: its question stays refused.
+    ans = assistant.ask("计划里提到的“免罚清单”是什么意思？")
+    assert not ans.abstained and ans.citations[0].label == "《2024年法治政府建设工作计划》四（十二）"
+    assert assistant.ask("刑事诉讼和民事诉讼有什么区别").abstained
 
 
 def _hit(legs: dict[str, float], firsts: tuple[str, ...]) -> Hit:

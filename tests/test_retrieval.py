@@ -88,6 +88,18 @@ def test_a_question_naming_what_a_law_is_about_is_read_as_about_that_law(retriev
     assert {docs[d] for d in retriever.subject_docs("信访事项多久办结")} == {"信访工作条例"}
 
 
+def test_a_question_about_the_banners_own_work_finds_the_plan_before_the_statute(retriever):
+    # Both ask what the banner does this year; each statute shares more words with the question.
+    from dataclasses import replace
+
+    asked = {"信访工作今年怎么抓？": "《2024年法治政府建设工作计划》六（二十）",
+             "突发事件应急预案今年要修订吗？": "《2024年法治政府建设工作计划》五（十四）"}
+    unrouted = Retriever(replace(retriever.cfg, plan_boost=0.0), index=retriever.index)
+    for question, item in asked.items():
+        assert retriever.search(question, k=3)[0].clause.citation == item
+        assert unrouted.search(question, k=3)[0].clause.citation != item
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     from dataclasses import replace
