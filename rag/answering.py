@@ -27,7 +27,7 @@ from .cited import cited_asked, cited_documents, describe_cited
 from .comparison import Comparison, compared
 from .contacts import asks_for_contact, contact_note
 from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
-from .expansion import wants_plan
+from .expansion import translations, wants_plan
 from .index import DocEntry
 from .intent import (
     Intent,
@@ -508,6 +508,10 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
     found: set[str] = set()
     for h in hits[:top]:
         found |= words.clause_tokens.get(h.clause.clause_id, frozenset())
+    # A colloquial word whose documents' terms were found is found: "冒头" is said "源头" there.
+    for phrase, terms in translations(question):
+        if found.intersection(retriever.tokenizer.tokenize(terms)):
+            found.update(t for t in q if t in phrase)
     return {
         "coverage": weighted_overlap(q, found, words.idf, words.unseen) if q else 0.0,
         "unseen": (sum(1 for t in q if t not in words.idf) / len(q)) if q else 1.0,

@@ -84,6 +84,15 @@ def expand(question: str) -> str:
     return question if not extra else f"{question} {' '.join(extra)}"
 
 
+def translations(question: str) -> list[tuple[str, str]]:
+    """Each colloquial phrase of the question, with the documents' terms it stands for ("冒头" → "源头 预防 …")."""
+    out: list[tuple[str, str]] = []
+    for pattern, terms in _COMPILED:
+        for m in pattern.finditer(question):
+            out.append((m.group(0), terms))
+    return out
+
+
 PLAN_CUES = re.compile(r"计划|今年|本年|2024年|旗里|我旗|咱们旗|咱旗|本旗|全旗|旗政府|旗委|牵头|责任单位|苏木镇|嘎查|安排|任务|工作要求")
 DEADLINE_CUES = re.compile(
     r"多久|多长时间|几天|多少天|多少日|几日|期限|时限|多少年|几年|几个月|多少个工作日|多少学时|几学时|比例|百分之|多少"

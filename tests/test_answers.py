@@ -509,6 +509,14 @@ def test_a_term_the_documents_write_in_quotes_is_not_missing_evidence(assistant)
     assert assistant.ask("刑事诉讼和民事诉讼有什么区别").abstained
 
 
+def test_a_colloquial_word_counts_as_found_when_the_documents_terms_for_it_are(assistant):
+    # 冒头 and 刷单 are no clause's words (源头, 虚假交易 are): counted as unseen words, they refused both.
+    calm = assistant.ask("纠纷刚冒头的时候能化解掉吗？")
+    assert not calm.abstained and calm.citations[0].doc_short == "信访工作条例"
+    fake = assistant.ask("老板刷单骗顾客怎么处理？")
+    assert not fake.abstained and fake.citations[0].doc_short == "反不正当竞争法"
+
+
 def _hit(legs: dict[str, float], firsts: tuple[str, ...]) -> Hit:
     clause = Clause(clause_id="d#第一条", doc_id="d", doc_title="法", doc_short="法", label="第一条", number=1,
                     kind="article", path=[], title="", text="第一条 …")

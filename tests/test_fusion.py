@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from rag.expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
+from rag.expansion import (
+    asks_about_term,
+    defined_terms,
+    expand,
+    has_figure,
+    law_subject,
+    translations,
+    wants_figure,
+    wants_plan,
+)
 from rag.fusion import minmax, ranks, rrf, weighted
 from rag.intent import imposes_sanction, term_asked, unknown_law, wants_contents, wants_penalty
 from rag.lawnames import held_matches, name_forms
@@ -30,6 +39,12 @@ def test_minmax_and_ranks_edge_cases():
     assert minmax({}) == {}
     assert minmax({"a": 3.0, "b": 3.0}) == {"a": 1.0, "b": 1.0}
     assert ranks({"x": 0.1, "y": 0.9}) == {"y": 1, "x": 2}
+
+
+def test_translations_name_the_colloquial_phrase_each_expansion_came_from():
+    found = dict(translations("矛盾刚冒头的时候能不能就解决掉？"))
+    assert "源头" in found["冒头"]
+    assert translations("行政复议法第二十条") == []
 
 
 def test_colloquial_words_are_expanded_to_document_terms():
