@@ -56,6 +56,7 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "不满十四周岁" in expand("小孩子违法了要不要罚？") and "违法行为发生地" in expand("在外地违法了归哪里管")
     assert "专用票据" in expand("没给收据能不交吗") and "陈述 申辩" in expand("没听我解释就罚我")
     assert "委托 代理人" in expand("复议的时候能不能请律师？") and "收取费用" in expand("打官司要交多少钱")
+    assert "储备" in expand("防汛物资平时放在哪里存着？") and "调拨 运输 配送" in expand("帐篷怎么送到灾区")
     assert "委托" not in expand("复议机关可以加重对申请人的处罚吗？")  # 申请人 is not 请人
     assert "苏木镇" in expand("今年对乡镇执法有什么要求？") and "嘎查村" in expand("村里的纠纷谁来调解")
     assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
