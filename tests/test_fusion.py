@@ -57,6 +57,9 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "专用票据" in expand("没给收据能不交吗") and "陈述 申辩" in expand("没听我解释就罚我")
     assert "委托 代理人" in expand("复议的时候能不能请律师？") and "收取费用" in expand("打官司要交多少钱")
     assert "储备" in expand("防汛物资平时放在哪里存着？") and "调拨 运输 配送" in expand("帐篷怎么送到灾区")
+    assert "近亲属" in expand("我爸去世了家属能替他申请吗") and "不动产" in expand("宅基地的官司在哪个法院打")
+    assert "不停止执行" in expand("起诉以后拆迁还会继续吗") and "围堵" in expand("上访的人堵大门怎么处理")
+    assert "不停止执行" not in expand("起诉期限是多久")  # a suit named, nothing said of it going on
     assert "委托" not in expand("复议机关可以加重对申请人的处罚吗？")  # 申请人 is not 请人
     assert "苏木镇" in expand("今年对乡镇执法有什么要求？") and "嘎查村" in expand("村里的纠纷谁来调解")
     assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
