@@ -1055,7 +1055,9 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     piece: tuple[str, Hit] | None = None
     if intent.kind == "lookup" and named:
         piece = _lookup_text(named[0], paragraphs_asked(question)), named[0]
-    elif plan_first:
+    elif plan_first or (intent.kind == "responsibility" and hits[0].clause.kind == "plan_item"):
+        # A who-question worded like a statute's ("……监督管理谁负总责") that the plan answers best:
+        # the plan's answer is its units, not a sentence of the item.
         piece = _plan_responsibility(hits, intent)
     if piece is None:
         # A named clause is the one the question asks about ("第二十条规定的期限是多少").
