@@ -1039,7 +1039,10 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         reason = "low_evidence"
     # Also asked when the evidence is weak: naming the law the question is about tells staff where to look,
     # if the library matches it well enough to be a hint rather than a stray word (天气, 星期).
-    if reason in ("", "low_evidence") and not named and not _about_plan(question, intent, hits, scope):
+    # A clause every leg ranks first is the corpus answering (should_abstain): a library law that
+    # shares the question's everyday words (抽奖 → 教学成果奖励条例) does not overrule it.
+    if (reason in ("", "low_evidence") and not named and not unanimous(hits[0])
+            and not _about_plan(question, intent, hits, scope)):
         law = retriever.outside_law(question, min_score=HINT_MIN_SCORE if reason else MIN_SCORE)
         reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:

@@ -35,6 +35,8 @@ from rag.records import Clause, Hit
 from rag.search import Scope
 from rag.tokenization import spelled_by
 
+from .conftest import REFERENCE
+
 DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作条例", "人民调解法", "重大行政决策程序暂行条例",
         "2024年法治政府建设工作计划")
 
@@ -518,6 +520,13 @@ def test_a_colloquial_word_counts_as_found_when_the_documents_terms_for_it_are(a
     assert not calm.abstained and calm.citations[0].doc_short == "信访工作条例"
     fake = assistant.ask("老板刷单骗顾客怎么处理？")
     assert not fake.abstained and fake.citations[0].doc_short == "反不正当竞争法"
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference library is read from ../shared/corpus-scale/")
+def test_a_clause_every_leg_ranks_first_is_not_overruled_by_the_reference_library(assistant):
+    # 教学成果奖励条例 shares 一等奖 and 奖励 with the question; 反不正当竞争法 (有奖销售) answers it.
+    ans = assistant.ask("商场年底搞抽奖，一等奖给一台八万的车可以吗？")
+    assert not ans.abstained and ans.citations[0].doc_short == "反不正当竞争法"
 
 
 def _hit(legs: dict[str, float], firsts: tuple[str, ...]) -> Hit:
