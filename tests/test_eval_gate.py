@@ -22,8 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # and answer accuracy 0.788 → 0.803, and the floors with them (one question is 0.0076 of the 132 in scope).
 # The clause that defines a term, put first for a definition question, raised hit@1 0.848 → 0.856, MRR 0.908 → 0.912
 # and answer accuracy 0.803 → 0.811; the floors keep about two questions of margin.
+# Session 14 (plan routing, colloquial words counted as found, who-question phrasings) measured hit@1 0.886,
+# hit@5 0.985, MRR 0.931, answer accuracy 0.841, abstention 0.862 / 0.893; the floors moved up with them.
 FLOORS = {
-    "hybrid": {"hit@1": 0.84, "hit@5": 0.96, "mrr@10": 0.90, "answer_acc": 0.80, "abstain_p": 0.82, "abstain_r": 0.85},
+    "hybrid": {"hit@1": 0.87, "hit@5": 0.97, "mrr@10": 0.915, "answer_acc": 0.825, "abstain_p": 0.82, "abstain_r": 0.85},
 }
 
 
