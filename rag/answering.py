@@ -503,8 +503,8 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
     # documents write the parts apart (“免罚”清单), the term is unseen but nothing of the question
     # is missing. Only the dictionary's terms: "刑事诉讼" is unseen because no clause is about it.
     seen = {t for t in q if t in words.idf}
-    terms = retriever.tokenizer.terms
-    q = [t for t in q if t in seen or t not in terms or not spelled_by(t, seen)]
+    dictionary = retriever.tokenizer.terms
+    q = [t for t in q if t in seen or t not in dictionary or not spelled_by(t, seen)]
     found: set[str] = set()
     for h in hits[:top]:
         found |= words.clause_tokens.get(h.clause.clause_id, frozenset())
