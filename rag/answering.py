@@ -1058,9 +1058,9 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     piece: tuple[str, Hit] | None = None
     if intent.kind == "lookup" and named:
         piece = _lookup_text(named[0], paragraphs_asked(question)), named[0]
-    elif plan_first or (intent.kind == "responsibility" and hits[0].clause.kind == "plan_item"):
-        # A who-question worded like a statute's ("……监督管理谁负总责") that the plan answers best:
-        # the plan's answer is its units, not a sentence of the item.
+    elif intent.kind == "responsibility" and hits[0].clause.kind == "plan_item":
+        # Searched in the plan first, or worded like a statute's question ("……监督管理谁负总责") and
+        # answered best by the plan: a plan item's answer is its units, not a sentence of it.
         piece = _plan_responsibility(hits, intent)
     if piece is None:
         # A named clause is the one the question asks about ("第二十条规定的期限是多少").

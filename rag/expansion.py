@@ -94,22 +94,15 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(p), terms) for p, terms in COLLOQUIAL)
 
 
-def expand(question: str) -> str:
-    """The question with the documents' terms for its colloquial words appended."""
-    extra: list[str] = []
-    for pattern, terms in _COMPILED:
-        if pattern.search(question):
-            extra.append(terms)
-    return question if not extra else f"{question} {' '.join(extra)}"
-
-
 def translations(question: str) -> list[tuple[str, str]]:
     """Each colloquial phrase of the question, with the documents' terms it stands for ("冒头" → "源头 预防 …")."""
-    out: list[tuple[str, str]] = []
-    for pattern, terms in _COMPILED:
-        for m in pattern.finditer(question):
-            out.append((m.group(0), terms))
-    return out
+    return [(m.group(0), terms) for pattern, terms in _COMPILED for m in pattern.finditer(question)]
+
+
+def expand(question: str) -> str:
+    """The question with the documents' terms for its colloquial words appended, once per entry."""
+    extra = dict.fromkeys(terms for _, terms in translations(question))  # each entry's terms are its own
+    return question if not extra else f"{question} {' '.join(extra)}"
 
 
 PLAN_CUES = re.compile(r"计划|今年|本年|2024年|旗里|我旗|咱们旗|咱旗|本旗|全旗|旗政府|旗委|牵头|责任单位|苏木镇|嘎查|安排|任务|工作要求")
