@@ -31,6 +31,7 @@ from .expansion import translations, wants_plan
 from .index import DocEntry
 from .intent import (
     Intent,
+    asked_parts,
     detect_intent,
     figure_kind,
     has_figure_of,
@@ -108,6 +109,10 @@ SECOND_SENTENCE_RATIO = 0.85  # a second sentence of the same clause joins at th
 MAX_NAMED = 3  # clauses a question names one by one ("第二十条和第四十六条") that are each answered
 MAX_LIST_ITEMS = 8  # "下列事项……：" is followed by at most this many listed items
 MAX_ANSWER_CHARS = 320
+# A sub-question's own best unit joins the answer (``_cover_parts``) when it holds this share of the
+# part's words, and this much more than any unit already quoted.
+PART_MIN_OVERLAP = 0.25
+PART_MARGIN = 0.1
 LONG_SENTENCE = 120  # a sentence longer than this is quoted by its ；-parts
 W_DENSE = 0.2  # the sentence is among the nearest in meaning to the question (embedded sentences only)
 DENSE_SPREAD = 0.03  # cosine below the best sentence's at which that bonus has fallen to nothing
@@ -698,7 +703,35 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     if picked is None:
         return None
     hit, idx = picked
+    idx = _cover_parts(question, hit.clause, idx, retriever, context)
     return passage_text(hit.clause, idx, retriever), hit
+
+
+def _cover_parts(question: str, clause: Clause, chosen: list[int], retriever: Retriever, context: str = "") -> list[int]:
+    """Add, for each sub-question the chosen units leave unanswered, the clause's unit that answers it.
+
+    "由几名委员组成，成员构成上有什么要求" is answered by two sentences of one article: the best unit
+    for the whole question is the first, and the second (妇女成员) scored too far below it to join.
+    A unit joins only when it matches its part clearly better than every unit already quoted.
+    """
+    parts = asked_parts(question)
+    if not parts:
+        return chosen
+    tables = _tables(retriever)
+    units = _units(tables, clause)
+    out = list(chosen)
+    for part in parts:
+        weights = query_weights(part, retriever, context)
+        scores = [overlap(weights, _unit_tokens(tables, retriever, clause, i)) for i in range(len(units))]
+        best = max(range(len(units)), key=scores.__getitem__, default=-1)
+        if best < 0 or best in out or scores[best] < PART_MIN_OVERLAP:
+            continue
+        if scores[best] < max(scores[i] for i in out) + PART_MARGIN:
+            continue
+        added = [units[best].lead, best] if units[best].item and units[best].lead >= 0 else [best]
+        if sum(len(units[j].text) for j in {*out, *added}) <= MAX_ANSWER_CHARS:
+            out = sorted({*out, *added})
+    return out
 
 
 def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | None:

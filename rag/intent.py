@@ -147,6 +147,31 @@ def is_plain_lookup(question: str, doc_names: tuple[str, ...] = ()) -> bool:
     return bool(LOOKUP_REST_RE.match(rest))
 
 
+# What makes a piece of a question ask something; wider than _QUESTION_RE, which finds a cross question's law part.
+_ASKS_RE = re.compile(_QUESTION_RE.pattern + r"|会不会|有没有|可不可以|行不行|是不是|需不需要|用不用|该不该|呢")
+
+
+def asked_parts(question: str) -> tuple[str, ...]:
+    """The sub-questions of a question that asks two things at once, each with its own question word.
+
+    "人民调解委员会由几名委员组成，成员构成上有什么要求？" → ("人民调解委员会由几名委员组成",
+    "成员构成上有什么要求"); a single question gives (). A part that asks nothing ("我家被罚了三万块")
+    joins the next part, as the situation that part asks about.
+    """
+    parts: list[str] = []
+    pending = ""
+    for piece in _PART_SPLIT_RE.split(question):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if _ASKS_RE.search(piece):
+            parts.append(f"{pending}，{piece}" if pending else piece)
+            pending = ""
+        else:
+            pending = f"{pending}，{piece}" if pending else piece
+    return tuple(parts) if len(parts) >= 2 else ()
+
+
 def split_cross(question: str) -> tuple[str, str] | None:
     """(plan part, law part) when one part speaks of the plan and a later one asks about a law.
 

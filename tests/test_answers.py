@@ -18,6 +18,7 @@ from rag.answering import (
 )
 from rag.assistant import clean_question
 from rag.intent import (
+    asked_parts,
     detect_intent,
     figure_kind,
     has_figure_of,
@@ -111,6 +112,15 @@ def test_split_cross_finds_the_plan_part_and_the_law_part():
     # one question about the plan only, asked in two parts, is not a cross question
     assert split_cross("同一个权力事项，各部门叫法不一样，计划里打算怎么解决？") is None
     assert split_cross("政府请的法律顾问不能光挂个名，计划对这个怎么说？") is None
+
+
+def test_asked_parts_splits_a_question_that_asks_two_things():
+    assert asked_parts("复议机关多长时间内作出决定？情况复杂的可以延长多久？") == (
+        "复议机关多长时间内作出决定", "情况复杂的可以延长多久")
+    # the situation a question describes joins the part that asks about it
+    assert asked_parts("我被罚了三万块，要求开听证会，听证的费用谁出？") == ()
+    assert asked_parts("罚款交不起，能不能分期？要交滞纳金吗") == ("罚款交不起，能不能分期", "要交滞纳金吗")
+    assert asked_parts("谁牵头行政复议工作？") == ()
 
 
 def test_numbers_and_figure_kinds():
@@ -460,6 +470,20 @@ def test_cross_question_answers_both_parts(assistant):
     ans = assistant.ask("计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？")
     assert "主渠道作用" in ans.answer and "六十日" in ans.answer
     assert [c.label for c in ans.citations] == ["《2024年法治政府建设工作计划》六（十八）", "《行政复议法》第二十条"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "phrases"),
+    [
+        ("复议机关多长时间内作出决定？情况复杂的可以延长多久？", ["六十日内", "不得超过三十日"]),
+        ("人民调解委员会要有几个委员？成员上有什么要求？", ["三至九人", "妇女成员"]),
+    ],
+)
+def test_each_part_of_a_two_part_question_is_answered(assistant, question, phrases):
+    ans = assistant.ask(question)
+    assert not ans.abstained
+    assert all(p in ans.answer for p in phrases), ans.answer
 
 
 @pytest.mark.slow
