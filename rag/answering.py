@@ -1076,7 +1076,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # shares the question's everyday words (抽奖 → 教学成果奖励条例) does not overrule it.
     if (reason in ("", "low_evidence") and not named and not unanimous(hits[0])
             and not _about_plan(question, intent, hits, scope)):
-        law = retriever.outside_law(question, min_score=HINT_MIN_SCORE if reason else MIN_SCORE)
+        dense = max((h.legs.get("dense", 0.0) for h in hits), default=0.0)
+        law = retriever.outside_law(question, min_score=HINT_MIN_SCORE if reason else MIN_SCORE, dense=dense)
         reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:
         reason = missing_figure(question, hits, retriever)

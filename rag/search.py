@@ -31,6 +31,10 @@ from .tokenization import content_tokens
 
 MODES = ("hybrid", "bm25", "dense", "second", "sparse")
 QUERY_VECTORS_KEPT = 64
+# How much farther in meaning (cosine) a reference-library law's title may be from the question than the
+# corpus' best clause, for the law to be named (Retriever.outside_law). On dev and the tuning set, the
+# apt library laws lie from 0.055 below to 0.048 above; the stray ones 0.004 to 0.076 below.
+LIBRARY_TITLE_MARGIN = 0.03
 PERIOD_CANDIDATES = 20  # clauses a deadline question's frames are read for (Retriever._period_route)
 SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
                   "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
@@ -114,6 +118,7 @@ class Retriever:
         self._defined: dict[str, frozenset[str]] = {}
         self._subjects: dict[str, frozenset[str]] = {}
         self._frames: dict[str, list[Frame]] = {}
+        self._title_vectors: dict[str, np.ndarray] = {}
 
     # -- the reference library ------------------------------------------------------------------
 
@@ -157,16 +162,30 @@ class Retriever:
         """The laws whose subject the question names without naming the law ("复议期间……" → 行政复议法)."""
         return frozenset(d for d, forms in self.subject_forms.items() if any(f in question for f in forms))
 
-    def outside_law(self, question: str, min_score: float = MIN_SCORE) -> str:
+    def outside_law(self, question: str, min_score: float = MIN_SCORE, dense: float = 0.0) -> str:
         """The law outside the corpus that ``question`` is about, by the reference library ("" for none).
 
         ``min_score``: how well that law must match (raw BM25) to be named at all.
+        ``dense``: the best cosine of the question with the corpus (0 without a dense leg). The
+        library matches words only, and everyday words stray: "拉肚子" found 人体损伤程度鉴定标准,
+        "城管局……证明" 看守所条例. A law is named only when the question is about as near in meaning
+        to its title as to the corpus' best clause (``LIBRARY_TITLE_MARGIN``).
         """
         library = self.reference
         if library is None:
             return ""
         text = expand(question) if self.cfg.expand_queries else question
-        return outside_law(library.nearest(text), self.held_laws, min_score=min_score)
+        law = outside_law(library.nearest(text), self.held_laws, min_score=min_score)
+        if law and dense > 0 and self.title_similarity(question, law) < dense - LIBRARY_TITLE_MARGIN:
+            return ""
+        return law
+
+    def title_similarity(self, question: str, title: str) -> float:
+        """Cosine of the question with a law's title, both by the main model (titles embedded once each)."""
+        vector = self._title_vectors.get(title)
+        if vector is None:
+            vector = self._title_vectors[title] = self.encoder.encode_passages([title])[0]
+        return float(vector @ self.query_vector(question))
 
     # -- legs -----------------------------------------------------------------------------------
 

@@ -175,6 +175,20 @@ def test_questions_the_corpus_answers_are_still_answered(assistant, question):
 
 
 @needs_library
+def test_a_library_law_whose_title_is_far_from_the_question_does_not_refuse_it(assistant):
+    """"跑着开证明" shares words with a note on 购房后无法正常用电; what it asks is the corpus' 证明事项."""
+    question = "老百姓到处跑着开证明，政府有没有管？"
+    retriever = assistant.retriever
+    stray = retriever.outside_law(question)  # by words alone, as without a dense leg
+    assert stray and "证明" not in stray
+    dense = max(h.legs["dense"] for h in retriever.search(question, k=5))
+    assert retriever.outside_law(question, dense=dense) == ""
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].label.startswith("《优化营商环境条例》")
+
+
+@needs_library
 def test_without_the_library_the_same_question_is_answered_from_a_near_miss(built_index):
     from rag.assistant import Assistant
 
