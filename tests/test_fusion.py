@@ -63,6 +63,10 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "委托" not in expand("复议机关可以加重对申请人的处罚吗？")  # 申请人 is not 请人
     assert "苏木镇" in expand("今年对乡镇执法有什么要求？") and "嘎查村" in expand("村里的纠纷谁来调解")
     assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
+    assert "编造 传播 虚假信息" in expand("有人散布谣言说要地震") and "竞争对手" in expand("同行说我们的坏话")
+    assert "用户评价" in expand("雇人刷好评违法吗")
+    # online is where a rumour spread, not a service: only doing one's business online is 一网通办
+    assert "一网通办" not in expand("有人在网上造谣怎么办") and "一网通办" in expand("能不能在网上把事办完")
 
 
 def test_routing_cues():
