@@ -45,10 +45,15 @@ LAW_CUE_RE = re.compile(
 
 # An amount asked for: "金额标准是多少", not "罚款数额大的话可以要求听证吗", which names one and asks for none.
 _AMOUNT_ASKED = r"(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)"
+# "有几个人自称执法的来我店里，……能不让他们查吗": a piece that opens with 有几 and goes on past a comma
+# tells of some people; "有几个责任单位？" asks how many.
+_SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;！!]*[，,；;])"
 # Questions that ask for a figure: a period, a count, an amount, a ratio, a level, a date. "分几次交" asks
-# whether one may pay in parts, not how many; "那几天没上班" names some days, it does not ask how many.
+# whether one may pay in parts, not how many; "那几天没上班" names some days and "二十几天" about how
+# many, neither asks how many.
 NUMBER_CUE_RE = re.compile(
-    r"多少|(?<![那这好])几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好])几次|多久|多长|期限|时限|时效|学时|比例|百分之|"
+    rf"多少|(?<![那这好十]){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好十]){_SOME_RE}几次|"
+    r"多久|多长|期限|时限|时效|学时|比例|百分之|"
     rf"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"

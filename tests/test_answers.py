@@ -61,6 +61,9 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
         ("罚款一下子交不起，能不能分几次交？", "general"),  # paying in parts, no count asked
         ("申请材料要补正几次？", "number"),
         ("抗洪那几天没上班，能扣工资吗？", "general"),  # those days, not how many
+        ("有几个人说是执法的来店里查，不给看证件，我能拒绝吗？", "general"),  # some people came
+        ("催了十几天还没答复，这样合法吗？", "general"),  # about two weeks, not a question of how many
+        ("这个村有几个调解员？", "number"),
         ("执法人员每年培训多少学时？", "number"),
         ("出庭应诉率要达到什么比例？", "number"),
         ("行政复议法第二十条规定的申请期限是多久？", "number"),
