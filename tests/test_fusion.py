@@ -65,6 +65,9 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
     assert "编造 传播 虚假信息" in expand("有人散布谣言说要地震") and "竞争对手" in expand("同行说我们的坏话")
     assert "用户评价" in expand("雇人刷好评违法吗")
+    assert "商业秘密" in expand("员工跳槽把配方带走了") and "设立分支机构" in expand("必须在本地开分公司才能投标吗")
+    assert "暗访" in expand("督查能不能不打招呼直接下去") and "法律约束力" in expand("调解协议签了对方又反悔")
+    assert "偏袒一方" in expand("调解员拉偏架怎么办") and "加工、分析" in expand("能要求政府把数据汇总给我吗")
     # online is where a rumour spread, not a service: only doing one's business online is 一网通办
     assert "一网通办" not in expand("有人在网上造谣怎么办") and "一网通办" in expand("能不能在网上把事办完")
 
