@@ -103,6 +103,11 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"好处|收礼|收了.{0,6}(?:钱|东西|礼)|向着|偏向|拉偏架", "偏袒一方 收受财物"),
     (r"反悔|不认账|不认了|赖账|说话不算", "法律约束力 履行"),
     (r"汇总|做成报表|统计分析|整理成", "加工、分析"),
+    # who must prove what in a suit, and a leader who must appear in court
+    (r"证明.{0,6}(?:错|没错|对不对)|拿出.{0,4}(?:证据|东西)|谁.{0,3}(?:举证|拿证据|出证据)", "举证责任 提供证据"),
+    (r"(?:领导|一把手|局长|县长|旗长|负责人).{0,6}(?:到场|到庭|出面|露面)", "负责人 出庭应诉"),
+    # sent back again and again for papers: the office must say at once all that is missing
+    (r"补了.{0,4}(?:趟|次|回)|缺的.{0,6}不一样|一次说不清|来回补|回去补", "一次告知 补正"),
 )
 _COMPILED = tuple((re.compile(p), terms) for p, terms in COLLOQUIAL)
 

@@ -68,6 +68,8 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "商业秘密" in expand("员工跳槽把配方带走了") and "设立分支机构" in expand("必须在本地开分公司才能投标吗")
     assert "暗访" in expand("督查能不能不打招呼直接下去") and "法律约束力" in expand("调解协议签了对方又反悔")
     assert "偏袒一方" in expand("调解员拉偏架怎么办") and "加工、分析" in expand("能要求政府把数据汇总给我吗")
+    assert "举证责任" in expand("打行政官司谁来拿证据？") and "出庭应诉" in expand("开庭时局长要不要到场？")
+    assert "一次告知" in expand("窗口让我回去补材料，补了好几回")
     # online is where a rumour spread, not a service: only doing one's business online is 一网通办
     assert "一网通办" not in expand("有人在网上造谣怎么办") and "一网通办" in expand("能不能在网上把事办完")
 
