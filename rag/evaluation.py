@@ -176,6 +176,7 @@ def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
 
 def _reference_setup(cfg: Config) -> str:
     from .reference import MAX_HELD_RATIO, read_manifest
+    from .search import LIBRARY_TITLE_MARGIN
 
     if cfg.reference is None:
         return "关"
@@ -183,7 +184,7 @@ def _reference_setup(cfg: Config) -> str:
     if m is None:
         return f"已配置（{cfg.reference.name}）但未建立：运行 rag build 后才生效"
     return (f"{m.documents} 部法规（{Path(m.source).name}）；已收录法规的最佳匹配不到其他法规的 "
-            f"{MAX_HELD_RATIO:g} 倍时拒答")
+            f"{MAX_HELD_RATIO:g} 倍、且那部法规的标题与问题的向量余弦不低于语料最佳余弦减 {LIBRARY_TITLE_MARGIN:g} 时拒答")
 
 
 def _commit() -> str:
