@@ -285,3 +285,15 @@ def test_missing_clauses_are_judged_within_the_scope():
     # there, only outside the scope: not missing
     assert lk.missing("（十八）", allowed_docs={"fy"}) is None
     assert lk.missing("行政复议法第十一条", allowed_docs={"plan"}) is None
+
+
+def test_kept_tokens_are_not_shared_between_callers():
+    """A question's tokens are kept for its next cut; a caller that changes its list must not change them."""
+    from rag.tokenization import Tokenizer
+
+    tok = Tokenizer(["牵头单位"])
+    first = tok.tokenize("谁是牵头单位？")
+    assert "牵头单位" in first
+    first.append("变了")
+    assert tok.tokenize("谁是牵头单位？") == first[:-1]
+    assert tok.tokenize_many(["谁是牵头单位？"]) == [first[:-1]]
