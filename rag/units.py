@@ -31,6 +31,29 @@ _FILLER_RE = re.compile(
     r"[，,。？?！!、\s]"
 )
 _PLAN_SUBJECT_RE = re.compile(r"法治政府(?:建设)?")
+# Staff name a bureau in full or by another short form than the plan's: 政务服务和数据管理局 is the
+# plan's 政数局, 市场监督管理局 its 市监局. Longest first, so a full name is not read as a part of it.
+UNIT_ALIASES: dict[str, str] = {
+    "政务服务和数据管理局": "政数局", "政务服务与数据管理局": "政数局", "政务服务局": "政数局", "数据局": "政数局",
+    "市场监督管理局": "市监局", "市场监管局": "市监局",
+    "发展和改革委员会": "发改委", "发展改革委": "发改委", "发改局": "发改委",
+    "政府办公室": "政府办",
+    "人力资源和社会保障局": "人社局", "人力资源社会保障局": "人社局",
+    "住房和城乡建设局": "住建局", "住房城乡建设局": "住建局",
+    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫健局": "卫健委",
+    "工业和信息化局": "工信局",
+    "林业和草原局": "林草局",
+    "应急局": "应急管理局",
+    "生态环境局": "生态环境分局", "环保局": "生态环境分局",
+    "投资促进中心": "投促中心",
+    "交通运输局": "交通局",
+}
+_ALIAS_RE = re.compile("|".join(sorted(map(re.escape, UNIT_ALIASES), key=len, reverse=True)))
+
+
+def plan_unit_names(text: str) -> str:
+    """``text`` with other names of a unit written as the plan writes them (市场监督管理局 → 市监局)."""
+    return _ALIAS_RE.sub(lambda m: UNIT_ALIASES[m.group(0)], text)
 LEAD_ROLE_RE = re.compile(r"牵头")
 # "参与" is any part in an item, leading included; 责任单位 / 配合 / 协助 name the second role only.
 RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|协助")
@@ -77,7 +100,7 @@ def asked_units(question: str, units: dict[str, str]) -> list[str]:
     The question may also be the unit's name alone ("旗司法局", "司法局的工作"): nothing else is asked.
     """
     # 法治政府建设 is what the whole plan is about: its 政府 is not the unit 政府.
-    question = _PLAN_SUBJECT_RE.sub("", question)
+    question = _PLAN_SUBJECT_RE.sub("", plan_unit_names(question))
     rest, found = question, []
     for key in sorted(units, key=len, reverse=True):  # 旗委政法委 before 政法委
         pos = rest.find(key)

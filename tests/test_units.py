@@ -6,7 +6,16 @@ import pytest
 
 from rag.chunking import chunk_document
 from rag.loading import load_document
-from rag.units import asked_unit, asked_units, describe, known_units, roles_asked, tasks_of, unit_key
+from rag.units import (
+    UNIT_ALIASES,
+    asked_unit,
+    asked_units,
+    describe,
+    known_units,
+    roles_asked,
+    tasks_of,
+    unit_key,
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +85,13 @@ def test_the_answer_lists_the_role_asked_and_falls_back_to_the_other(items, unit
     text, cited = describe(tasks_of("财政局", items, units["财政局"]), False, True)
     assert text.startswith("财政局没有被列为责任单位的事项。\n但牵头 4 项：\n（十一）")
     assert len(cited) == 4
+
+
+def test_a_unit_named_in_full_or_by_another_short_form_is_the_plans_unit(units):
+    """The plan writes 政数局 and 市监局; staff also say 政务服务和数据管理局, 市场监管局."""
+    assert asked_unit("政务服务和数据管理局牵头哪些工作？", units) == "政数局"
+    assert asked_unit("政务服务局有哪些任务", units) == "政数局"
+    assert asked_units("发展和改革委员会和市场监督管理局分别负责什么工作？", units) == ["发改委", "市监局"]
+    assert asked_unit("应急局承担哪些工作？", units) == "应急管理局"  # the plan's own name is the longer one
+    assert all(alias not in units for alias in UNIT_ALIASES)  # an alias is never one of the plan's names
+    assert set(UNIT_ALIASES.values()) <= set(units)  # and always stands for one
