@@ -520,11 +520,16 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
     return {
         "coverage": weighted_overlap(q, found, words.idf, words.unseen) if q else 0.0,
         "unseen": (sum(1 for t in q if t not in words.idf) / len(q)) if q else 1.0,
-        "dense": max((h.legs.get("dense", 0.0) for h in hits), default=0.0),
+        "dense": best_dense(hits),
         "bm25": max((h.legs.get("bm25", 0.0) for h in hits), default=0.0),
         "lookup": 1.0 if any(h.legs.get("lookup") for h in hits) else 0.0,
         "unanimous": 1.0 if hits and unanimous(hits[0]) else 0.0,
     }
+
+
+def best_dense(hits: list[Hit]) -> float:
+    """The best cosine of the question with the hits (0 without a dense leg)."""
+    return max((h.legs.get("dense", 0.0) for h in hits), default=0.0)
 
 
 def unanimous(hit: Hit) -> bool:
@@ -1076,8 +1081,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # shares the question's everyday words (抽奖 → 教学成果奖励条例) does not overrule it.
     if (reason in ("", "low_evidence") and not named and not unanimous(hits[0])
             and not _about_plan(question, intent, hits, scope)):
-        dense = max((h.legs.get("dense", 0.0) for h in hits), default=0.0)
-        law = retriever.outside_law(question, min_score=HINT_MIN_SCORE if reason else MIN_SCORE, dense=dense)
+        law = retriever.outside_law(question, min_score=HINT_MIN_SCORE if reason else MIN_SCORE, dense=best_dense(hits))
         reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:
         reason = missing_figure(question, hits, retriever)
