@@ -79,7 +79,7 @@ from .structure import (
 )
 from .tokenization import content_tokens, spelled_by
 from .typos import correct_law_names, notice
-from .units import asked_units, describe, known_units, roles_asked, tasks_of
+from .units import asked_units, describe, known_units, roles_asked, tasks_of, units_named
 
 NO_BASIS = "未在已收录的文件中找到依据。"
 NO_BASIS_IN_SCOPE = "在当前的检索范围内没有找到依据。"
@@ -797,7 +797,7 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
     question, fixes = correct_law_names(strip_greeting(question), tables.doc_names)
     contact = asks_for_contact(question)
     if contact:
-        units = [tables.plan_units[k] for k in sorted(tables.plan_units, key=len, reverse=True) if k in question]
+        units = units_named(question, tables.plan_units)
         return Answer(question=question, answer=NO_BASIS + contact_note(contact, units), abstained=True,
                       intent=f"general+abstain:{contact}")
     answer = _compose_question(question, retriever, scope, mode)

@@ -49,14 +49,20 @@ UNIT_ALIASES: dict[str, str] = {
     "交通运输局": "交通局",
 }
 _ALIAS_RE = re.compile("|".join(sorted(map(re.escape, UNIT_ALIASES), key=len, reverse=True)))
+LEAD_ROLE_RE = re.compile(r"牵头")
+# "参与" is any part in an item, leading included; 责任单位 / 配合 / 协助 name the second role only.
+RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|协助")
 
 
 def plan_unit_names(text: str) -> str:
     """``text`` with other names of a unit written as the plan writes them (市场监督管理局 → 市监局)."""
     return _ALIAS_RE.sub(lambda m: UNIT_ALIASES[m.group(0)], text)
-LEAD_ROLE_RE = re.compile(r"牵头")
-# "参与" is any part in an item, leading included; 责任单位 / 配合 / 协助 name the second role only.
-RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|协助")
+
+
+def units_named(text: str, units: dict[str, str]) -> list[str]:
+    """The full names of the plan's units ``text`` names, in full or by another name (longest key first)."""
+    text = plan_unit_names(text)
+    return [units[key] for key in sorted(units, key=len, reverse=True) if key in text]
 
 
 def unit_key(name: str) -> str:

@@ -15,6 +15,7 @@ from rag.units import (
     roles_asked,
     tasks_of,
     unit_key,
+    units_named,
 )
 
 
@@ -95,3 +96,10 @@ def test_a_unit_named_in_full_or_by_another_short_form_is_the_plans_unit(units):
     assert asked_unit("应急局承担哪些工作？", units) == "应急管理局"  # the plan's own name is the longer one
     assert all(alias not in units for alias in UNIT_ALIASES)  # an alias is never one of the plan's names
     assert set(UNIT_ALIASES.values()) <= set(units)  # and always stands for one
+
+
+def test_a_contact_question_names_the_unit_by_any_of_its_names(units):
+    """"市场监督管理局的电话" gets the same hint to ask for 市监局's tasks as "市监局的电话"."""
+    assert units_named("市场监督管理局的电话是多少？", units) == units_named("市监局的电话是多少？", units) == ["市监局"]
+    assert units_named("旗司法局在哪里办公？", units) == ["旗司法局"]
+    assert units_named("乌拉特中旗旗长是谁？", units) == []
