@@ -121,12 +121,6 @@ def asked_units(question: str, units: dict[str, str]) -> list[str]:
     return [key for _, key in sorted(found)]
 
 
-def asked_unit(question: str, units: dict[str, str]) -> str:
-    """The one unit key a "what are X's tasks" question is about ("" when none or several)."""
-    keys = asked_units(question, units)
-    return keys[0] if len(keys) == 1 else ""
-
-
 def tasks_of(key: str, items: Iterable[Clause], full_name: str) -> UnitTasks:
     """Every plan item whose 牵头单位 or 责任单位 names the unit, in plan order."""
     found = UnitTasks(unit=full_name)

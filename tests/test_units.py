@@ -8,7 +8,6 @@ from rag.chunking import chunk_document
 from rag.loading import load_document
 from rag.units import (
     UNIT_ALIASES,
-    asked_unit,
     asked_units,
     describe,
     known_units,
@@ -49,24 +48,23 @@ def test_every_item_naming_the_unit_is_listed_by_role(items, units):
 
 
 def test_only_a_question_about_the_units_tasks_is_taken(units):
-    assert asked_unit("司法局今年牵头了哪些工作？", units) == "司法局"
-    assert asked_unit("旗政数局负责哪些任务", units) == "政数局"
-    assert asked_unit("财政局是哪些工作的责任单位？", units) == "财政局"
-    assert asked_unit("信访局的任务有哪些", units) == "信访局"
-    assert asked_unit("司法局在普法方面有哪些工作？", units) == ""  # asks about 普法 only
-    assert asked_unit("行政复议工作谁牵头？", units) == ""  # names no unit
-    assert asked_unit("司法局的电话是多少", units) == ""  # not about tasks
+    assert asked_units("司法局今年牵头了哪些工作？", units) == ["司法局"]
+    assert asked_units("旗政数局负责哪些任务", units) == ["政数局"]
+    assert asked_units("财政局是哪些工作的责任单位？", units) == ["财政局"]
+    assert asked_units("信访局的任务有哪些", units) == ["信访局"]
+    assert asked_units("司法局在普法方面有哪些工作？", units) == []  # asks about 普法 only
+    assert asked_units("行政复议工作谁牵头？", units) == []  # names no unit
+    assert asked_units("司法局的电话是多少", units) == []  # not about tasks
     assert asked_units("司法局和信访局分别牵头哪些工作？", units) == ["司法局", "信访局"]
-    assert asked_unit("司法局和信访局分别牵头哪些工作？", units) == ""  # not one unit
     assert asked_units("司法局和普法有哪些工作", units) == []
     # the unit's name alone asks for its tasks (before: one item's sentence about 司法所)
-    assert asked_unit("旗司法局", units) == "司法局" and asked_unit("司法局的工作", units) == "司法局"
-    assert asked_unit("司法局负责什么？", units) == "司法局"
+    assert asked_units("旗司法局", units) == ["司法局"] and asked_units("司法局的工作", units) == ["司法局"]
+    assert asked_units("司法局负责什么？", units) == ["司法局"]
     # without a tasks cue nothing else may be asked
-    assert asked_unit("司法局是谁", units) == "" and asked_unit("司法局牵头吗", units) == ""
+    assert asked_units("司法局是谁", units) == [] and asked_units("司法局牵头吗", units) == []
     # plain words for tasks (before: one sentence of item （十三） for 公安局)
-    assert asked_unit("公安局今年负责哪些法治工作？", units) == "公安局"
-    assert asked_unit("司法局要干什么？", units) == "司法局" and asked_unit("信访局今年做哪些事？", units) == "信访局"
+    assert asked_units("公安局今年负责哪些法治工作？", units) == ["公安局"]
+    assert asked_units("司法局要干什么？", units) == ["司法局"] and asked_units("信访局今年做哪些事？", units) == ["信访局"]
     # the 政府 of 法治政府建设 is the plan's subject, not the unit 政府
     assert asked_units("2024年法治政府建设工作计划有哪些主要任务？", units) == []
     assert asked_units("旗长在法治政府建设中要做什么？", units) == []
@@ -90,10 +88,10 @@ def test_the_answer_lists_the_role_asked_and_falls_back_to_the_other(items, unit
 
 def test_a_unit_named_in_full_or_by_another_short_form_is_the_plans_unit(units):
     """The plan writes 政数局 and 市监局; staff also say 政务服务和数据管理局, 市场监管局."""
-    assert asked_unit("政务服务和数据管理局牵头哪些工作？", units) == "政数局"
-    assert asked_unit("政务服务局有哪些任务", units) == "政数局"
+    assert asked_units("政务服务和数据管理局牵头哪些工作？", units) == ["政数局"]
+    assert asked_units("政务服务局有哪些任务", units) == ["政数局"]
     assert asked_units("发展和改革委员会和市场监督管理局分别负责什么工作？", units) == ["发改委", "市监局"]
-    assert asked_unit("应急局承担哪些工作？", units) == "应急管理局"  # the plan's own name is the longer one
+    assert asked_units("应急局承担哪些工作？", units) == ["应急管理局"]  # the plan's own name is the longer one
     assert all(alias not in units for alias in UNIT_ALIASES)  # an alias is never one of the plan's names
     assert set(UNIT_ALIASES.values()) <= set(units)  # and always stands for one
 
