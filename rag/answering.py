@@ -528,8 +528,12 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
 
 
 def best_dense(hits: list[Hit]) -> float:
-    """The best cosine of the question with the hits (0 without a dense leg)."""
-    return max((h.legs.get("dense", 0.0) for h in hits), default=0.0)
+    """The best cosine of the question with the clauses searched (0 without a dense leg).
+
+    The plain model's, not the query adapter's: the thresholds were set on it, and the adapter
+    may rank the clause nearest in plain meaning outside the hits.
+    """
+    return max((max(h.nearest, h.legs.get("dense", 0.0)) for h in hits), default=0.0)
 
 
 def unanimous(hit: Hit) -> bool:

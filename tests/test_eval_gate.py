@@ -28,8 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # answerable question is no longer refused and one out-of-scope question no longer named: abstention
 # 0.862 / 0.893 -> 0.889 / 0.857, answer accuracy 0.841 -> 0.848. The recall floor keeps one question of
 # margin (0.821 is 23 of 28), the precision floor moved up.
+# Session 16: the dense leg's question adapter (rag/adapter.py) raised hit@1 0.886 -> 0.924, hit@5 0.985 -> 1.000,
+# MRR 0.931 -> 0.958, answer accuracy 0.848 -> 0.886; abstention 0.889 / 0.857 -> 0.885 / 0.821 (one out-of-scope
+# question answered, from reading the evidence cosine over all clauses searched). Floors keep about two
+# questions of margin; the recall floor one (0.786 is 22 of 28).
 FLOORS = {
-    "hybrid": {"hit@1": 0.87, "hit@5": 0.97, "mrr@10": 0.915, "answer_acc": 0.83, "abstain_p": 0.85, "abstain_r": 0.82},
+    "hybrid": {"hit@1": 0.905, "hit@5": 0.98, "mrr@10": 0.94, "answer_acc": 0.865, "abstain_p": 0.85, "abstain_r": 0.78},
 }
 
 
