@@ -68,7 +68,9 @@ def dense_hits(questions: np.ndarray, golds: list[list[int]], chunks: np.ndarray
     n_clauses = int(chunk_clause.max()) + 1
     best = np.full((len(q), n_clauses), -np.inf, dtype=np.float32)
     for j in range(n_clauses):
-        best[:, j] = sims[:, chunk_clause == j].max(axis=1)
+        mine = chunk_clause == j
+        if mine.any():
+            best[:, j] = sims[:, mine].max(axis=1)
     top = np.argsort(-best, axis=1)[:, :5]
     h1 = float(np.mean([t[0] in g for t, g in zip(top, golds, strict=True)]))
     h5 = float(np.mean([any(x in g for x in t) for t, g in zip(top, golds, strict=True)]))
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=200)
     parser.add_argument("--decay", type=float, default=0.03, help="矩阵的 L2 惩罚：越大越接近不改动")
     parser.add_argument("--cv", type=int, default=0, help="按条款分组的 k 折交叉验证，只报告不写文件")
+    parser.add_argument("--leg", choices=["dense", "second"], default="dense",
+                        help="为哪一路训练：dense（主模型，默认）或 second（第二路向量的模型）")
     args = parser.parse_args(argv)
 
     from rag.adapter import QueryAdapter, train_adapter
@@ -91,17 +95,23 @@ def main(argv: list[str] | None = None) -> int:
     cfg = load_config()
     retriever = Retriever(cfg)
     n = len(retriever.index.chunks)
-    chunks, found = retriever.index.dense.vectors(list(range(n)))
-    if len(found) != n:
-        raise SystemExit("索引里不是每个检索块都有向量：请用默认设置重新 rag build")
-    chunk_clause = retriever._chunk_to_clause
+    second = args.leg == "second"
+    if second and not retriever.has_second:
+        raise SystemExit("索引里没有第二路向量：请先按默认设置 rag build")
+    index = retriever.index.second if second else retriever.index.dense
+    model = cfg.second_model if second else cfg.model
+    encode = retriever.query_second if second else retriever.query_vector
+    chunks, found = index.vectors(list(range(n)))
+    if not found:
+        raise SystemExit("索引里没有这一路的向量：请用默认设置重新 rag build")
+    chunk_clause = retriever._chunk_to_clause[found]  # the second leg skips chunks it does not embed
     clause_of = {}
     for j, cid in enumerate(retriever._clause_ids):
         c = retriever.clauses[cid]
         clause_of[(c.doc_short, _norm(c.label))] = j
     texts, golds = read_examples(args.questions, clause_of)
-    vectors = np.stack([retriever.query_vector(t) for t in texts]).astype(np.float32)
-    print(f"{len(texts)} 道有依据的题，{n} 个检索块，模型 {cfg.model}")
+    vectors = np.stack([encode(t) for t in texts]).astype(np.float32)
+    print(f"{len(texts)} 道有依据的题，{len(found)} 个检索块，模型 {model}")
 
     if args.cv:
         rng = random.Random(0)
@@ -125,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
 
     matrix = train_adapter(vectors, golds, chunks, chunk_clause, epochs=args.epochs, decay=args.decay)
     trained_on = f"{' + '.join(args.questions)}（{len(texts)} 题）"
-    adapter = QueryAdapter(model=cfg.model, matrix=matrix, trained_on=trained_on)
-    out = args.out or ROOT / "rag" / "adapters" / f"{cfg.model}.npz"
+    adapter = QueryAdapter(model=model, matrix=matrix, trained_on=trained_on)
+    out = args.out or ROOT / "rag" / "adapters" / f"{model}.npz"
     adapter.save(out)
     h_before = dense_hits(vectors, golds, chunks, chunk_clause, None)
     h_after = dense_hits(vectors, golds, chunks, chunk_clause, matrix)

