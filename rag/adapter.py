@@ -96,6 +96,12 @@ def resolve_adapter(setting: str, model: str, other_models: tuple[str, ...] = ()
     return adapter
 
 
+def leg_adapters(setting: str, model: str, second_model: str) -> tuple[QueryAdapter | None, QueryAdapter | None]:
+    """The adapters of the dense leg (``model``) and of the second leg: a file reaches the leg whose model it names."""
+    return (resolve_adapter(setting, model, other_models=(second_model,)),
+            resolve_adapter(setting, second_model, other_models=(model,)))
+
+
 def train_adapter(questions: np.ndarray, golds: Sequence[Sequence[int]], chunks: np.ndarray,
                   chunk_clause: np.ndarray, *, epochs: int = 200, lr: float = 1e-3, temperature: float = 0.02,
                   decay: float = 0.03, seed: int = 0) -> np.ndarray:

@@ -53,7 +53,8 @@ def load_questions(path: Path, split: str = "all") -> list[Question]:
     return out
 
 
-def _norm(s: str) -> str:
+def norm_label(s: str) -> str:
+    """A clause label or answer text as compared: NFKC (（十八） = (十八)), without spaces."""
     return unicodedata.normalize("NFKC", s).replace(" ", "")
 
 
@@ -78,19 +79,19 @@ def judge(q: Question, answer: dict) -> Outcome:
     """Score one answer (the JSON contract) against its question: pure."""
     ranked: list[tuple[str, str]] = []
     for c in [*answer.get("citations", []), *answer.get("related", [])]:
-        key = (c["doc_short"], _norm(c["clause"]))
+        key = (c["doc_short"], norm_label(c["clause"]))
         if key not in ranked:
             ranked.append(key)
     ranked = ranked[:10]
-    gold = {(d, _norm(c)) for d, c in q.gold}
+    gold = {(d, norm_label(c)) for d, c in q.gold}
     gains = [1 if r in gold else 0 for r in ranked]
     rank = next((i + 1 for i, g in enumerate(gains) if g), None)
     abstained = bool(answer.get("abstained"))
     if q.out_of_scope:
         ok = abstained
     else:
-        text = _norm(answer.get("answer", ""))
-        ok = (not abstained) and all(_norm(p) in text for p in q.answer_contains)
+        text = norm_label(answer.get("answer", ""))
+        ok = (not abstained) and all(norm_label(p) in text for p in q.answer_contains)
     return Outcome(q.id, rank, gains, len(gold), abstained, ok, q.out_of_scope, q.category, q.doc,
                    answer.get("answer", ""), [f"{d}{c}" for d, c in ranked])
 
@@ -176,10 +177,9 @@ def run_setup(cfg: Config, questions: Path, n_questions: int) -> dict[str, str]:
 
 
 def _adapter_setup(cfg: Config) -> str:
-    from .adapter import resolve_adapter
+    from .adapter import leg_adapters
 
-    legs = [(cfg.model, cfg.second_model), (cfg.second_model, cfg.model)]
-    found = [a for a in (resolve_adapter(cfg.query_adapter, m, other_models=(o,)) for m, o in legs) if a]
+    found = [a for a in leg_adapters(cfg.query_adapter, cfg.model, cfg.second_model) if a]
     return "；".join(f"开（{a.model}，训练题：{a.trained_on}）" for a in found) or "关"
 
 

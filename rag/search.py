@@ -17,7 +17,7 @@ from itertools import chain
 
 import numpy as np
 
-from .adapter import QueryAdapter, resolve_adapter
+from .adapter import QueryAdapter, leg_adapters
 from .config import Config
 from .deadlines import Frame, asks_period, frame_match, frames, split_question
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
@@ -191,14 +191,18 @@ class Retriever:
     # -- legs -----------------------------------------------------------------------------------
 
     @cached_property
+    def _adapters(self) -> tuple[QueryAdapter | None, QueryAdapter | None]:
+        return leg_adapters(self.cfg.query_adapter, self.cfg.model, self.cfg.second_model)
+
+    @property
     def query_adapter(self) -> QueryAdapter | None:
         """The dense leg's question adapter (rag/adapter.py), or None."""
-        return resolve_adapter(self.cfg.query_adapter, self.cfg.model, other_models=(self.cfg.second_model,))
+        return self._adapters[0]
 
-    @cached_property
+    @property
     def second_adapter(self) -> QueryAdapter | None:
         """The second leg's question adapter: a file given for the main model leaves this leg without one."""
-        return resolve_adapter(self.cfg.query_adapter, self.cfg.second_model, other_models=(self.cfg.model,))
+        return self._adapters[1]
 
     @property
     def encoder(self):
