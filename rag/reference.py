@@ -8,7 +8,7 @@ holds match a question far worse than another law of the library does, the quest
 that other law, and the assistant says so instead of quoting a clause that only shares its words.
 
 Only BM25 is kept, no vectors: the library is only asked "which law is this about", and
-building it for the 1,560 laws of LawRefBook's national collection takes about 30 s.
+building it for the 1,510 laws of LawRefBook's national collection takes about 25 s.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-FORMAT = 1
+FORMAT = 2  # 2: LawRefBook's cases and guides left out
 FOLDER = "reference"  # under the index directory, beside the generations
 TMP_PREFIX = ".reference-tmp-"
 OLD_PREFIX = ".reference-old-"
@@ -42,6 +42,10 @@ MIN_SCORE = 5.0  # a library match weaker than this (raw BM25) says nothing abou
 HINT_MIN_SCORE = 9.0
 _TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 _SECTION_PAGES = ("_index.md", "index.md")  # LawRefBook's per-folder pages: front matter only, no law
+# LawRefBook's folders of court cases (案例) and guides (其他, e.g. 劳动仲裁和劳动诉讼的攻略) hold no law an
+# administrator could add. Told in everyday words (饭馆, 奶茶店, 遗嘱), they matched colloquial questions the
+# corpus answers better than any law did, and the assistant refused them naming a case as "the law".
+_NOT_LAW_FOLDERS = ("案例", "其他")
 _PREFIX_RE = re.compile(r"^中华人民共和国")
 _TRAILER_RE = re.compile(r"[（(][^（）()]*(?:修正|修订|修改|年)[^（）()]*[）)]$")
 
@@ -117,13 +121,13 @@ def source_files(source: Path) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) of every text file in a folder or a tar archive (.tar, .tar.gz, .tgz)."""
     if source.is_dir():
         for path in sorted(source.rglob("*")):
-            if path.is_file() and _wanted(path.name):
+            if path.is_file() and _wanted(str(path.relative_to(source))):
                 yield str(path.relative_to(source)), path.read_bytes()
         return
     try:
         with tarfile.open(source) as archive:
             for member in archive:
-                if member.isfile() and _wanted(Path(member.name).name):
+                if member.isfile() and _wanted(member.name):
                     handle = archive.extractfile(member)
                     if handle is not None:
                         yield member.name, handle.read()
@@ -131,8 +135,11 @@ def source_files(source: Path) -> Iterator[tuple[str, bytes]]:
         raise ReferenceError_(f"无法读取 {source}（{exc}）；请检查文件是否完整，或用 RAG_REFERENCE=off 关闭参考法规库") from None
 
 
-def _wanted(name: str) -> bool:
-    return Path(name).suffix.lower() in _TEXT_SUFFIXES and name.lower() not in _SECTION_PAGES
+def _wanted(member: str) -> bool:
+    """A law's text file: not a folder page, nor under a folder of cases or guides (``member``: path in the library)."""
+    path = Path(member)
+    return (path.suffix.lower() in _TEXT_SUFFIXES and path.name.lower() not in _SECTION_PAGES
+            and not set(path.parts[:-1]) & set(_NOT_LAW_FOLDERS))
 
 
 def _sha256(path: Path) -> str:

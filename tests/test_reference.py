@@ -22,7 +22,9 @@ pytestmark = pytest.mark.needs_shared
 needs_library = pytest.mark.skipif(not REFERENCE.exists(), reason=f"reference library not found at {REFERENCE}")
 
 # Laws the small test library is made of: two the corpus holds, and others it does not.
-WANTED = ("土地管理法(", "法律援助法", "行政复议法(", "医疗机构管理条例", "药品管理法", "道路交通安全法(", "信访工作条例")
+WANTED = ("土地管理法(", "法律援助法", "行政复议法(", "医疗机构管理条例", "药品管理法", "道路交通安全法(", "信访工作条例",
+          # Not laws: a court case and a how-to guide, which the library must leave out.
+          "请求撤销补偿安置协议案", "劳动仲裁和劳动诉讼的攻略")
 
 
 def _small_archive(dest: Path, extra: dict[str, bytes] | None = None) -> Path:
@@ -96,6 +98,18 @@ def test_build_indexes_the_laws_and_names_the_file_it_could_not_read(small_libra
     assert not any("_index.md" in s for s in library.manifest.skipped)  # section pages are not laws
     nearest = library.nearest("土地征收的补偿费用包括哪些？")
     assert law_key(nearest[0][0]) == "土地管理法"
+
+
+def test_court_cases_and_guides_are_not_taken_for_laws(small_library):
+    # Told in everyday words, they matched colloquial questions the corpus answers, and a refusal
+    # named "《劳动仲裁和劳动诉讼的攻略》" as the law to add.
+    archive, index_dir = small_library
+    with tarfile.open(archive) as src:
+        names = [m.name for m in src]
+    assert any("/案例/" in n for n in names) and any("/其他/" in n for n in names)
+    library = ReferenceLibrary.load(index_dir)
+    assert not [t for t in library.titles if "攻略" in t or t.endswith("案")]
+    assert not any("案例" in s or "其他" in s for s in library.manifest.skipped)  # left out, not "unreadable"
 
 
 def test_an_unchanged_source_is_not_rebuilt(small_library):
