@@ -205,7 +205,7 @@ def test_status_line_tells_the_reference_library_is_in_use(built_index):
     from ui.app import ChatService
 
     service = ChatService(builtin_config(built_index), assistant=None)  # type: ignore[arg-type]
-    assert "1564 部参考法规" in service.status_html()
+    assert "1510 部参考法规" in service.status_html()  # cases and guides are not laws
     off = ChatService(dataclasses.replace(builtin_config(built_index), reference=None), assistant=None)  # type: ignore[arg-type]
     assert "参考法规" not in off.status_html()
 
