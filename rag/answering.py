@@ -657,7 +657,8 @@ def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], inte
                   related=[_cite(h, retriever) for h in related], intent=intent)
 
 
-_FIGURE_NAMES = {"money": "金额", "percent": "比例", "hours": "学时数", "years": "以年计的期限",
+_FIGURE_NAMES = {"money": "金额", "percent": "比例", "hours": "学时数", "people": "人数",
+                 "age": "年龄", "area": "面积", "month_of_year": "月份", "years": "以年计的期限",
                  "months": "以月计的期限", "days": "以日计的期限", "period": "期限"}
 
 

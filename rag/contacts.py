@@ -14,13 +14,17 @@ _TITLES = (r"副?(?:旗长|县长|市长|镇长|乡长|局长|处长|科长|所�
            r"苏木达|嘎查达|队长|站长|馆长)")
 _PERSON_RE = re.compile(
     rf"{_TITLES}(?:现在|目前|现任)?(?:是谁|是哪位|叫什么|叫啥|姓什么|是什么人)|"
-    rf"谁是.{{0,12}}{_TITLES}|(?:现任|现在的|目前的).{{0,12}}{_TITLES}"
+    rf"谁是.{{0,12}}{_TITLES}|(?:现任|现在的|目前的).{{0,12}}{_TITLES}|"
+    # "法律顾问是哪家律师事务所", "复议委员会的委员名单有哪些人": names the documents never list.
+    r"是哪家(?:律师事务所|律所|公司)|名单(?:有|是)?(?:哪些人|谁)"
 )
 _CONTACT_RE = re.compile(
     r"(?:电话|联系电话|手机号?|联系方式|邮箱|传真|地址|办公地点|办公室)(?:号码|号)?(?:是|在)?(?:多少|什么|哪|几)|"
     r"(?:局|院|委|办|所|中心|大厅|政府|窗口)(?:的办公室)?在(?:哪里|哪儿|哪|什么地方)(?:办公|上班|办事)?[？?]*$|"
     r"(?:局|院|委|办|所|中心|大厅|政府|窗口)怎么(?:走|去)[？?]*$|"
-    r"(?:几点|什么时候|啥时候)(?:上班|下班|开门|关门|办公)"
+    r"(?:几点|什么时候|啥时候)(?:上班|下班|开门|关门|办公)|"
+    r"(?:地址|门牌)(?:是|在)?(?:哪里|哪儿|哪|什么|多少)?[？?]*$|哪条(?:街|路)|"
+    r"(?:周末|节假日|假期|晚上)(?:开门|上班|办公)"
 )
 # "信访人可以到哪里反映问题" asks where the law sends a petition: that is a clause, not an address.
 _LAW_WHERE_RE = re.compile(r"向|到哪|去哪|提出|申请|反映|投诉|举报|起诉|复议|管辖")
@@ -38,7 +42,7 @@ def asks_for_contact(question: str) -> str:
 
 def contact_note(kind: str, units: list[str]) -> str:
     """What the user is told: where the answer is not, where to look, and what can be asked instead."""
-    what = "人员的姓名和任职" if kind == "person" else "电话、地址和办公时间"
+    what = "人员的姓名、任职和受聘机构" if kind == "person" else "电话、地址和办公时间"
     text = f"已收录的文件是法律法规和工作计划的条文，不载有{what}；请查阅单位公布的通讯录或政务服务网站。"
     if units:
         text += f"如需了解{units[0]}在计划中的分工，可以问“{units[0]}牵头了哪些工作？”"

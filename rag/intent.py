@@ -311,9 +311,17 @@ def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
 
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万"), re.compile(r"元")),
+    ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿"), re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
     ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
+    # A head count is written with its measure word: "60学时" or "2023—2025年" does not say how many people.
+    # Not "第几名" (a rank) nor "选几个人出面" (a few people).
+    ("people", re.compile(r"(?<!第)(?:多少(?:个)?|几)(?:名|人|位)(?!民)"), re.compile(rf"(?:{_NUM})\s*(?:名|人|位)")),
+    # A unit the documents write only with its number: "几周岁" is not answered by "三日", "多少平方米" by
+    # "二十日" or "几月份" by "2023年". Not 小时: "多少小时内发送" is rightly answered by "三日内".
+    ("age", re.compile(r"(?:多少|几)(?:周)?岁"), re.compile(rf"(?:{_NUM})\s*(?:周)?岁")),
+    ("area", re.compile(r"多少平方(?:米|公里)|几平方(?:米|公里)|多少亩|几亩"), re.compile(r"平方米|平方公里|亩")),
+    ("month_of_year", re.compile(r"几月份|哪个月"), re.compile(rf"(?:{_NUM})\s*月(?!内)|月底|月初")),
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
     ("years", re.compile(r"几年|多少年"), re.compile(rf"(?:{_NUM})\s*(?:个)?年(?!度|底|初)")),
     ("months", re.compile(r"几个月|多少个月"), re.compile(rf"(?:{_NUM})\s*个月")),
@@ -327,7 +335,7 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 
 
 def figure_kind(question: str) -> str:
-    """"money" | "percent" | "hours" | "years" | "months" | "days" | "period" | "" — what figure the question wants."""
+    """The kind of figure wanted: a key of ``_FIGURE_KINDS`` ("money", "days", "period" …), or "" for any."""
     for kind, cue, _ in _FIGURE_KINDS:
         if cue.search(question):
             return kind

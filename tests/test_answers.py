@@ -155,6 +155,47 @@ def test_a_question_that_names_its_unit_wants_a_figure_in_that_unit():
     assert not has_figure_of("期限为三个月", "days")
 
 
+def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
+    # "全旗有多少名执法人员" was answered with plan item （十） because "2023—2025年" is a number.
+    assert figure_kind("旗里现在一共有多少名行政执法人员？") == "people"
+    assert figure_kind("人民调解委员会由几名委员组成？") == "people"
+    assert figure_kind("满几周岁要负责任？") == "age"
+    assert figure_kind("避难场所人均不少于多少平方米？") == "area"
+    assert figure_kind("案卷评查安排在几月份？") == "month_of_year"
+    assert figure_kind("预算收入是多少亿元？") == "money"
+    # A rank, "a few people" and an amount of 人民币 are not head counts.
+    assert figure_kind("考核中排第几名？") == ""
+    assert figure_kind("能不能选几个人出面办？") == ""
+    assert figure_kind("罚款多少人民币") != "people"
+    # Not hours: "多少小时内发送" is answered by "三日内", a period of another unit.
+    assert figure_kind("复议机构要在多少小时内发送副本？") == ""  # any figure
+    assert has_figure_of("人民调解委员会由委员三至九人组成", "people")
+    assert not has_figure_of("实施方案（2023—2025年）", "people")
+    assert has_figure_of("不满十四周岁的未成年人", "age") and not has_figure_of("三日内", "age")
+    assert has_figure_of("每年1月31日前", "month_of_year") and not has_figure_of("三个月内", "month_of_year")
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("旗里现在一共有多少名行政执法人员？", "no_figure:people"),
+        ("法治督察安排在几月份？", "no_figure:month_of_year"),
+        ("政务服务中心的地址是？", "contact"),
+        ("旗政府常年法律顾问是哪家律师事务所？", "person"),
+    ],
+)
+def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
+    ans = assistant.ask(question)
+    assert ans.abstained and not ans.citations and ans.intent.endswith(reason), ans.intent
+
+
+def test_a_count_or_a_period_the_law_states_is_still_answered(assistant):
+    ans = assistant.ask("人民调解委员会由几名委员组成？")
+    assert not ans.abstained and "三至九人" in ans.answer
+    ans = assistant.ask("适用简易程序审理的复议案件，复议机构应当在多少小时内把申请书副本发送被申请人？")
+    assert not ans.abstained and "三日内" in ans.answer
+
+
 def test_unknown_laws_and_other_years_are_noticed():
     known = ("行政复议法", "信访工作条例", "行政诉讼法", "外商投资法", "中华人民共和国行政复议法")
     assert unknown_law("行政强制法规定强制执行前的催告要给当事人多长期限？", known) == "行政强制法"
@@ -830,7 +871,7 @@ def test_a_comparison_answers_each_side_with_its_own_clause(assistant):
 def test_a_question_for_a_person_or_a_phone_number_is_told_where_to_look(assistant):
     # Before: "旗长是谁" named a soil-conservation rule, "司法局局长叫什么" quoted item （二十二）.
     head = assistant.ask("旗司法局局长叫什么名字？")
-    assert head.abstained and not head.citations and "不载有人员的姓名和任职" in head.answer
+    assert head.abstained and not head.citations and "不载有人员的姓名、任职和受聘机构" in head.answer
     assert "可以问“旗司法局牵头了哪些工作？”" in head.answer
     phone = assistant.ask("司法局的电话是多少？")
     assert phone.abstained and "不载有电话、地址和办公时间" in phone.answer

@@ -18,6 +18,10 @@ from rag.contacts import asks_for_contact, contact_note
         ("人民法院在哪里？", "contact"),
         ("信访局几点上班？", "contact"),
         ("政务服务大厅怎么走", "contact"),
+        ("旗司法局在哪条街上办公，具体地址是？", "contact"),
+        ("政务服务中心周末开门吗？", "contact"),
+        ("旗政府的法律顾问是哪家律师事务所？", "person"),
+        ("复议委员会的委员名单有哪些人？", "person"),
     ],
 )
 def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
@@ -34,6 +38,8 @@ def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
         "各级机关应当向社会公布哪些信访联系方式？",  # what the law requires to be published
         "信访工作机构设在哪里？",
         "村委会主任可以担任人民调解员吗？",
+        "人民调解委员会成员有哪些人？",  # its make-up, which 人民调解法 states
+        "复议申请书要写明申请人的地址吗？",
     ],
 )
 def test_questions_the_documents_answer_are_left_alone(question):
@@ -44,4 +50,4 @@ def test_the_note_says_where_to_look_and_what_to_ask_instead():
     note = contact_note("contact", ["旗司法局"])
     assert "不载有电话、地址和办公时间" in note and "通讯录" in note
     assert "可以问“旗司法局牵头了哪些工作？”" in note
-    assert "不载有人员的姓名和任职" in contact_note("person", [])
+    assert "不载有人员的姓名、任职和受聘机构" in contact_note("person", [])
