@@ -892,21 +892,16 @@ def test_the_steps_of_a_procedure_come_from_the_laws_headings(assistant):
 @pytest.mark.slow
 def test_a_question_for_the_sanction_looks_in_the_liability_chapter(assistant):
     # Before: 第二十八条 (what the negative list forbids) instead of the article that sanctions it.
-    # 第三十六条 sanctions the prohibited fields (责令停止投资活动) and the restricted ones (责令限期改正)
-    # alike; which paragraph leads moves with the question adapter's training.
     ans = assistant.ask("外国投资者违反负面清单投资怎么罚？")
-    assert [c.label for c in ans.citations] == ["《外商投资法》第三十六条"] and "责令" in ans.answer
+    assert [c.label for c in ans.citations] == ["《外商投资法》第三十六条"] and "责令停止投资活动" in ans.answer
 
 
 @pytest.mark.slow
 def test_a_question_whether_someone_is_held_to_account_finds_the_sanction(assistant):
     # 政府督查工作条例 has no chapters: its sanctions are found by their own words. Before: 第十五条
     # (how督查 is run); and "重大决策出错了要追责吗" got 第三十五条 (reporting a problem), not 第三十八条.
-    # Either sanction: 第二十五条 (obstructing督查) is the closer, 第二十一条 (追究责任 on督查's findings) ties
-    # with it within 2% and has led since the adapter was retrained in session 17.
     ans = assistant.ask("被督查的单位不配合督查要追责吗？")
-    assert [c.label for c in ans.citations] in (["《政府督查工作条例》第二十五条"], ["《政府督查工作条例》第二十一条"])
-    assert "追究责任" in ans.answer
+    assert [c.label for c in ans.citations] == ["《政府督查工作条例》第二十五条"] and "追究责任" in ans.answer
     ans = assistant.ask("重大决策出错了要追责吗？")
     assert [c.label for c in ans.citations] == ["《重大行政决策程序暂行条例》第三十八条"]
 
