@@ -62,7 +62,7 @@ from .outline import (
     topic_section,
 )
 from .records import Answer, Citation, Clause, Hit
-from .reference import HINT_MIN_SCORE, MIN_SCORE, law_key
+from .reference import HINT_MIN_SCORE, MIN_SCORE, law_key, mentioned_law
 from .search import Retriever, Scope
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
@@ -575,6 +575,18 @@ def out_of_corpus(question: str, tables: _Tables) -> str:
     return f"other_place:{place}" if place else ""
 
 
+def library_law(question: str, retriever: Retriever, tables: _Tables) -> str:
+    """``unknown_law:<name>`` for a law of the reference library the question names and the corpus lacks.
+
+    Not when the question also names a held document: "传染病防治法还是突发事件应对法" asks about the held one.
+    """
+    library = retriever.reference
+    if library is None or any(n in question for n in tables.doc_names):
+        return ""
+    name = mentioned_law(question, library.law_keys, tables.doc_names)
+    return f"unknown_law:{name}" if name else ""
+
+
 def missing_clause(question: str, retriever: Retriever, scope: Scope | None = None) -> str:
     """``no_clause:<document>:<asked>:<last>`` when the question names a clause its document lacks."""
     gap = retriever.lookup.missing(question, retriever.allowed_docs(scope))
@@ -822,7 +834,7 @@ def _compose_question(question: str, retriever: Retriever, scope: Scope | None, 
     intent = detect_intent(question, tables.doc_names)
 
     # Asked once: reading a question's law names costs milliseconds against a large corpus' names.
-    outside = out_of_corpus(question, tables)
+    outside = out_of_corpus(question, tables) or library_law(question, retriever, tables)
     # Questions about the plan as a whole or a unit's share of it, unless they ask of another year's plan.
     if not outside:
         whole_doc = (_compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)

@@ -21,9 +21,12 @@ import tarfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+
+from .lawnames import is_subsequence
 
 FORMAT = 2  # 2: LawRefBook's cases and guides left out
 FOLDER = "reference"  # under the index directory, beside the generations
@@ -115,6 +118,31 @@ def outside_law(ranked: list[tuple[str, float]], held: set[str],
         return ""
     title, score = outside[0]
     return title if score >= min_score and best_held < max_ratio * score else ""
+
+
+_NAME_END_RE = re.compile(r"法典|条例|法")
+MAX_NAME_CHARS = 25
+
+
+def mentioned_law(question: str, keys: frozenset[str], held: Iterable[str]) -> str:
+    """The longest library law the question names bare that the corpus does not hold ("" for none).
+
+    The question parser knows a bare name by what follows it ("……法规定", "……法第十条") and wants four
+    characters, so "监察法规定" and "行政强制法允许……" slip through it; the library knows them as laws.
+    ``keys``: the library's ``law_keys``; ``held``: the corpus' names. A shortened held name
+    (信访条例 for 信访工作条例, itself an old law's name) counts as held.
+    """
+    held_keys = [law_key(h) for h in held]
+    best = ""
+    for m in _NAME_END_RE.finditer(question):
+        end = m.end()
+        for start in range(max(0, end - MAX_NAME_CHARS), end - 2):
+            name = question[start:end]
+            if name in keys:  # the longest name ending here
+                if len(name) > len(best) and not any(is_subsequence(name, h) for h in held_keys):
+                    best = name
+                break
+    return best
 
 
 def source_files(source: Path) -> Iterator[tuple[str, bytes]]:
@@ -288,6 +316,12 @@ class ReferenceLibrary:
         if len(clause_doc) != manifest.clauses or (len(clause_doc) and clause_doc.max() >= len(titles)):
             return None
         return cls(lexical, titles, clause_doc, manifest)
+
+    @cached_property
+    def law_keys(self) -> frozenset[str]:
+        """The library's law names as a question writes them (law_key), three characters or more."""
+        keys = (law_key(t) for t in self.titles)
+        return frozenset(k for k in keys if len(k) >= 3 and k.endswith(("法", "条例", "法典")))
 
     def nearest(self, text: str, k: int = TOP_K) -> list[tuple[str, float]]:
         """(law title, BM25 score) of the ``k`` library clauses nearest to ``text``, best first."""

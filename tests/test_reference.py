@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from rag.config import SHARED_REFERENCE, parse_reference
-from rag.reference import HINT_MIN_SCORE, ReferenceLibrary, build_reference, law_key, outside_law
+from rag.reference import HINT_MIN_SCORE, ReferenceLibrary, build_reference, law_key, mentioned_law, outside_law
 
 from .conftest import REFERENCE
 
@@ -172,6 +172,39 @@ def test_a_question_about_nothing_legal_is_refused_without_naming_a_stray_law(as
     answer = assistant.ask(question)
     assert answer.abstained
     assert "《" not in answer.answer and "请管理员" not in answer.answer, answer.answer
+
+
+KEYS = frozenset({"监察法", "行政强制法", "信访条例", "行政复议法", "中华人民共和国监察法实施条例", "监察法实施条例"})
+HELD = ("行政复议法", "信访工作条例", "中华人民共和国行政复议法")
+
+
+def test_a_bare_law_name_the_library_knows_is_found_whatever_follows_it():
+    # The question parser wants "……法规定" or four characters; the library knows these as laws.
+    assert mentioned_law("监察法规定留置最长多久？", KEYS, HELD) == "监察法"
+    assert mentioned_law("按照行政强制法允许夜间执行吗", KEYS, HELD) == "行政强制法"
+    assert mentioned_law("监察法实施条例怎么规定的", KEYS, HELD) == "监察法实施条例"  # the longest name
+
+
+def test_held_laws_and_their_short_names_are_not_taken_for_library_laws():
+    assert mentioned_law("行政复议法规定的期限", KEYS, HELD) == ""
+    # 信访条例 is an old law's name in the library, and what staff call the held 信访工作条例.
+    assert mentioned_law("信访条例规定多久办结？", KEYS, HELD) == ""
+    assert mentioned_law("依法行政有什么要求？", KEYS, HELD) == ""
+
+
+@needs_library
+@pytest.mark.parametrize("question, law", [("监察法规定的留置期限是多久？", "监察法"), ("行政强制法允许夜间强制执行吗", "行政强制法")])
+def test_a_law_named_bare_that_the_corpus_lacks_is_refused_by_name(assistant, question, law):
+    # Before: "监察法……多长" was answered with 行政复议法第二十条's 60 days.
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations and answer.intent.endswith(f"unknown_law:{law}")
+
+
+@needs_library
+def test_a_question_naming_a_held_law_beside_another_is_still_answered(assistant):
+    answer = assistant.ask("闹了传染病疫情，该按传染病防治法办，还是按突发事件应对法办？")
+    assert not answer.abstained and answer.citations[0].doc_short == "突发事件应对法"
+    assert not assistant.ask("信访条例规定信访事项多长时间办结？").abstained
 
 
 def test_a_hint_needs_a_stronger_match_than_a_refusal():
