@@ -120,7 +120,8 @@ def outside_law(ranked: list[tuple[str, float]], held: set[str],
     return title if score >= min_score and best_held < max_ratio * score else ""
 
 
-_NAME_END_RE = re.compile(r"法典|条例|法")
+_NAME_ENDINGS = ("法典", "条例", "法")  # how a law's name ends, longest first for the regex
+_NAME_END_RE = re.compile("|".join(_NAME_ENDINGS))
 MAX_NAME_CHARS = 25
 
 
@@ -149,8 +150,9 @@ def source_files(source: Path) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) of every text file in a folder or a tar archive (.tar, .tar.gz, .tgz)."""
     if source.is_dir():
         for path in sorted(source.rglob("*")):
-            if path.is_file() and _wanted(str(path.relative_to(source))):
-                yield str(path.relative_to(source)), path.read_bytes()
+            member = str(path.relative_to(source))
+            if path.is_file() and _wanted(member):
+                yield member, path.read_bytes()
         return
     try:
         with tarfile.open(source) as archive:
@@ -321,7 +323,7 @@ class ReferenceLibrary:
     def law_keys(self) -> frozenset[str]:
         """The library's law names as a question writes them (law_key), three characters or more."""
         keys = (law_key(t) for t in self.titles)
-        return frozenset(k for k in keys if len(k) >= 3 and k.endswith(("法", "条例", "法典")))
+        return frozenset(k for k in keys if len(k) >= 3 and k.endswith(_NAME_ENDINGS))
 
     def nearest(self, text: str, k: int = TOP_K) -> list[tuple[str, float]]:
         """(law title, BM25 score) of the ``k`` library clauses nearest to ``text``, best first."""
