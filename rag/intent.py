@@ -52,8 +52,8 @@ _SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;�
 # whether one may pay in parts, not how many; "那几天没上班" names some days and "二十几天" about how
 # many, neither asks how many.
 NUMBER_CUE_RE = re.compile(
-    rf"多少|(?<![那这好十]){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好十]){_SOME_RE}几次|"
-    r"多久|多长|期限|时限|时效|学时|比例|百分之|"
+    rf"多少|(?<![那这好十哪]){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好十]){_SOME_RE}几次|"
+    r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
     rf"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
@@ -220,10 +220,31 @@ def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
         target = "responsible" if RESPONSIBLE_ONLY_RE.search(question) and "牵头" not in question else "lead"
         return Intent(kind="responsibility", cues=tuple(resp), target=target,
                       plan=is_plan_responsibility(question, doc_names), reference=ref)
-    nums = _cues(NUMBER_CUE_RE, question)
+    nums = number_cues(question)
     if nums:
         return Intent(kind="number", cues=tuple(nums), reference=ref)
     return Intent(kind="general", reference=ref)
+
+
+# A piece of the question that asks yes or no: "能选几个人出面吗" asks whether, not how many.
+_PIECE_YES_NO_RE = re.compile(r"吗$|能不能|可不可以|能否|可否|是否|要不要|需不需要|用不用|行不行|会不会|有没有")
+_A_FEW_RE = re.compile(r"几(?:个|名|位)")
+
+
+def number_cues(question: str) -> list[str]:
+    """The words that ask for a figure, by piece of the question.
+
+    几个 in a yes-or-no piece means "a few" ("能不能把我舅舅和几个老邻居也叫来"), not "how many".
+    """
+    cues: list[str] = []
+    for m in NUMBER_CUE_RE.finditer(question):  # the whole question: 有几…， reads past its piece
+        if _A_FEW_RE.fullmatch(m.group(0)):
+            start = max((p.end() for p in _PART_SPLIT_RE.finditer(question, 0, m.start())), default=0)
+            end = _PART_SPLIT_RE.search(question, m.end())
+            if _PIECE_YES_NO_RE.search(question[start:end.start() if end else len(question)]):
+                continue
+        cues.append(m.group(0))
+    return cues
 
 
 def is_plan_responsibility(question: str, doc_names: tuple[str, ...] = ()) -> bool:

@@ -64,6 +64,12 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
         ("有几个人说是执法的来店里查，不给看证件，我能拒绝吗？", "general"),  # some people came
         ("催了十几天还没答复，这样合法吗？", "general"),  # about two weeks, not a question of how many
         ("这个村有几个调解员？", "number"),
+        ("行政诉讼法规定的证据包括哪几种？", "general"),  # a list, not a count
+        ("哪几类政府信息应当主动公开？", "general"),
+        ("调解时能不能把几个老邻居也叫来劝劝？", "general"),  # a few neighbours, asked whether
+        ("三十多户一起复议，能不能选几个人出面办？", "general"),
+        ("行政诉讼能请几个人代理？", "number"),  # how many: 一至二人
+        ("收到处罚决定没多久人就去世了，家属能申请复议吗？", "general"),  # soon after, no period asked
         ("执法人员每年培训多少学时？", "number"),
         ("出庭应诉率要达到什么比例？", "number"),
         ("行政复议法第二十条规定的申请期限是多久？", "number"),
@@ -471,6 +477,21 @@ def test_number_questions_carry_the_figure(assistant, question, figure, doc):
     assert not ans.abstained and ans.intent == "number"
     assert figure in ans.answer
     assert ans.citations[0].doc_short == doc
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "label", "phrase"),
+    [
+        ("行政诉讼法规定的证据包括哪几种？", "《行政诉讼法》第三十三条", "电子数据"),
+        ("调解的时候能不能把我舅舅和几个老邻居也叫来帮着劝劝？", "《人民调解法》第二十条", "亲属、邻里"),
+    ],
+)
+def test_a_list_or_a_few_is_answered_not_refused_for_want_of_a_figure(assistant, question, label, phrase):
+    # Read as number questions, these were refused: the clause answering them carries no figure.
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.intent == "general"
+    assert ans.citations[0].label == label and phrase in ans.answer
 
 
 @pytest.mark.slow
