@@ -70,6 +70,8 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
         ("三十多户一起复议，能不能选几个人出面办？", "general"),
         ("行政诉讼能请几个人代理？", "number"),  # how many: 一至二人
         ("收到处罚决定没多久人就去世了，家属能申请复议吗？", "general"),  # soon after, no period asked
+        ("罚不罚、罚多少能由局长一个人拍板吗？", "general"),  # asks whether, not how much
+        ("收到复议申请后多少天内决定是否受理？", "number"),  # 是否 inside, the days still asked
         ("执法人员每年培训多少学时？", "number"),
         ("出庭应诉率要达到什么比例？", "number"),
         ("行政复议法第二十条规定的申请期限是多久？", "number"),
