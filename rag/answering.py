@@ -110,9 +110,10 @@ MAX_NAMED = 3  # clauses a question names one by one ("第二十条和第四十�
 MAX_LIST_ITEMS = 8  # "下列事项……：" is followed by at most this many listed items
 MAX_ANSWER_CHARS = 320
 # A sub-question's own best unit joins the answer (``_cover_parts``) when it holds this share of the
-# part's words, and this much more than any unit already quoted.
-PART_MIN_OVERLAP = 0.25
-PART_MARGIN = 0.1
+# part's words, and at least as much as any unit already quoted (a tie: the words cannot tell which
+# unit answers the part, and a second sentence costs less than a part left unanswered).
+PART_MIN_OVERLAP = 0.1
+PART_MARGIN = 0.0
 LONG_SENTENCE = 120  # a sentence longer than this is quoted by its ；-parts
 W_DENSE = 0.2  # the sentence is among the nearest in meaning to the question (embedded sentences only)
 DENSE_SPREAD = 0.03  # cosine below the best sentence's at which that bonus has fallen to nothing
@@ -734,7 +735,7 @@ def _cover_parts(question: str, clause: Clause, chosen: list[int], retriever: Re
 
     "由几名委员组成，成员构成上有什么要求" is answered by two sentences of one article: the best unit
     for the whole question is the first, and the second (妇女成员) scored too far below it to join.
-    A unit joins only when it matches its part clearly better than every unit already quoted.
+    A unit joins only when it matches its part at least as well as every unit already quoted.
     """
     parts = asked_parts(question)
     if not parts:

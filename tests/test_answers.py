@@ -497,6 +497,14 @@ def test_a_list_or_a_few_is_answered_not_refused_for_want_of_a_figure(assistant,
 
 
 @pytest.mark.slow
+def test_each_part_of_a_two_part_question_gets_its_sentence(assistant):
+    # The fee sentence alone answered the whole question; the right to a hearing went unsaid.
+    ans = assistant.ask("这个许可跟我们利害关系很大，能要求开听证会吗？听证的费用要我们出吗？")
+    assert ans.citations[0].label == "《行政许可法》第四十七条"
+    assert "要求听证的权利" in ans.answer and "不承担" in ans.answer
+
+
+@pytest.mark.slow
 def test_answers_quote_only_the_cited_clauses(assistant):
     for q in ("哪些事项不属于行政复议范围？", "行政复议申请期限是多少天？", "计划对行政执法证件管理有什么要求？"):
         ans = assistant.ask(q)
