@@ -105,7 +105,10 @@ W_DELEGATION = 0.3
 _DELEGATION_UNIT_RE = re.compile(r"办法[，,]?由[^。；]{0,40}(?:制定|规定)|另行规定")
 _ASKS_RULE_MAKER_RE = re.compile(r"办法|制定|规定|谁定")
 CANDIDATE_CLAUSES = 4  # how many top clauses offer sentences
-SECOND_SENTENCE_RATIO = 0.85  # a second sentence of the same clause joins at this share of the best score
+# A second sentence of the same clause joins at this share of the best score. 0.85 (set on dev)
+# left out the sentence that answers as often as the one quoted ("诉讼费用由败诉方承担" after
+# "应当收取诉讼费用"); 0.7 was chosen on the tune, train and per-clause sets, dev unchanged.
+SECOND_SENTENCE_RATIO = 0.7
 MAX_NAMED = 3  # clauses a question names one by one ("第二十条和第四十六条") that are each answered
 MAX_LIST_ITEMS = 8  # "下列事项……：" is followed by at most this many listed items
 MAX_ANSWER_CHARS = 320

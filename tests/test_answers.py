@@ -505,6 +505,20 @@ def test_each_part_of_a_two_part_question_gets_its_sentence(assistant):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("打行政官司的诉讼费，到底谁来出？", "败诉方承担"),
+        ("镇干部硬要我们厂换用他们推荐的供应商，这算不算干预企业经营？", "经营自主权"),
+    ],
+)
+def test_a_sentence_scoring_nearly_as_well_is_quoted_too(assistant, question, phrase):
+    # The clause's first sentence alone ("应当收取诉讼费用") left the question unanswered.
+    ans = assistant.ask(question)
+    assert not ans.abstained and phrase in ans.answer
+
+
+@pytest.mark.slow
 def test_answers_quote_only_the_cited_clauses(assistant):
     for q in ("哪些事项不属于行政复议范围？", "行政复议申请期限是多少天？", "计划对行政执法证件管理有什么要求？"):
         ans = assistant.ask(q)
