@@ -428,11 +428,14 @@ def imposes_sanction(clause: Clause) -> float:
     return 1.5 if chapter and words else 1.0 if chapter or words else 0.0
 
 
-_CONTENTS_RE = re.compile(r"(?:写|载明|包括|包含|列明|注明)(?:哪些|什么)|(?:哪些|什么)(?:内容|事项|材料)")
+_CONTENTS_RE = re.compile(
+    r"(?:写|载明|包括|包含|列明|注明)(?:哪些|什么)|(?:哪些|什么)(?:内容|事项|材料)|"
+    r"(?:哪些|哪几种|哪几类|哪几项)(?:条件|情形|情况|措施|方式)"
+)
 
 
 def wants_contents(question: str) -> bool:
-    """Does the question ask what a document or an application must contain (要写哪些内容, 包括什么)?"""
+    """Does the question ask for what a statute lists (要写哪些内容, 包括什么, 符合哪些条件)?"""
     return bool(_CONTENTS_RE.search(question))
 
 

@@ -519,6 +519,14 @@ def test_a_sentence_scoring_nearly_as_well_is_quoted_too(assistant, question, ph
 
 
 @pytest.mark.slow
+def test_which_conditions_quotes_the_list_of_conditions(assistant):
+    # Without the list the answer was the article's other sentences: review in five days, refusal.
+    ans = assistant.ask("复议申请被受理需要满足哪些条件？")
+    assert ans.citations[0].label == "《行政复议法》第三十条"
+    assert "利害关系" in ans.answer and "法定申请期限" in ans.answer
+
+
+@pytest.mark.slow
 def test_answers_quote_only_the_cited_clauses(assistant):
     for q in ("哪些事项不属于行政复议范围？", "行政复议申请期限是多少天？", "计划对行政执法证件管理有什么要求？"):
         ans = assistant.ask(q)
