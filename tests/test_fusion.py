@@ -189,8 +189,10 @@ def test_a_question_for_the_sanction_is_recognised():
 def test_a_question_for_contents_is_recognised():
     assert wants_contents("行政处罚决定书上要写哪些内容？") and wants_contents("政府信息公开申请应当包括什么")
     assert wants_contents("申请行政许可要提交哪些材料")
-    # listing other things is not asking what a document contains
-    assert not wants_contents("行政复议委员会由哪些人组成？") and not wants_contents("哪些情况下可以当场收缴罚款")
+    # the conditions or cases a statute lists ("有下列情形之一的")
+    assert wants_contents("受理复议申请要符合哪些条件？") and wants_contents("哪些情况下可以当场收缴罚款")
+    # who makes up a body is not a list of the statute's
+    assert not wants_contents("行政复议委员会由哪些人组成？") and not wants_contents("哪些人可以申请复议")
 
 
 def _article(text: str, chapter: str = "") -> Clause:
