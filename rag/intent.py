@@ -226,24 +226,22 @@ def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
     return Intent(kind="general", reference=ref)
 
 
-# A piece of the question that asks yes or no: "能选几个人出面吗" asks whether, not how many.
-_PIECE_YES_NO_RE = re.compile(r"吗$|能不能|可不可以|能否|可否|是否|要不要|需不需要|用不用|行不行|会不会|有没有")
 _A_FEW_RE = re.compile(r"几(?:个|名|位)")
 
 
 def number_cues(question: str) -> list[str]:
     """The words that ask for a figure, by piece of the question.
 
-    几个 in a yes-or-no piece means "a few" ("能不能把我舅舅和几个老邻居也叫来"), not "how many", and a
-    piece that ends in 吗 asks whether ("罚多少能由局长一个人拍板吗"). Not 是否 for the others: "多少天内
-    决定是否受理" asks how many days.
+    几个 in a piece that ``wants_yes_no`` reads as yes-or-no means "a few" ("能不能把我舅舅和几个老邻居
+    也叫来"), not "how many", and a piece that ends in 吗 asks whether ("罚多少能由局长一个人拍板吗").
+    Not 是否 for the others: "多少天内决定是否受理" asks how many days.
     """
     cues: list[str] = []
     for m in NUMBER_CUE_RE.finditer(question):  # the whole question: 有几…， reads past its piece
         start = max((p.end() for p in _PART_SPLIT_RE.finditer(question, 0, m.start())), default=0)
         end = _PART_SPLIT_RE.search(question, m.end())
         piece = question[start : end.start() if end else len(question)]
-        if piece.endswith("吗") or (_A_FEW_RE.fullmatch(m.group(0)) and _PIECE_YES_NO_RE.search(piece)):
+        if piece.endswith("吗") or (_A_FEW_RE.fullmatch(m.group(0)) and _YES_NO_RE.search(piece)):
             continue
         cues.append(m.group(0))
     return cues
