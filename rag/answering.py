@@ -746,18 +746,36 @@ def _cover_parts(question: str, clause: Clause, chosen: list[int], retriever: Re
     tables = _tables(retriever)
     units = _units(tables, clause)
     out = list(chosen)
+    names = [n for n in (clause.doc_title, clause.doc_title.removeprefix("中华人民共和国"), clause.doc_short) if n]
     for part in parts:
-        weights = query_weights(part, retriever, context)
+        # The law the part names is where the clause comes from: its words tell no sentence from another.
+        for name in sorted(names, key=len, reverse=True):
+            part = part.replace(name, "")
+        # What a part tells of the case before it asks ("开发区推行区域评估，评估费用由谁负担") is shared
+        # by the sentence already quoted: the one that answers the part has the words it asks about.
+        asked = part.rpartition("，")[2]
+        weights = query_weights(asked, retriever, context) or query_weights(part, retriever, context)
         scores = [overlap(weights, _unit_tokens(tables, retriever, clause, i)) for i in range(len(units))]
-        best = max(range(len(units)), key=scores.__getitem__, default=-1)
-        if best < 0 or best in out or scores[best] < PART_MIN_OVERLAP:
+        # The best unit not yet quoted: "什么情况下又可以公开" matches "不得公开" and "但是……予以公开"
+        # alike, and the first being quoted already must not leave the second out.
+        best = max((i for i in range(len(units)) if i not in out), key=scores.__getitem__, default=-1)
+        if best < 0 or scores[best] < PART_MIN_OVERLAP:
             continue
         if scores[best] < max(scores[i] for i in out) + PART_MARGIN:
             continue
-        added = [units[best].lead, best] if units[best].item and units[best].lead >= 0 else [best]
+        added = _with_list(units, best)
         if sum(len(units[j].text) for j in {*out, *added}) <= MAX_ANSWER_CHARS:
             out = sorted({*out, *added})
     return out
+
+
+def _with_list(units: list[Unit], i: int) -> list[int]:
+    """A unit as it is quoted: an item with its lead-in, a lead-in ("……下列情形之一的：") with its items."""
+    if units[i].item and units[i].lead >= 0:
+        return [units[i].lead, i]
+    if units[i].text.endswith(("：", ":")):
+        return [i, *[j for j, u in enumerate(units) if u.item and u.lead == i][:MAX_LIST_ITEMS]]
+    return [i]
 
 
 def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | None:

@@ -506,6 +506,28 @@ def test_each_part_of_a_two_part_question_gets_its_sentence(assistant):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("question", "label", "phrases"),
+    [
+        # The exception ties with the rule on the second part's words; the rule alone was quoted.
+        ("个人隐私的政府信息可以公开吗？哪些情况下可以公开？", "《政府信息公开条例》第十五条", ("不得公开", "第三方同意公开")),
+        # "开发区推行区域评估" is the setting both sentences share; the fee is what the part asks.
+        ("我们开发区想搞区域评估，评估的钱谁来出？哪一级政府组织？", "《优化营商环境条例》第四十二条",
+         ("设区的市级以上", "不得由市场主体承担")),
+        # The part asking which cases is answered by a lead-in, quoted with its items.
+        ("行政复议委员会必须设吗？哪些案件要请它出咨询意见？", "《行政复议法》第五十二条", ("建立", "专业性、技术性较强")),
+        # The law's name is not a word the list must share: it names where the clause comes from.
+        ("行政处罚法里证据有哪几种？非法取得的证据能不能用？", "《行政处罚法》第四十六条", ("电子数据", "非法手段")),
+    ],
+)
+def test_each_part_is_answered_by_a_sentence_of_the_cited_clause(assistant, question, label, phrases):
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.citations[0].label == label
+    for phrase in phrases:
+        assert phrase in ans.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("question", "phrase"),
     [
         ("打行政官司的诉讼费，到底谁来出？", "败诉方承担"),
