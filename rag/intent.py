@@ -351,7 +351,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
      re.compile(r"多久|多长时间|多长期限|什么时候|何时|期限|时限|时效"),
-     re.compile(rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年)|年底前|年内|月底前|当日")),
+     # A length of study is counted in 学时: "一年要学习多长时间" is answered by "不少于60学时".
+     re.compile(rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)|年底前|年内|月底前|当日")),
 )
 
 
