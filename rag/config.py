@@ -103,7 +103,7 @@ class Config:
     abstain_min_coverage: float = 0.6
     abstain_min_dense: float = 0.88
     abstain_min_coverage_lexical: float = 0.05  # the coverage bar without a dense leg (--mode bm25)
-    number_min_overlap: float = 0.1
+    number_min_overlap: float = 0.09
     # A library of other laws (folder or .tar.gz of Markdown), indexed by `rag build` beside the
     # index; None: off. ``load_config`` points it at the shared LawRefBook collection when present,
     # so a bare ``Config()`` (tests, scripts) does not spend 30 s building it unasked.

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 
+# How the documents write any deadline. Added to a question that asks for one, they find the clauses
+# that set deadlines, but they tell nothing of which deadline is asked (``answering.missing_figure``).
+DEADLINE_TERMS = "期限 日内 之日起"
+YEARS_TERMS = "年内"
+
 # (pattern in the question, terms to add). Patterns are regular expressions.
 COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"交钱|收钱|收费|花钱|要钱|掏钱|费用|花销|开销|(?:交|花|要|收|掏|付)(?:多少|几个)钱|(?:审查|手续|工本|办证|服务)费",
@@ -53,8 +58,8 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"督查|检查工作", "督查 政府督查"),
     (r"下属部门|部门自己|自行", "政府部门 所属部门 自行"),
     (r"行贿|骗(取|到)|欺骗", "欺骗 贿赂 不正当手段"),
-    (r"多少年|几年", "年内"),
-    (r"多久|多长时间|几天|多少天|多少日|期限|时限|截止", "期限 日内 之日起"),
+    (r"多少年|几年", YEARS_TERMS),
+    (r"多久|多长时间|几天|多少天|多少日|期限|时限|截止", DEADLINE_TERMS),
     (r"开会|会议|讨论记录|过程稿|草稿", "过程性信息 讨论记录 过程稿"),
     (r"不给看|不公开|能不给|不提供", "不予公开 可以不予公开"),
     (r"换届|上一届|前任", "换届 领导人员更替 政策承诺"),
