@@ -649,6 +649,23 @@ def test_out_of_scope_questions_abstain(assistant, question):
     assert ans.related, "the nearest clauses are offered as possibly related"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["房产证办下来要多长时间？", "结婚证补办要多久？"])
+def test_a_deadline_question_is_not_answered_by_an_unrelated_deadline(assistant, question):
+    # "多长时间" adds "日内 之日起" to the search, and every deadline has them: counted as the
+    # question's words, they alone made 行政许可法's "二十日内" look related to a marriage certificate.
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.intent == "number+abstain:unrelated_figure"
+
+
+@pytest.mark.slow
+def test_question_words_are_not_counted_as_words_the_figure_must_share(assistant):
+    # "多长时间" is no clause's word: weighed as a missing topic word, it refused this question.
+    ans = assistant.ask("行政诉讼法规定一审案件多长时间内要判下来？")
+    assert not ans.abstained and "六个月内" in ans.answer
+    assert ans.citations[0].label == "《行政诉讼法》第八十一条"
+
+
 def test_a_word_is_spelled_by_a_run_of_other_words_but_not_by_itself():
     assert spelled_by("免罚清单", {"免罚", "清单"})
     assert not spelled_by("免罚清单", {"免罚"})
