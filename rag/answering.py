@@ -115,6 +115,9 @@ SECOND_SENTENCE_RATIO = 0.7
 MAX_NAMED = 3  # clauses a question names one by one ("第二十条和第四十六条") that are each answered
 MAX_LIST_ITEMS = 8  # "下列事项……：" is followed by at most this many listed items
 MAX_ANSWER_CHARS = 320
+# "采取哪些措施" asks for the whole list: cut to its two best items, 突发事件应对法第六十七条 left out
+# four of six measures. A list so asked may run this long before it is cut.
+MAX_LIST_CHARS = 720
 # A sub-question's own best unit joins the answer (``_cover_parts``) when it holds this share of the
 # part's words, and at least as much as any unit already quoted (a tie: the words cannot tell which
 # unit answers the part, and a second sentence costs less than a part left unanswered).
@@ -434,7 +437,8 @@ def _picked_unit(hit: Hit, units: list[Unit]) -> int:
 
 
 def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]],
-                 figure: str = "", approval: bool = False, yes_no: bool = False) -> tuple[Hit, list[int]] | None:
+                 figure: str = "", approval: bool = False, yes_no: bool = False,
+                 list_chars: int = MAX_ANSWER_CHARS) -> tuple[Hit, list[int]] | None:
     """The best clause and which of its units to quote.
 
     One unit, plus up to two more of the same clause scoring nearly as well; a list
@@ -460,7 +464,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     if lead >= 0:
         items = [j for j, u in enumerate(units) if u.item and u.lead == lead][:MAX_LIST_ITEMS]
         chosen = [lead, *items]
-        if sum(len(units[j].text) for j in chosen) > MAX_ANSWER_CHARS:
+        if sum(len(units[j].text) for j in chosen) > list_chars:
             top_items = sorted(items, key=lambda j: -score_of.get(j, 0.0))[:2]
             chosen = [lead, *top_items]
         return best.hit, sorted(set(chosen))
@@ -483,7 +487,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     return best.hit, sorted(chosen)
 
 
-def passage_text(clause: Clause, indices: list[int], retriever: Retriever) -> str:
+def passage_text(clause: Clause, indices: list[int], retriever: Retriever, limit: int = MAX_ANSWER_CHARS) -> str:
     """The chosen units in clause order (a gap closes the sentence before it), cut to a readable length."""
     units = _units(_tables(retriever), clause)
     parts: list[str] = []
@@ -494,8 +498,8 @@ def passage_text(clause: Clause, indices: list[int], retriever: Retriever) -> st
         parts.append(units[i].text.strip())
         prev = i
     text = "".join(parts)
-    if len(text) > MAX_ANSWER_CHARS:
-        text = text[:MAX_ANSWER_CHARS].rstrip("，、；：") + "……"
+    if len(text) > limit:
+        text = text[:limit].rstrip("，、；：") + "……"
     return finish(text)
 
 
@@ -730,13 +734,24 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     cands = score_sentences(question, hits, retriever, intent, context=context, searched=searched)
     tables = _tables(retriever)
     units_of = {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]}
+    limit = MAX_LIST_CHARS if wants_contents(question) else MAX_ANSWER_CHARS
     picked = pick_passage(cands, intent, units_of, figure=figure_kind(question), approval=wants_approval(question),
-                          yes_no=wants_yes_no(question))
+                          yes_no=wants_yes_no(question), list_chars=limit)
     if picked is None:
         return None
     hit, idx = picked
     idx = _cover_parts(question, hit.clause, idx, retriever, context)
-    return passage_text(hit.clause, idx, retriever), hit
+    return passage_text(hit.clause, idx, retriever, limit) + _items_left_out(tables.units[hit.clause.clause_id], idx), hit
+
+
+def _items_left_out(units: list[Unit], chosen: list[int]) -> str:
+    """"（本条共列六项，这里摘录其中两项。）" when a quoted list lost items to the length limit."""
+    for lead in sorted({units[i].lead for i in chosen if units[i].item}):
+        items = [j for j, u in enumerate(units) if u.item and u.lead == lead]
+        quoted = [j for j in items if j in chosen]
+        if len(quoted) < len(items):
+            return f"（本条共列{int_to_cn(len(items))}项，这里摘录其中{int_to_cn(len(quoted))}项。）"
+    return ""
 
 
 def _cover_parts(question: str, clause: Clause, chosen: list[int], retriever: Retriever, context: str = "") -> list[int]:
