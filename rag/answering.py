@@ -64,6 +64,7 @@ from .outline import (
 from .records import Answer, Citation, Clause, Hit
 from .reference import HINT_MIN_SCORE, MIN_SCORE, law_key, mentioned_law
 from .search import Retriever, Scope
+from .simplified import corpus_characters, to_simplified
 from .smalltalk import reply as talk_reply
 from .smalltalk import small_talk, strip_greeting
 from .structure import (
@@ -156,6 +157,7 @@ class _Tables:
     plan_units: dict[str, str] = field(default_factory=dict)  # unit key → full name (rag/units.py)
     units: dict[str, list[Unit]] = field(default_factory=dict)
     unit_tokens: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    chars: frozenset[str] = frozenset()  # every character of the documents (rag/simplified.py)
 
 
 _TABLES: weakref.WeakKeyDictionary[Retriever, _Tables] = weakref.WeakKeyDictionary()
@@ -197,7 +199,8 @@ def _build_tables(retriever: Retriever) -> _Tables:
         by_doc.setdefault(c.doc_id, []).append(c)
     return _Tables(doc_names=doc_names, plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles,
                    plan_items=plan_items, plan_units=known_units(plan_items),
-                   doc_clauses={d: tuple(cs) for d, cs in by_doc.items()})
+                   doc_clauses={d: tuple(cs) for d, cs in by_doc.items()},
+                   chars=corpus_characters(c.text for c in clauses))
 
 
 @dataclass(frozen=True)
@@ -854,7 +857,7 @@ def compose(question: str, retriever: Retriever, scope: Scope | None = None, mod
         laws = len(set(retriever.index.manifest.documents) - retriever.plan_docs)
         return Answer(question=question, answer=talk_reply(talk, titles, laws), abstained=True, intent=f"help:{talk}")
     # "行政复义法": read as the held law it is one keystroke from, and say so in the answer.
-    question, fixes = correct_law_names(strip_greeting(question), tables.doc_names)
+    question, fixes = correct_law_names(to_simplified(strip_greeting(question), tables.chars), tables.doc_names)
     contact = asks_for_contact(question)
     if contact:
         units = units_named(question, tables.plan_units)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from rag.simplified import corpus_characters, to_simplified
 from rag.typos import correct_law_names, notice
 
 from .conftest import REFERENCE
@@ -89,3 +90,23 @@ def test_the_answer_cites_the_held_law_and_says_how_the_name_was_read(assistant,
     assert answer.answer.startswith("（问题中的“行政复义法”按《行政复议法》理解。）")
     assert "六十日" in answer.answer
     assert answer.question == question  # the user's own words are echoed
+
+
+def test_traditional_characters_the_documents_lack_are_read_as_simplified():
+    known = corpus_characters(["行政复议申请期限", "显著 著作"])
+    assert to_simplified("行政復議的申請期限", known) == "行政复议的申请期限"  # 的 is unknown: kept
+    # A character the documents use is kept as typed, though zhconv would write 著 as 着.
+    assert to_simplified("显著", known) == "显著"
+    # No simplified form the documents use: kept (乾 would become 干, which they lack).
+    assert to_simplified("乾", known) == "乾"
+    assert to_simplified("", known) == ""
+
+
+@pytest.mark.slow
+def test_a_question_in_traditional_characters_is_answered(assistant):
+    # Refused before as "figures unrelated": no word of 行政復議 or 申請 is in the documents.
+    ans = assistant.ask("行政復議的申請期限是多久？")
+    assert not ans.abstained and "六十日" in ans.answer
+    assert ans.citations[0].label == "《行政复议法》第二十条"
+    lead = assistant.ask("誰牽頭行政復議工作？")
+    assert "旗司法局" in lead.answer and lead.citations[0].label.endswith("（十八）")
