@@ -32,8 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # MRR 0.931 -> 0.958, answer accuracy 0.848 -> 0.886; abstention 0.889 / 0.857 -> 0.885 / 0.821 (one out-of-scope
 # question answered, from reading the evidence cosine over all clauses searched). Floors keep about two
 # questions of margin; the recall floor one (0.786 is 22 of 28).
+# Session 19 (figure check without the search's generic deadline terms, two-part answers): answer accuracy
+# 0.886 -> 0.894, abstention precision 0.885 -> 0.920 (q0172 no longer refused). The answer floor moves up
+# to two questions of margin (0.879 is 116 of 132); the precision floor already keeps two (0.852 is 23 of 27).
 FLOORS = {
-    "hybrid": {"hit@1": 0.905, "hit@5": 0.98, "mrr@10": 0.94, "answer_acc": 0.865, "abstain_p": 0.85, "abstain_r": 0.78},
+    "hybrid": {"hit@1": 0.905, "hit@5": 0.98, "mrr@10": 0.94, "answer_acc": 0.875, "abstain_p": 0.85, "abstain_r": 0.78},
 }
 
 
