@@ -78,7 +78,7 @@ from .structure import (
     procedure_steps,
     structure_asked,
 )
-from .tokenization import content_tokens, spelled_by
+from .tokenization import QUESTION_WORDS, content_tokens, spelled_by
 from .typos import correct_law_names, notice
 from .units import asked_units, describe, known_units, roles_asked, tasks_of, units_named
 
@@ -334,7 +334,8 @@ def query_weights(question: str, retriever: Retriever, context: str = "") -> dic
     terms the retriever's colloquial expansion adds (交钱 → 收取费用) and the words of ``context``
     (the other half of a two-part question)."""
     words = retriever.word_weights
-    weights = {t: words.idf.get(t, words.unseen) for t in content_tokens(retriever.tokenizer.tokenize(question))}
+    weights = {t: words.idf.get(t, words.unseen) for t in content_tokens(retriever.tokenizer.tokenize(question))
+               if t not in QUESTION_WORDS}
     extra = context
     if getattr(retriever.cfg, "expand_queries", False):
         try:

@@ -39,9 +39,15 @@ QUESTION_FRAME_WORDS = frozenset(
         "规定 要求 计划 工作 部门 单位 牵头 责任 负责 哪个 哪些 多少 多久 多长 时间 期限 几天 内容 讲 讲的是 什么 怎么 怎样 如何 "
         "需要 必须 能不能 能 不能 可不可以 要不要 有没有 有 没有 是不是 一般 主要 具体 方面 情况 问题 事 事情 办 怎么办 "
         "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日 提到 提及 说到 意思 时候 刚 刚刚 掉 "
-        "归 管 来 弄 抓 搞 这事 这块 负 总责 "
-        # Question words jieba keeps whole: no clause has them, so they weighed as much as a topic word
-        # the documents lack (宅基地), and "多长时间" alone could sink a sentence's share of a question.
+        "归 管 来 弄 抓 搞 这事 这块 负 总责"
+    )
+)
+# Question words jieba keeps whole. No clause has them, so in a sentence's share of the question's words
+# they weighed as much as a topic word the documents lack (宅基地): "多长时间" alone could sink a figure's
+# sentence. Only sentences are scored without them: the evidence bar (``answering.confidence``) was set
+# with them counted, and "天气怎么样" must stay refused.
+QUESTION_WORDS = frozenset(
+    _words(
         "多长时间 长时间 多大 几个 几种 几类 几项 几年 几天 几日 几次 几名 哪几 哪几种 哪几个 哪类 哪级 "
         "什么样 怎么样 为什么 干什么"
     )
