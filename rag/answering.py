@@ -247,6 +247,11 @@ def clause_units(clause: Clause) -> list[Unit]:
     return units
 
 
+def list_items(units: list[Unit], lead: int) -> list[int]:
+    """The positions of the items listed under the lead-in at ``lead``, in order."""
+    return [j for j, u in enumerate(units) if u.item and u.lead == lead]
+
+
 def _units(tables: _Tables, clause: Clause) -> list[Unit]:
     out = tables.units.get(clause.clause_id)
     if out is None:
@@ -466,7 +471,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     score_of = {c.index: c.score for c in same}
     lead = best.index if best.text.endswith(("：", ":")) else units[best.index].lead
     if lead >= 0:
-        items = [j for j, u in enumerate(units) if u.item and u.lead == lead][:MAX_LIST_ITEMS]
+        items = list_items(units, lead)[:MAX_LIST_ITEMS]
         chosen = [lead, *items]
         if sum(len(units[j].text) for j in chosen) > list_chars:
             top_items = sorted(items, key=lambda j: -score_of.get(j, 0.0))[:2]
@@ -745,13 +750,13 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
         return None
     hit, idx = picked
     idx = _cover_parts(question, hit.clause, idx, retriever, context)
-    return passage_text(hit.clause, idx, retriever, limit) + _items_left_out(tables.units[hit.clause.clause_id], idx), hit
+    return passage_text(hit.clause, idx, retriever, limit) + _items_left_out(_units(tables, hit.clause), idx), hit
 
 
 def _items_left_out(units: list[Unit], chosen: list[int]) -> str:
     """"（本条共列六项，这里摘录其中两项。）" when a quoted list lost items to the length limit."""
     for lead in sorted({units[i].lead for i in chosen if units[i].item}):
-        items = [j for j, u in enumerate(units) if u.item and u.lead == lead]
+        items = list_items(units, lead)
         quoted = [j for j in items if j in chosen]
         if len(quoted) < len(items):
             return f"（本条共列{int_to_cn(len(items))}项，这里摘录其中{int_to_cn(len(quoted))}项。）"
@@ -771,10 +776,12 @@ def _cover_parts(question: str, clause: Clause, chosen: list[int], retriever: Re
     tables = _tables(retriever)
     units = _units(tables, clause)
     out = list(chosen)
-    names = [n for n in (clause.doc_title, clause.doc_title.removeprefix("中华人民共和国"), clause.doc_short) if n]
+    # Longest first: "中华人民共和国行政复议法" goes whole, not leaving 中华人民共和国 behind.
+    names = sorted({clause.doc_title, clause.doc_title.removeprefix("中华人民共和国"), clause.doc_short} - {""},
+                   key=len, reverse=True)
     for part in parts:
         # The law the part names is where the clause comes from: its words tell no sentence from another.
-        for name in sorted(names, key=len, reverse=True):
+        for name in names:
             part = part.replace(name, "")
         # What a part tells of the case before it asks ("开发区推行区域评估，评估费用由谁负担") is shared
         # by the sentence already quoted: the one that answers the part has the words it asks about.
@@ -799,7 +806,7 @@ def _with_list(units: list[Unit], i: int) -> list[int]:
     if units[i].item and units[i].lead >= 0:
         return [units[i].lead, i]
     if units[i].text.endswith(("：", ":")):
-        return [i, *[j for j, u in enumerate(units) if u.item and u.lead == i][:MAX_LIST_ITEMS]]
+        return [i, *list_items(units, i)[:MAX_LIST_ITEMS]]
     return [i]
 
 
