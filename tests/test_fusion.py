@@ -56,6 +56,9 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "不满十四周岁" in expand("小孩子违法了要不要罚？") and "违法行为发生地" in expand("在外地违法了归哪里管")
     assert "专用票据" in expand("没给收据能不交吗") and "陈述 申辩" in expand("没听我解释就罚我")
     assert "委托 代理人" in expand("复议的时候能不能请律师？") and "收取费用" in expand("打官司要交多少钱")
+    assert "最低生活保障" in expand("低保被停了能复议吗") and "电子数据 视听资料" in expand("聊天记录能当证据吗")
+    assert "规范性文件" in expand("红头文件要不要审核") and "公开查询" in expand("文件在哪里能统一查到")
+    assert "公开查询" not in expand("产业扶持文件，公平竞争审查谁来做")  # 审查 is not looking a document up
     assert "储备" in expand("防汛物资平时放在哪里存着？") and "调拨 运输 配送" in expand("帐篷怎么送到灾区")
     assert "近亲属" in expand("我爸去世了家属能替他申请吗") and "不动产" in expand("宅基地的官司在哪个法院打")
     assert "不停止执行" in expand("起诉以后拆迁还会继续吗") and "围堵" in expand("上访的人堵大门怎么处理")
