@@ -26,7 +26,7 @@ from .chunking import parse_units
 from .cited import cited_asked, cited_documents, describe_cited
 from .comparison import Comparison, compared
 from .contacts import asks_for_contact, contact_note
-from .docfacts import describe_fact, fact_asked, fact_missing, in_force_sentence
+from .docfacts import describe_fact, facts_asked, facts_missing, in_force_sentence
 from .expansion import DEADLINE_TERMS, YEARS_TERMS, translations, wants_plan
 from .index import DocEntry
 from .intent import (
@@ -1010,9 +1010,15 @@ def _named_document(question: str, retriever: Retriever, scope: Scope | None, pl
     return retriever.index.manifest.documents.get(doc_id)
 
 
+# A document named by the end of its title only ("这个工作计划") is named by at least this much of it.
+MIN_TAIL_CHARS = 4
+
+
 def _names_used(entry: DocEntry, question: str) -> list[str]:
-    """What the question may call the document: its titles, and the law names it writes (复议法)."""
-    return [entry.title, entry.short, entry.title.removeprefix("中华人民共和国"), *law_mentions(question)]
+    """What the question may call the document: its titles and their tails (法治政府建设工作计划 for the
+    banner's 2024 plan), and the law names it writes (复议法)."""
+    tails = [name[i:] for name in (entry.title, entry.short) for i in range(len(name) - MIN_TAIL_CHARS + 1)]
+    return [*tails, *law_mentions(question)]
 
 
 def _articles(retriever: Retriever, doc_id: str) -> list[Clause]:
@@ -1106,11 +1112,25 @@ def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> 
     None when the question is not of this kind, names no single document, or the scope leaves it out.
     """
     entry = _named_document(question, retriever, scope, plans=True)
-    fact = fact_asked(question, _names_used(entry, question)) if entry is not None else ""
-    if entry is None or not fact:
+    facts = facts_asked(question, _names_used(entry, question)) if entry is not None else ()
+    if entry is None or not facts:
         return None
     clauses = _tables(retriever).doc_clauses.get(entry.doc_id, ())
     stated = next((c for c in reversed(clauses) if in_force_sentence(c.text)), clauses[0] if clauses else None)
+    told = {fact: _fact_text(fact, entry, stated) for fact in facts}
+    # "哪天印发的，文号是多少": what the front matter records is said, and what it lacks is named.
+    missing = facts_missing([f for f, text in told.items() if not text], entry.title)
+    known = "".join(text for text in told.values() if text)
+    if stated is None or not known:
+        return Answer(question=question, answer=NO_BASIS + missing, abstained=True,
+                      intent="docfacts+abstain:no_fact:" + ",".join(facts))
+    hit = Hit(clause=stated, score=1.0, legs={"lookup": 1.0})
+    return Answer(question=question, answer=f"{known}（{stated.citation}）{missing}", abstained=False,
+                  citations=[_cite(hit, retriever)], intent="docfacts")
+
+
+def _fact_text(fact: str, entry: DocEntry, stated: Clause | None) -> str:
+    """One fact of a document in a sentence ("" when neither its front matter nor its 施行 article says it)."""
     # When it took effect, the document says itself: "本法自2020年1月1日起施行。"
     own_words = in_force_sentence(stated.text) if stated is not None and fact == "effective" else ""
     text = own_words or describe_fact(fact, entry.title, entry.meta)
@@ -1118,12 +1138,7 @@ def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> 
         # A later amendment, or "自公布之日起": the front matter has the date that applies now.
         recorded = describe_fact("effective", entry.title, entry.meta).split("：", 1)[-1].rstrip("。")
         text += f"（文件信息中的施行日期：{recorded}）" if recorded and recorded not in text else ""
-    if stated is None or not text:
-        return Answer(question=question, answer=NO_BASIS + fact_missing(fact, entry.title), abstained=True,
-                      intent=f"docfacts+abstain:no_fact:{fact}")
-    hit = Hit(clause=stated, score=1.0, legs={"lookup": 1.0})
-    return Answer(question=question, answer=f"{text}（{stated.citation}）", abstained=False,
-                  citations=[_cite(hit, retriever)], intent="docfacts")
+    return text
 
 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,

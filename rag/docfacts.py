@@ -17,7 +17,7 @@ from .lawnames import LAW_NAME_RE
 
 # (fact, how a question asks for it), in the order tried: "什么时候印发" asks for a date, not an issuer.
 _FACT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("doc_number", re.compile(r"文号|令号|第几号令|哪号令|几号令")),
+    ("doc_number", re.compile(r"发文字号|文号|字号|令号|第几号令|哪号令|几号令")),
     ("effective", re.compile(r"(?:哪一?年|什么时候|何时|哪天|哪一天|几月几[日号])(?:开始|起)?(?:施行|实施|生效)|"
                              r"(?:施行|实施|生效)(?:时间|日期|日子)")),
     ("adopted", re.compile(r"(?:哪一?年|什么时候|何时|哪天|哪一天|几月几[日号])(?:通过|制定|颁布|出台|公布|发布|印发|修订|修正)|"
@@ -27,29 +27,32 @@ _FACT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?:制定|发布|印发|颁布)(?:机关|单位|部门)")),
 )
 # What may surround the cue and a document's name without asking anything else.
-_FILLER_RE = re.compile(r"请问|这部|这个|该|本|的|是|在|了|吗|呢|啊|一下|由|被|最早|最初|计划|工作计划|法律|法规|条例|多少|什么|啥|"
-                        r"20\d\d年|[《》“”\"'（）()？?！!。，,、\s]")
+_FILLER_RE = re.compile(r"请问|这部|这个|这份|这一份|该|本|的|是|在|了|吗|呢|啊|一下|由|被|最早|最初|"
+                        r"计划|工作计划|法律|法规|条例|多少|什么|啥|20\d\d年|[《》“”\"'（）()？?！!。，,、\s]")
 
 
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def fact_asked(question: str, doc_names: list[str]) -> str:
-    """ "issuer" | "effective" | "adopted" | "doc_number" when the question asks only that of a document, else "".
+def facts_asked(question: str, doc_names: list[str]) -> tuple[str, ...]:
+    """The facts ("issuer", "effective", "adopted", "doc_number") a question asks of a document, and nothing else.
 
-    ``doc_names`` are the names the question was found to use for the document (removed before
-    checking that nothing else is asked: "行政复议法规定复议决定什么时候生效" asks of a decision).
+    Empty when it asks anything besides. ``doc_names`` are the names the question was found to use
+    for the document (removed before checking that nothing else is asked: "行政复议法规定复议决定
+    什么时候生效" asks of a decision). "计划是哪天印发的，文号是多少" asks two facts at once.
     """
+    facts: list[str] = []
+    rest = question
     for fact, cue in _FACT_CUES:
-        m = cue.search(question)
-        if not m:
-            continue
-        rest = question[: m.start()] + question[m.end():]
-        for name in sorted(doc_names, key=len, reverse=True):
-            rest = rest.replace(name, "")
-        rest = LAW_NAME_RE.sub("", rest)  # shortened names too: 复议法什么时候施行
-        return fact if not _FILLER_RE.sub("", rest) else ""
-    return ""
+        if cue.search(rest):
+            facts.append(fact)
+            rest = cue.sub("", rest)
+    if not facts:
+        return ()
+    for name in sorted(doc_names, key=len, reverse=True):
+        rest = rest.replace(name, "")
+    rest = LAW_NAME_RE.sub("", rest)  # shortened names too: 复议法什么时候施行
+    return tuple(facts) if not _FILLER_RE.sub("", rest) else ()
 
 
 def describe_fact(fact: str, title: str, meta: dict[str, str]) -> str:
@@ -81,7 +84,8 @@ def in_force_sentence(text: str) -> str:
     return ARTICLE_RE.sub("", m.group(0).strip(), count=1) if m else ""
 
 
-def fact_missing(fact: str, title: str) -> str:
-    """What the user is told when the front matter lacks the fact."""
+def facts_missing(facts: list[str], title: str) -> str:
+    """What the user is told when the front matter lacks these facts ("" for none)."""
     names = {"issuer": "发文机关", "effective": "施行日期", "adopted": "通过或印发日期", "doc_number": "文号"}
-    return f"《{title}》的文件信息中没有记载{names.get(fact, '这一项')}。"
+    lacking = "、".join(names.get(f, "这一项") for f in facts)
+    return f"《{title}》的文件信息中没有记载{lacking}。" if facts else ""

@@ -923,6 +923,13 @@ def test_questions_about_a_document_itself_are_answered_from_it(assistant):
     # a fact the front matter does not record is said to be missing, not made up
     undated = assistant.ask("计划什么时候印发的？")
     assert undated.abstained and "没有记载通过或印发日期" in undated.answer
+    # Before: the plan's preamble was quoted for both; the plan named by the tail of its title, and two facts at once
+    number = assistant.ask("这个法治政府建设工作计划的发文字号是多少？")
+    assert number.abstained and "没有记载文号" in number.answer
+    both = assistant.ask("这份法治政府建设工作计划是哪天印发的，文号是多少？")
+    assert both.abstained and "没有记载文号、通过或印发日期" in both.answer
+    law = assistant.ask("行政复议法是哪天通过的，文号是多少？")
+    assert not law.abstained and "主席令第九号" in law.answer and "1999年4月29日" in law.answer
 
 
 @pytest.mark.slow
