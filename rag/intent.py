@@ -54,7 +54,8 @@ _SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;�
 NUMBER_CUE_RE = re.compile(
     rf"多少|(?<![那这好十哪]){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好十]){_SOME_RE}几次|"
     r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
-    rf"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几"
+    rf"几成|什么时候|何时|哪一年|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
+    r"几点|第几名|排第几|排名第几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
 # A figure as the documents write it: 六十日, 60学时, 100%, 20个工作日, ３日内, 五万元, 四级, 年底前.
@@ -343,6 +344,12 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("age", re.compile(r"(?:多少|几)(?:周)?岁"), re.compile(rf"(?:{_NUM})\s*(?:周)?岁")),
     ("area", re.compile(r"多少平方(?:米|公里)|几平方(?:米|公里)|多少亩|几亩"), re.compile(r"平方米|平方公里|亩")),
     ("month_of_year", re.compile(r"几月份|哪个月"), re.compile(rf"(?:{_NUM})\s*月(?!内)|月底|月初")),
+    # A time of day, a ranking, a count of things: "几点到几点接待" is not answered by "60日内",
+    # "储备多少顶帐篷" not by a fine, "提多少件申请" not by "7个工作日". Not 好几件 or 哪几家 (no question).
+    ("clock", re.compile(r"几点"), re.compile(rf"(?:{_NUM})\s*(?:点|时)(?![内前后限效])|上午|下午|夜间")),
+    ("rank", re.compile(r"第几名|排第几|排名第几"), re.compile(rf"第(?:{_NUM})名")),
+    ("items", re.compile(r"(?<![好哪这那十])(?:多少|几)(?:个)?(?:件|顶|台|辆|座|所|张|本)"),
+     re.compile(rf"(?:{_NUM})\s*(?:件|顶|台|辆|座|所|张|本)(?!事)")),  # "办成一件事" counts nothing
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
     ("years", re.compile(r"几年|多少年"), re.compile(rf"(?:{_NUM})\s*(?:个)?年(?!度|底|初)")),
     ("months", re.compile(r"几个月|多少个月"), re.compile(rf"(?:{_NUM})\s*个月")),

@@ -172,7 +172,7 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
     assert figure_kind("案卷评查安排在几月份？") == "month_of_year"
     assert figure_kind("预算收入是多少亿元？") == "money"
     # A rank, "a few people" and an amount of 人民币 are not head counts.
-    assert figure_kind("考核中排第几名？") == ""
+    assert figure_kind("考核中排第几名？") == "rank"
     assert figure_kind("能不能选几个人出面办？") == ""
     assert figure_kind("罚款多少人民币") != "people"
     # Not hours: "多少小时内发送" is answered by "三日内", a period of another unit.
@@ -181,6 +181,12 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
     assert not has_figure_of("实施方案（2023—2025年）", "people")
     assert has_figure_of("不满十四周岁的未成年人", "age") and not has_figure_of("三日内", "age")
     assert has_figure_of("每年1月31日前", "month_of_year") and not has_figure_of("三个月内", "month_of_year")
+    # A time of day and a count of things want their own units too; "好几件" and "哪几家" ask no number.
+    assert figure_kind("接待场所每天几点开门？") == "clock" and figure_kind("一年能提多少件申请？") == "items"
+    assert figure_kind("储备库要储备多少顶帐篷？") == "items" and figure_kind("我反映了好几件事，谁来管？") == ""
+    assert has_figure_of("每日8时至18时", "clock") and not has_figure_of("２４小时内", "clock")
+    assert has_figure_of("共受理12件", "items") and not has_figure_of("7个工作日内", "items")
+    assert not has_figure_of("以“高效办成一件事”为目标", "items")
 
 
 @pytest.mark.parametrize(
@@ -188,6 +194,10 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
     [
         ("旗里现在一共有多少名行政执法人员？", "no_figure:people"),
         ("法治督察安排在几月份？", "no_figure:month_of_year"),
+        # Before: a clause on 信访秩序, a fine of 五万元, and 7个工作日 were quoted for these.
+        ("信访接待场所每天几点到几点接待？", "no_figure:clock"),
+        ("应急物资储备库要储备多少顶帐篷？", "no_figure:items"),
+        ("去年全旗在全市法治政府建设考核中排第几名？", "no_figure:rank"),
         ("政务服务中心的地址是？", "contact"),
         ("旗政府常年法律顾问是哪家律师事务所？", "person"),
     ],
