@@ -637,9 +637,13 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     # weight they were a tenth of the words, enough alone for "补办身份证要多长时间" to take 二十日内.
     generic = set(retriever.tokenizer.tokenize(f"{DEADLINE_TERMS} {YEARS_TERMS}"))
     weights = {t: w for t, w in query_weights(question, retriever).items() if t not in generic}
+    # "行政复议法规定……多少学时": the figure must be that law's; the plan's 60学时 is not what it says.
+    named = {doc for _, doc in retriever.lookup.doc_mentions(question)}
     best = 0.0
     found_kind = False
     for hit in hits[:CANDIDATE_CLAUSES]:
+        if len(named) == 1 and hit.clause.doc_id not in named:
+            continue
         units = _units(tables, hit.clause)
         for i, u in enumerate(units):
             if not has_figure_of(u.text, kind):

@@ -198,6 +198,8 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("信访接待场所每天几点到几点接待？", "no_figure:clock"),
         ("应急物资储备库要储备多少顶帐篷？", "no_figure:items"),
         ("去年全旗在全市法治政府建设考核中排第几名？", "no_figure:rank"),
+        # the plan's 60学时 was quoted for it: the law the question names says nothing of 学时
+        ("按行政复议法，复议机构工作人员一年要培训多少学时？", "no_figure:hours"),
         ("政务服务中心的地址是？", "contact"),
         ("旗政府常年法律顾问是哪家律师事务所？", "person"),
     ],
