@@ -30,6 +30,9 @@ _ASKS_HOW_LONG_RES = (
                r"什么时候|何时)(?:以内|之内|内|前|以前)?"),
     re.compile(r"(?:多长)?(?:期限|时限|时效)(?:以内|之内|内)?"),
 )
+# "行政诉讼的起诉期限是多久": nothing after 多久 is an act; the period's name says what it is for (起诉).
+_NAMED_PERIOD_RE = re.compile(r"([^，,。？?！!；;：:]+?)的?(?:期限|时限|时效|期间|有效期)")
+_NOT_AN_ACT = "，,。？?！!；;：: 的是呢吗呀啊了"
 # The kinds of figure question (rag/intent.py) that ask how long or by when.
 PERIOD_KINDS = frozenset({"days", "months", "years", "period"})
 
@@ -77,8 +80,24 @@ def split_question(question: str) -> tuple[str, str]:
     return question, ""
 
 
+def named_period(question: str) -> tuple[str, str]:
+    """(subject, act) of a question that names the period it asks for: ("", "行政诉讼的起诉") for
+    "行政诉讼的起诉期限是多久". ("", "") when there is none. For questions whose words after
+    their 多久 name no act (``split_question``).
+
+    The act of such a period may be written on either side of a clause's period ("公开征求意见的期限一般
+    不少于30日"), so ``frame_match`` looks for it in both phrases (``either_side``).
+    """
+    for cue in _ASKS_HOW_LONG_RES:
+        m = cue.search(question)
+        if m is not None:
+            named = [n for n in _NAMED_PERIOD_RE.finditer(question[:m.end()]) if n.group(1).strip(_NOT_AN_ACT)]
+            return (question[:named[-1].start()], named[-1].group(1)) if named else ("", "")
+    return "", ""
+
+
 def frame_match(before_words: dict[str, float], after_words: dict[str, float], framed: list[Frame],
-                before_weight: float = 0.25) -> float:
+                before_weight: float = 0.25, either_side: bool = False) -> float:
     """How well the best of a clause's frames fits a deadline question (0 … 1).
 
     ``after_words``: the question's words after its "多长时间内", which name what is to be done;
@@ -86,14 +105,15 @@ def frame_match(before_words: dict[str, float], after_words: dict[str, float], f
     before it, the subject or the starting point, add ``before_weight`` times their share found
     in the phrase before that period, to tell apart periods for the same act. Words weigh their
     IDF and are found as substrings, so the jieba cut of a clause ("复议申请") does not hide a
-    word of the question ("行政复议").
+    word of the question ("行政复议"). ``either_side``: the act is looked for in both phrases (``named_period``).
     """
     total_after, total_before = sum(after_words.values()), sum(before_words.values())
     if total_after <= 0 or not framed:
         return 0.0
     best = 0.0
     for frame in framed:
-        got = sum(w for t, w in after_words.items() if t in frame.after) / total_after
+        acts = frame.before + frame.after if either_side else frame.after
+        got = sum(w for t, w in after_words.items() if t in acts) / total_after
         if got and total_before > 0:  # the starting point tells periods for the act apart, nothing more
             got += before_weight * sum(w for t, w in before_words.items() if t in frame.before) / total_before
         best = max(best, got)

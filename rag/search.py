@@ -19,7 +19,7 @@ import numpy as np
 
 from .adapter import QueryAdapter, leg_adapters
 from .config import Config
-from .deadlines import Frame, asks_period, frame_match, frames, split_question
+from .deadlines import Frame, asks_period, frame_match, frames, named_period, split_question
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
@@ -475,14 +475,17 @@ class Retriever:
             return {t: idf[t] for t in content_tokens(self.tokenizer.tokenize(text)) if len(t) >= 2 and t in idf}
 
         before, after = split_question(query)
-        after_words = weights(after)
+        after_words, either_side = weights(after), False
         if not after_words:
-            # "起诉的期限是多久" names no act to be done in time; its subject is what the legs matched.
-            return fused
+            # "起诉期限是多久": the period's name is the act (起诉), on either side of a clause's period.
+            before, act = named_period(query)
+            after_words, either_side = weights(act), True
+            if not after_words:
+                return fused
         before_words = weights(before)
         out = dict(fused)
         for cid in heapq.nlargest(PERIOD_CANDIDATES, fused, key=fused.__getitem__):
-            match = frame_match(before_words, after_words, self.frames(cid))
+            match = frame_match(before_words, after_words, self.frames(cid), either_side=either_side)
             if match:
                 out[cid] += self.cfg.period_boost * scale * match
         return out

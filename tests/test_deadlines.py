@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag.deadlines import Frame, asks_period, frame_match, frames, split_question
+from rag.deadlines import Frame, asks_period, frame_match, frames, named_period, split_question
 
 # 行政复议法第二十条 and 第三十四条 as the corpus writes them.
 ARTICLE_20 = ("公民、法人或者其他组织认为行政行为侵犯其合法权益的，可以自知道或者应当知道该行政行为之日起六十日内"
@@ -38,6 +38,24 @@ def test_the_question_is_split_where_it_asks_how_long():
     assert split_question("征求意见的期限一般不少于多少天？") == ("征求意见的期限一般不少于", "？")
     assert split_question("行政复议申请期限") == ("行政复议申请", "")
     assert split_question("谁负责行政复议？") == ("谁负责行政复议？", "")
+
+
+def test_a_question_that_names_its_period_says_the_act_by_that_name():
+    assert named_period("行政诉讼的起诉期限是多久") == ("", "行政诉讼的起诉")
+    assert named_period("行政复议申请期限") == ("", "行政复议申请")
+    assert named_period("请问劳动争议申请仲裁的时效期间是多久？") == ("", "请问劳动争议申请仲裁")
+    # the period's name alone, after a comma, names nothing
+    assert named_period("现在才想申请复议还来得及吗？期限一般是多少天？") == ("", "")
+    assert named_period("谁负责行政复议？") == ("", "")
+
+
+def test_an_act_named_by_the_period_is_found_on_either_side_of_a_clause_period():
+    limit = frames("公开征求意见的期限一般不少于30日。")
+    assert frame_match({}, {"征求意见": 3.0}, limit) == 0.0  # after the period: nothing
+    assert frame_match({}, {"征求意见": 3.0}, limit, either_side=True) > 0.75
+    # 第四十八条's 十日内 is for asking more time, not for suing
+    extension = frames("因前款规定以外的其他特殊情况耽误起诉期限的，在障碍消除后十日内，可以申请延长期限。")
+    assert frame_match({}, {"起诉": 3.0}, extension, either_side=True) == 0.0
 
 
 def test_a_period_question_is_recognised():

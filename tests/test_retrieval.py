@@ -70,6 +70,16 @@ def test_a_deadline_question_finds_the_period_for_the_act_it_names(retriever):
     assert plain.search(asked, k=3)[0].clause.citation != "《行政复议法》第二十条"
 
 
+def test_a_deadline_question_that_names_its_period_finds_the_article_that_sets_it(retriever):
+    # 第四十八条 says 起诉期限 three times but sets no period for suing; 第四十六条's 六个月内 is for it.
+    from dataclasses import replace
+
+    asked = "行政诉讼的起诉期限是多久"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《行政诉讼法》第四十六条"
+    plain = Retriever(replace(retriever.cfg, period_boost=0.0), index=retriever.index)
+    assert plain.search(asked, k=3)[0].clause.citation == "《行政诉讼法》第四十八条"
+
+
 def test_asking_for_more_results_does_not_reorder_the_first_ones(retriever):
     # Each leg's scores are min-max normalised over what it read; reading deeper for a longer list
     # used to lower the floors and reorder the top (信访工作今年怎么抓: a different first clause at k=30).
