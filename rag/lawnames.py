@@ -36,9 +36,11 @@ LEAD_WORDS = (
     "宣传", "适用", "违反", "遵守", "实施", "解读", "理解", "介绍", "讲讲", "说说",
 )
 MIN_NAME_CHARS = 3
-# Two-character law names are ordinary words elsewhere ("根据宪法制定"), so they count only when an
-# article of theirs is asked for: "宪法第一条" must not be answered with 行政诉讼法第一条.
-SHORT_LAW_ARTICLE_RE = re.compile(rf"(宪法|刑法|民法)(?!典)(?=\s*第\s*[{CN_NUMERAL_CHARS}\d]+\s*条)")
+# Two-character law names are ordinary words elsewhere ("根据宪法制定", "依照刑法追究"), so they count only
+# when an article of theirs, or what they say, is asked for: "宪法第一条" must not be answered with
+# 行政诉讼法第一条, nor "刑法规定盗窃罪……" with a 行政处罚法 article. 人民法院 holds 民法.
+SHORT_LAW_ARTICLE_RE = re.compile(
+    rf"(?<!人)(宪法|刑法|民法)(?!典)(?=\s*第\s*[{CN_NUMERAL_CHARS}\d]+\s*条|规定|里|中(?!的))")
 
 
 def is_subsequence(short: str, name: str) -> bool:

@@ -154,6 +154,11 @@ def test_laws_sharing_a_tail_with_a_held_law_are_unknown():
     assert unknown_law("宪法第一条", known) == "宪法"
     assert unknown_law("民法第十条讲什么", (*known, "人民调解法")) == "民法"  # 民…法 is not 人民调解法
     assert unknown_law("行政诉讼法是根据宪法制定的吗？", known) == ""
+    # or what they say: the corpus cites 刑法 ("依照刑法追究") but does not hold it
+    assert unknown_law("刑法规定盗窃罪数额较大的起点是多少？", known) == "刑法"
+    assert unknown_law("刑法里醉驾判几个月？", known) == "刑法"
+    assert unknown_law("人民法院规定的期限", known) == ""
+    assert unknown_law("构成犯罪的，要依照刑法追究刑事责任吗？", known) == ""
     assert unknown_law("旗里落实行政复议法的情况", known) == ""  # a held name inside the mention
     # 学法 / 尊法学法守法用法 are what officials do, not a law (before: 《领导干部学法》 was "not held")
     assert unknown_law("领导干部学法有什么安排？", known) == ""
