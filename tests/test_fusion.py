@@ -68,6 +68,10 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "更为不利" in expand("复议机关可以加重对申请人的处罚吗？")
     assert "编造 传播 虚假信息" in expand("有人散布谣言说要地震") and "竞争对手" in expand("同行说我们的坏话")
     assert "用户评价" in expand("雇人刷好评违法吗")
+    assert "摊派" in expand("让每家商户出两千块钱") and "中级人民法院" in expand("去中院起诉")
+    assert "终止调解" in expand("调了几次还是谈不拢") and "查阅 复制" in expand("能不能复印案卷")
+    assert "出庭应诉" in expand("一把手要亲自上法庭吗") and "不停止执行" in expand("官司没打完能接着拆吗")
+    assert "一站式" not in expand("能不能在一个窗口一起办完")  # one window for several steps is 一窗受理
     assert "商业秘密" in expand("员工跳槽把配方带走了") and "设立分支机构" in expand("必须在本地开分公司才能投标吗")
     assert "暗访" in expand("督查能不能不打招呼直接下去") and "法律约束力" in expand("调解协议签了对方又反悔")
     assert "偏袒一方" in expand("调解员拉偏架怎么办") and "加工、分析" in expand("能要求政府把数据汇总给我吗")

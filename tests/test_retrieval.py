@@ -119,6 +119,20 @@ def test_everyday_names_find_the_articles_that_use_the_formal_terms(retriever):
         assert retriever.search(question, k=3)[0].clause.citation == article
 
 
+def test_a_citizens_words_find_the_article_in_the_statutes_terms(retriever):
+    # Questions worded afresh, not taken from the eval files; before the thesaurus knew these words none
+    # of them had its article first (摊派 was 突发事件应对法第四十二条, 中院 a 政府督查 article).
+    asked = {"街道要求每家商户出五百块钱搞活动，这钱必须交吗？": "《优化营商环境条例》第十四条",
+             "官司打着的时候，他们还能接着拆我家的房子吗？": "《行政诉讼法》第五十六条",
+             "两家人谈不拢，调解员接下来该怎么办？": "《人民调解法》第二十六条",
+             "局里被告上法庭，一把手要亲自上法庭吗？": "《2024年法治政府建设工作计划》六（十九）",
+             "同样的违法行为，为什么有人罚得轻有人罚得重？": "《2024年法治政府建设工作计划》四（十）",
+             "复议机关交上去的证据材料我能复印吗？": "《行政复议法》第四十七条",
+             "告县政府的案子要去中院打吗？": "《行政诉讼法》第十五条"}
+    for question, article in asked.items():
+        assert retriever.search(question, k=3)[0].clause.citation == article, question
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     from dataclasses import replace
