@@ -228,6 +228,9 @@ def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
 
 
 _A_FEW_RE = re.compile(r"几(?:个|名|位)")
+# "村里几个小伙子抗洪时……，有没有表彰奖励" and "几个局联合发文件的时候，……由谁来做": 几个 opening a
+# piece, or after a place or a companion, tells who took part when a later piece asks the question.
+_A_FEW_BEFORE = "里们和与跟同及"
 
 
 def number_cues(question: str) -> list[str]:
@@ -235,14 +238,18 @@ def number_cues(question: str) -> list[str]:
 
     几个 in a piece that ``wants_yes_no`` reads as yes-or-no means "a few" ("能不能把我舅舅和几个老邻居
     也叫来"), not "how many", and a piece that ends in 吗 asks whether ("罚多少能由局长一个人拍板吗").
-    Not 是否 for the others: "多少天内决定是否受理" asks how many days.
+    Not 是否 for the others: "多少天内决定是否受理" asks how many days. 几个 opening a piece that
+    another piece follows tells who took part ("几个局联合发文件的时候，由谁审查").
     """
     cues: list[str] = []
     for m in NUMBER_CUE_RE.finditer(question):  # the whole question: 有几…， reads past its piece
         start = max((p.end() for p in _PART_SPLIT_RE.finditer(question, 0, m.start())), default=0)
         end = _PART_SPLIT_RE.search(question, m.end())
         piece = question[start : end.start() if end else len(question)]
-        if piece.endswith("吗") or (_A_FEW_RE.fullmatch(m.group(0)) and _YES_NO_RE.search(piece)):
+        a_few = _A_FEW_RE.fullmatch(m.group(0)) is not None
+        goes_on = end is not None and end.group() in "，,；;" and _PART_SPLIT_RE.sub("", question[end.end():]).strip() != ""
+        told = a_few and goes_on and (m.start() == start or question[m.start() - 1] in _A_FEW_BEFORE)
+        if piece.endswith("吗") or (a_few and _YES_NO_RE.search(piece)) or told:
             continue
         cues.append(m.group(0))
     return cues

@@ -69,6 +69,10 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
         ("调解时能不能把几个老邻居也叫来劝劝？", "general"),  # a few neighbours, asked whether
         ("三十多户一起复议，能不能选几个人出面办？", "general"),
         ("行政诉讼能请几个人代理？", "number"),  # how many: 一至二人
+        ("村里几个小伙子抗洪时冲在最前面，有没有表彰奖励？", "general"),  # who took part, then the question
+        ("几个局联合发文件的时候，公平竞争审查由谁来做？", "general"),  # not how many bureaus
+        ("执法至少要几个人，少了怎么办？", "number"),  # the count is asked in its own piece
+        ("几个人执法才合法？少了怎么办？", "number"),
         ("收到处罚决定没多久人就去世了，家属能申请复议吗？", "general"),  # soon after, no period asked
         ("罚不罚、罚多少能由局长一个人拍板吗？", "general"),  # asks whether, not how much
         ("收到复议申请后多少天内决定是否受理？", "number"),  # 是否 inside, the days still asked
