@@ -650,9 +650,13 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
                 continue
             found_kind = True
             toks = set(_unit_tokens(tables, retriever, hit.clause, i))
+            text = u.text
             for j, other in enumerate(units):
                 if other.item and other.lead == i:  # a lead-in is quoted with its items
                     toks |= _unit_tokens(tables, retriever, hit.clause, j)
+                    text += other.text
+            # jieba cuts 行政复议申请 whole, so the question's 复议申请 is found in the text, not the tokens.
+            toks |= {t for t in weights if len(t) >= 2 and t in text}
             best = max(best, overlap(weights, toks))
     if not found_kind:
         return f"no_figure:{kind or 'any'}"

@@ -696,6 +696,15 @@ def test_question_words_are_not_counted_as_words_the_figure_must_share(assistant
     assert ans.citations[0].label == "《行政诉讼法》第八十一条"
 
 
+@pytest.mark.slow
+def test_a_question_word_written_inside_a_longer_word_of_the_figure_counts(assistant):
+    # jieba cuts 行政复议申请 whole, so 复议申请 and 审查完 were missing words; with the colloquial
+    # rest ("一直不回话算怎么回事") they refused the article that sets the five days.
+    ans = assistant.ask("复议申请交上去以后，他们得在几天之内审查完，一直不回话算怎么回事？")
+    assert not ans.abstained and "五日内" in ans.answer
+    assert ans.citations[0].label == "《行政复议法》第三十条"
+
+
 def test_a_word_is_spelled_by_a_run_of_other_words_but_not_by_itself():
     assert spelled_by("免罚清单", {"免罚", "清单"})
     assert not spelled_by("免罚清单", {"免罚"})
