@@ -40,12 +40,14 @@ from .intent import (
     other_year_plan,
     paragraphs_asked,
     responsibility_topic,
+    states_purpose,
     term_asked,
     unknown_law,
     wants_approval,
     wants_classification,
     wants_contents,
     wants_definition,
+    wants_purpose,
     wants_yes_no,
 )
 from .lawnames import law_mentions
@@ -375,6 +377,7 @@ def score_sentences(
     definition, classification = wants_definition(question), wants_classification(question)
     contents = wants_contents(question)
     asked_term = term_asked(question) if definition else ""
+    purpose = wants_purpose(question)
     delegation_counts = not _ASKS_RULE_MAKER_RE.search(question)
     out: list[Candidate] = []
     closeness = _closeness(searched or question, hits[:max_clauses], retriever)
@@ -402,6 +405,8 @@ def score_sentences(
             if definition and (subject or _DEFINITION_UNIT_RE.search(u.text)):
                 score += W_CUE
             if classification and _CLASSIFICATION_UNIT_RE.search(u.text):
+                score += W_CUE
+            if purpose and states_purpose(u.text):  # "立法目的" is no word of "为了……，制定本法"
                 score += W_CUE
             if i in leads:
                 score += W_CUE

@@ -391,6 +391,27 @@ def has_figure_of(text: str, kind: str) -> bool:
 _DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
 
 
+# "行政许可法的立法目的是什么", "信访工作条例是为什么制定的": a law's purpose, which its first article states.
+_PURPOSE_RE = re.compile(
+    r"立法目的|立法宗旨|立法意图|制定(?:的)?(?:目的|宗旨)|(?:为了|为)什么(?:要)?(?:制定|出台)|为什么(?:要)?(?:制定|出台)|"
+    r"(?:目的|宗旨)是什么|(?:目的|宗旨)是啥|(?:根据|依据|依照)什么(?:来)?(?:制定|出台)"
+)
+# How a document states its purpose: "为了规范行政许可的设定和实施，……，制定本法。", and the plan's preamble,
+# whose "为……提供坚强法治保障。根据……，制定本计划。" takes two sentences.
+PURPOSE_CLAUSE_RE = re.compile(
+    r"^(?:第[^条\s]{1,8}条\s*)?为了?[^。]{2,300}?。?[^。]{0,400}?制定本(?:法|条例|规定|办法|决定|细则|计划|方案)")
+
+
+def wants_purpose(question: str) -> bool:
+    """Does the question ask what a law is for (立法目的, 为什么制定)?"""
+    return bool(_PURPOSE_RE.search(question))
+
+
+def states_purpose(text: str) -> bool:
+    """Is this the article in which a law states its purpose ("为了……，制定本法")?"""
+    return bool(PURPOSE_CLAUSE_RE.match(text.strip()))
+
+
 def wants_definition(question: str) -> bool:
     """Does the question ask what a term means (……是指, 怎么解释)?"""
     return bool(_DEFINITION_RE.search(question))

@@ -23,7 +23,7 @@ from .deadlines import Frame, asks_period, frame_match, frames, named_period, sp
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
-from .intent import imposes_sanction, term_asked, wants_definition, wants_penalty
+from .intent import imposes_sanction, states_purpose, term_asked, wants_definition, wants_penalty, wants_purpose
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import MIN_SCORE, ReferenceLibrary, held_keys, outside_law
@@ -118,6 +118,7 @@ class Retriever:
         self.plan_docs = set(self.lookup.plan_docs)
         self._defined: dict[str, frozenset[str]] = {}
         self._subjects: dict[str, frozenset[str]] = {}
+        self._purposes: dict[str, str | None] = {}
         self._frames: dict[str, list[Frame]] = {}
         self._title_vectors: dict[str, np.ndarray] = {}
 
@@ -401,6 +402,9 @@ class Retriever:
         if self.cfg.period_boost and asks_period(query):
             fused = self._period_route(query, fused, scale)
         named = self.lookup.resolve(query, allowed)
+        if not named and self.cfg.purpose_route and wants_purpose(query):
+            # "行政诉讼法的立法目的是什么" names the article that states it, as "第一条" would.
+            named = [cid for cid in (self.purpose_clause(query, allowed),) if cid]
         if not named:
             # "第四十六条规定的起诉期限": the article is named but not its law; the words pick among the laws that have it.
             _, candidates = self.lookup.ambiguous(query, allowed)
@@ -489,6 +493,23 @@ class Retriever:
             if match:
                 out[cid] += self.cfg.period_boost * scale * match
         return out
+
+    def purpose_clause(self, query: str, allowed: set[str] | None) -> str | None:
+        """The clause in which the document the question names states its purpose, or None."""
+        doc = self.lookup.find_doc(query)
+        if doc is None and "计划" in query and len(self.plan_docs) == 1:  # "计划是为什么制定的": the one plan held
+            doc = next(iter(self.plan_docs))
+        if doc is None or (allowed is not None and doc not in allowed):
+            return None
+        return self.purpose_article(doc)
+
+    def purpose_article(self, doc_id: str) -> str | None:
+        """The first article of a document that states its purpose ("为了……，制定本法"), read once per document."""
+        if doc_id not in self._purposes:
+            self._purposes[doc_id] = next((c.clause_id for c in self.index.clauses if c.doc_id == doc_id
+                                           and c.kind in ("article", "paragraph") and states_purpose(c.text)),
+                                          None)
+        return self._purposes[doc_id]
 
     def frames(self, clause_id: str) -> list[Frame]:
         """The periods a clause writes, with their phrases (rag/deadlines.py), cut once per clause and kept."""

@@ -30,7 +30,9 @@ from rag.intent import (
     paragraphs_asked,
     responsibility_topic,
     split_cross,
+    states_purpose,
     unknown_law,
+    wants_purpose,
 )
 from rag.records import Clause, Hit
 from rag.search import Scope
@@ -705,6 +707,23 @@ def test_a_question_word_written_inside_a_longer_word_of_the_figure_counts(assis
     ans = assistant.ask("复议申请交上去以后，他们得在几天之内审查完，一直不回话算怎么回事？")
     assert not ans.abstained and "五日内" in ans.answer
     assert ans.citations[0].label == "《行政复议法》第三十条"
+
+
+def test_a_question_for_a_purpose_and_the_clause_that_states_one_are_recognised():
+    assert wants_purpose("行政许可法的立法目的是什么？") and wants_purpose("信访工作条例是为什么制定的？")
+    assert wants_purpose("这个计划是根据什么制定的") and not wants_purpose("复议期间能撤回申请吗？")
+    assert states_purpose("第一条 为了规范行政许可的设定和实施，根据宪法，制定本法。")
+    # the plan's preamble takes two sentences to get to 制定本计划
+    assert states_purpose("为全面贯彻落实……提供坚强法治保障。根据……实施方案精神，结合我旗实际，制定本计划。")
+    assert not states_purpose("本法自2004年7月1日起施行。")
+    assert not states_purpose("为保障行政复议工作，国务院制定实施条例。")  # another body's rules, not this law
+
+
+@pytest.mark.slow
+def test_a_question_for_a_laws_purpose_is_answered_with_it(assistant):
+    ans = assistant.ask("行政复议法为什么要制定？")
+    assert not ans.abstained and ans.answer.startswith("为了防止和纠正违法的或者不当的行政行为")
+    assert ans.citations[0].label == "《行政复议法》第一条"
 
 
 def test_a_word_is_spelled_by_a_run_of_other_words_but_not_by_itself():

@@ -133,6 +133,19 @@ def test_a_citizens_words_find_the_article_in_the_statutes_terms(retriever):
         assert retriever.search(question, k=3)[0].clause.citation == article, question
 
 
+def test_a_question_for_a_laws_purpose_finds_the_article_that_states_it(retriever):
+    # "立法目的" is no word of 第一条 ("为保证人民法院公正、及时审理行政案件……制定本法"): the legs put
+    # 第二十五条 first, and the answer quoted who may sue.
+    from dataclasses import replace
+
+    asked = "《行政诉讼法》的立法目的是什么？"
+    hits = retriever.search(asked, k=3)
+    assert hits[0].clause.citation == "《行政诉讼法》第一条" and hits[0].legs.get("lookup") == 1.0
+    assert retriever.search("这个计划是为什么制定的？", k=3)[0].clause.label == "前言"  # the one plan held
+    plain = Retriever(replace(retriever.cfg, purpose_route=False), index=retriever.index)
+    assert plain.search(asked, k=3)[0].clause.citation != "《行政诉讼法》第一条"
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     from dataclasses import replace
