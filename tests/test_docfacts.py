@@ -20,6 +20,7 @@ META = {"issuer": "全国人民代表大会常务委员会", "adopted": "1999-04
         ("行政复议法的文号是什么", FY, ("doc_number",)),
         ("行政复议法的发文字号是多少", FY, ("doc_number",)),
         ("计划是哪个单位印发的？", [], ("issuer",)),
+        ("修订后的行政复议法从哪天起实施？", FY, ("effective",)),  # 从……起 and 修订后 ask nothing more
         # two facts at once, each answered
         ("行政复议法是哪天通过的，文号是多少？", FY, ("doc_number", "adopted")),
         # something else is asked about: searched as usual
