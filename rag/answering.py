@@ -30,12 +30,14 @@ from .docfacts import describe_fact, facts_asked, facts_missing, in_force_senten
 from .expansion import DEADLINE_TERMS, YEARS_TERMS, translations, wants_plan
 from .index import DocEntry
 from .intent import (
+    SCOPE_CLAUSE_RE,
     Intent,
     asked_parts,
     detect_intent,
     figure_kind,
     has_figure_of,
     has_number,
+    opening_asked,
     other_place_plan,
     other_year_plan,
     paragraphs_asked,
@@ -47,7 +49,6 @@ from .intent import (
     wants_classification,
     wants_contents,
     wants_definition,
-    wants_purpose,
     wants_yes_no,
 )
 from .lawnames import law_mentions
@@ -377,7 +378,7 @@ def score_sentences(
     definition, classification = wants_definition(question), wants_classification(question)
     contents = wants_contents(question)
     asked_term = term_asked(question) if definition else ""
-    purpose = wants_purpose(question)
+    opening = opening_asked(question)
     delegation_counts = not _ASKS_RULE_MAKER_RE.search(question)
     out: list[Candidate] = []
     closeness = _closeness(searched or question, hits[:max_clauses], retriever)
@@ -406,7 +407,8 @@ def score_sentences(
                 score += W_CUE
             if classification and _CLASSIFICATION_UNIT_RE.search(u.text):
                 score += W_CUE
-            if purpose and states_purpose(u.text):  # "立法目的" is no word of "为了……，制定本法"
+            # "立法目的" is no word of "为了……，制定本法", nor "适用范围" of "……，适用本法"
+            if (opening == "purpose" and states_purpose(u.text)) or (opening == "scope" and SCOPE_CLAUSE_RE.search(u.text)):
                 score += W_CUE
             if i in leads:
                 score += W_CUE

@@ -93,9 +93,10 @@ class Config:
     # change nothing else; at 0.5 and above a probe question, "上访反映的问题多长时间给答复", went
     # from 信访工作条例 to 政府信息公开条例's "20个工作日内予以答复" (答复 was the only act asked).
     period_boost: float = 0.4
-    # A question for a named law's purpose ("行政诉讼法的立法目的是什么") names the article that states it
-    # ("为……，制定本法"), as "第一条" would; the legs found the articles that say 行政诉讼 most often.
-    purpose_route: bool = True
+    # A question for a named law's purpose or scope ("行政诉讼法的立法目的是什么", "……的适用范围") names
+    # the article that states it ("为……，制定本法", "……，适用本法"), as "第一条" would; the legs found the
+    # articles that say 行政诉讼 most often.
+    opening_route: bool = True
     # Sentence sub-chunks get vectors too (better matches on the built-in corpus). On a
     # large corpus embedding dominates the build: off, only whole clauses are embedded
     # (about a third of the vectors) and sentences are found by BM25 alone.

@@ -402,9 +402,21 @@ PURPOSE_CLAUSE_RE = re.compile(
     r"^(?:第[^条\s]{1,8}条\s*)?为了?[^。]{2,300}?。?[^。]{0,400}?制定本(?:法|条例|规定|办法|决定|细则|计划|方案)")
 
 
+# "行政许可法的适用范围是什么": what a law covers, which it says near its start ("……，适用本法").
+_SCOPE_RE = re.compile(r"适用范围|调整范围|适用(?:于)?哪些|适用对象|(?:管|调整)(?:哪些|什么)(?:事|事情|行为|范围)")
+SCOPE_CLAUSE_RE = re.compile(r"(?<!不)适用本(?:法|条例|规定|办法)")
+
+
 def wants_purpose(question: str) -> bool:
     """Does the question ask what a law is for (立法目的, 为什么制定)?"""
     return bool(_PURPOSE_RE.search(question))
+
+
+def opening_asked(question: str) -> str:
+    """What a question asks that a document says in its opening articles: "purpose", "scope" or ""."""
+    if _PURPOSE_RE.search(question):
+        return "purpose"
+    return "scope" if _SCOPE_RE.search(question) else ""
 
 
 def states_purpose(text: str) -> bool:

@@ -23,7 +23,15 @@ from .deadlines import Frame, asks_period, frame_match, frames, named_period, sp
 from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
-from .intent import imposes_sanction, states_purpose, term_asked, wants_definition, wants_penalty, wants_purpose
+from .intent import (
+    SCOPE_CLAUSE_RE,
+    imposes_sanction,
+    opening_asked,
+    states_purpose,
+    term_asked,
+    wants_definition,
+    wants_penalty,
+)
 from .lookup import ClauseLookup
 from .records import Clause, Hit
 from .reference import MIN_SCORE, ReferenceLibrary, held_keys, outside_law
@@ -36,6 +44,7 @@ QUERY_VECTORS_KEPT = 64
 # corpus' best clause, for the law to be named (Retriever.outside_law). On dev and the tuning set, the
 # apt library laws lie from 0.055 below to 0.048 above; the stray ones 0.004 to 0.076 below.
 LIBRARY_TITLE_MARGIN = 0.03
+OPENING_ARTICLES = 5  # where a statute says what it covers ("……，适用本法"): 第二条 or 第三条, rarely later
 PERIOD_CANDIDATES = 20  # clauses a deadline question's frames are read for (Retriever._period_route)
 SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
                   "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
@@ -118,7 +127,7 @@ class Retriever:
         self.plan_docs = set(self.lookup.plan_docs)
         self._defined: dict[str, frozenset[str]] = {}
         self._subjects: dict[str, frozenset[str]] = {}
-        self._purposes: dict[str, str | None] = {}
+        self._openings: dict[tuple[str, str], str | None] = {}
         self._frames: dict[str, list[Frame]] = {}
         self._title_vectors: dict[str, np.ndarray] = {}
 
@@ -402,9 +411,10 @@ class Retriever:
         if self.cfg.period_boost and asks_period(query):
             fused = self._period_route(query, fused, scale)
         named = self.lookup.resolve(query, allowed)
-        if not named and self.cfg.purpose_route and wants_purpose(query):
+        opening = opening_asked(query) if self.cfg.opening_route and not named else ""
+        if opening:
             # "行政诉讼法的立法目的是什么" names the article that states it, as "第一条" would.
-            named = [cid for cid in (self.purpose_clause(query, allowed),) if cid]
+            named = [cid for cid in (self.opening_clause(query, opening, allowed),) if cid]
         if not named:
             # "第四十六条规定的起诉期限": the article is named but not its law; the words pick among the laws that have it.
             _, candidates = self.lookup.ambiguous(query, allowed)
@@ -494,22 +504,28 @@ class Retriever:
                 out[cid] += self.cfg.period_boost * scale * match
         return out
 
-    def purpose_clause(self, query: str, allowed: set[str] | None) -> str | None:
-        """The clause in which the document the question names states its purpose, or None."""
+    def opening_clause(self, query: str, kind: str, allowed: set[str] | None) -> str | None:
+        """The clause stating the purpose or the scope (``kind``) of the document the question names, or None."""
         doc = self.lookup.find_doc(query)
         if doc is None and "计划" in query and len(self.plan_docs) == 1:  # "计划是为什么制定的": the one plan held
             doc = next(iter(self.plan_docs))
         if doc is None or (allowed is not None and doc not in allowed):
             return None
-        return self.purpose_article(doc)
+        key = (doc, kind)
+        if key not in self._openings:
+            self._openings[key] = self._opening_article(doc, kind)
+        return self._openings[key]
 
-    def purpose_article(self, doc_id: str) -> str | None:
-        """The first article of a document that states its purpose ("为了……，制定本法"), read once per document."""
-        if doc_id not in self._purposes:
-            self._purposes[doc_id] = next((c.clause_id for c in self.index.clauses if c.doc_id == doc_id
-                                           and c.kind in ("article", "paragraph") and states_purpose(c.text)),
-                                          None)
-        return self._purposes[doc_id]
+    def _opening_article(self, doc_id: str, kind: str) -> str | None:
+        """Purpose: the first clause saying "为了……，制定本法". Scope: the first of the opening articles
+        saying "……，适用本法", else 第二条, where statutes say what they cover after their purpose."""
+        clauses = [c for c in self.index.clauses if c.doc_id == doc_id and c.kind in ("article", "paragraph")]
+        if kind == "purpose":
+            return next((c.clause_id for c in clauses if states_purpose(c.text)), None)
+        articles = [c for c in clauses if c.kind == "article"][:OPENING_ARTICLES]
+        found = next((c for c in articles if SCOPE_CLAUSE_RE.search(c.text)), None)
+        found = found or next((c for c in articles if c.label == "第二条"), None)
+        return found.clause_id if found else None
 
     def frames(self, clause_id: str) -> list[Frame]:
         """The periods a clause writes, with their phrases (rag/deadlines.py), cut once per clause and kept."""

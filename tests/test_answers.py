@@ -25,6 +25,7 @@ from rag.intent import (
     has_number,
     is_plain_lookup,
     law_mentions,
+    opening_asked,
     other_place_plan,
     other_year_plan,
     paragraphs_asked,
@@ -717,6 +718,8 @@ def test_a_question_for_a_purpose_and_the_clause_that_states_one_are_recognised(
     assert states_purpose("为全面贯彻落实……提供坚强法治保障。根据……实施方案精神，结合我旗实际，制定本计划。")
     assert not states_purpose("本法自2004年7月1日起施行。")
     assert not states_purpose("为保障行政复议工作，国务院制定实施条例。")  # another body's rules, not this law
+    assert opening_asked("行政许可法的适用范围是什么") == "scope" and opening_asked("立法宗旨是什么") == "purpose"
+    assert opening_asked("行政许可的期限是多久") == ""
 
 
 @pytest.mark.slow

@@ -142,8 +142,19 @@ def test_a_question_for_a_laws_purpose_finds_the_article_that_states_it(retrieve
     hits = retriever.search(asked, k=3)
     assert hits[0].clause.citation == "《行政诉讼法》第一条" and hits[0].legs.get("lookup") == 1.0
     assert retriever.search("这个计划是为什么制定的？", k=3)[0].clause.label == "前言"  # the one plan held
-    plain = Retriever(replace(retriever.cfg, purpose_route=False), index=retriever.index)
+    plain = Retriever(replace(retriever.cfg, opening_route=False), index=retriever.index)
     assert plain.search(asked, k=3)[0].clause.citation != "《行政诉讼法》第一条"
+
+
+def test_a_question_for_a_laws_scope_finds_the_article_that_states_it(retriever):
+    # 第四十一条 says 适用范围 (a licence's area); 第三条 says what the law covers ("……，适用本法").
+    from dataclasses import replace
+
+    asked = "行政许可法的适用范围是什么？"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《行政许可法》第三条"
+    assert retriever.search("重大行政决策程序暂行条例适用于哪些决策？", k=3)[0].clause.label == "第二条"
+    plain = Retriever(replace(retriever.cfg, opening_route=False), index=retriever.index)
+    assert plain.search(asked, k=3)[0].clause.citation != "《行政许可法》第三条"
 
 
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
