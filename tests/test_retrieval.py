@@ -128,7 +128,8 @@ def test_a_citizens_words_find_the_article_in_the_statutes_terms(retriever):
              "局里被告上法庭，一把手要亲自上法庭吗？": "《2024年法治政府建设工作计划》六（十九）",
              "同样的违法行为，为什么有人罚得轻有人罚得重？": "《2024年法治政府建设工作计划》四（十）",
              "复议机关交上去的证据材料我能复印吗？": "《行政复议法》第四十七条",
-             "告县政府的案子要去中院打吗？": "《行政诉讼法》第十五条"}
+             "告县政府的案子要去中院打吗？": "《行政诉讼法》第十五条",
+             "人民调解协议有什么效力？": "《人民调解法》第三十一条"}  # 具有法律约束力, not 司法确认
     for question, article in asked.items():
         assert retriever.search(question, k=3)[0].clause.citation == article, question
 
