@@ -392,24 +392,19 @@ _DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定
 
 
 # "行政许可法的立法目的是什么", "信访工作条例是为什么制定的": a law's purpose, which its first article states.
+# 目的 and 适用范围 count only when said of the law itself: "行政处罚法中简易程序的适用范围" asks of a procedure.
+_LAW_END = r"(?:法|条例|规定|办法|计划|方案)》?(?:的)?"
 _PURPOSE_RE = re.compile(
-    r"立法目的|立法宗旨|立法意图|制定(?:的)?(?:目的|宗旨)|(?:为了|为)什么(?:要)?(?:制定|出台)|为什么(?:要)?(?:制定|出台)|"
-    r"(?:目的|宗旨)是什么|(?:目的|宗旨)是啥|(?:根据|依据|依照)什么(?:来)?(?:制定|出台)"
+    rf"立法目的|立法宗旨|立法意图|制定(?:的)?(?:目的|宗旨)|为(?:了)?什么(?:要)?(?:制定|出台)|"
+    rf"(?:根据|依据|依照)什么(?:来)?(?:制定|出台)|{_LAW_END}(?:目的|宗旨)"
 )
 # How a document states its purpose: "为了规范行政许可的设定和实施，……，制定本法。", and the plan's preamble,
 # whose "为……提供坚强法治保障。根据……，制定本计划。" takes two sentences.
 PURPOSE_CLAUSE_RE = re.compile(
     r"^(?:第[^条\s]{1,8}条\s*)?为了?[^。]{2,300}?。?[^。]{0,400}?制定本(?:法|条例|规定|办法|决定|细则|计划|方案)")
-
-
 # "行政许可法的适用范围是什么": what a law covers, which it says near its start ("……，适用本法").
-_SCOPE_RE = re.compile(r"适用范围|调整范围|适用(?:于)?哪些|适用对象|(?:管|调整)(?:哪些|什么)(?:事|事情|行为|范围)")
+_SCOPE_RE = re.compile(rf"{_LAW_END}(?:适用范围|调整范围|适用对象)|{_LAW_END}(?:适用于|适用|管)(?:哪些|什么)")
 SCOPE_CLAUSE_RE = re.compile(r"(?<!不)适用本(?:法|条例|规定|办法)")
-
-
-def wants_purpose(question: str) -> bool:
-    """Does the question ask what a law is for (立法目的, 为什么制定)?"""
-    return bool(_PURPOSE_RE.search(question))
 
 
 def opening_asked(question: str) -> str:

@@ -33,7 +33,6 @@ from rag.intent import (
     split_cross,
     states_purpose,
     unknown_law,
-    wants_purpose,
 )
 from rag.records import Clause, Hit
 from rag.search import Scope
@@ -711,15 +710,20 @@ def test_a_question_word_written_inside_a_longer_word_of_the_figure_counts(assis
 
 
 def test_a_question_for_a_purpose_and_the_clause_that_states_one_are_recognised():
-    assert wants_purpose("行政许可法的立法目的是什么？") and wants_purpose("信访工作条例是为什么制定的？")
-    assert wants_purpose("这个计划是根据什么制定的") and not wants_purpose("复议期间能撤回申请吗？")
+    for question in ("行政许可法的立法目的是什么？", "信访工作条例是为什么制定的？", "这个计划是根据什么制定的",
+                     "《优化营商环境条例》的宗旨是什么"):
+        assert opening_asked(question) == "purpose", question
+    assert opening_asked("复议期间能撤回申请吗？") == ""
     assert states_purpose("第一条 为了规范行政许可的设定和实施，根据宪法，制定本法。")
     # the plan's preamble takes two sentences to get to 制定本计划
     assert states_purpose("为全面贯彻落实……提供坚强法治保障。根据……实施方案精神，结合我旗实际，制定本计划。")
     assert not states_purpose("本法自2004年7月1日起施行。")
     assert not states_purpose("为保障行政复议工作，国务院制定实施条例。")  # another body's rules, not this law
-    assert opening_asked("行政许可法的适用范围是什么") == "scope" and opening_asked("立法宗旨是什么") == "purpose"
+    assert opening_asked("行政许可法的适用范围是什么") == "scope" and opening_asked("条例适用于哪些决策") == "scope"
     assert opening_asked("行政许可的期限是多久") == ""
+    # said of something in the law, not of the law: searched as usual
+    assert opening_asked("行政处罚法中简易程序的适用范围是什么") == ""
+    assert opening_asked("按行政处罚法，罚款的目的是什么") == ""
 
 
 @pytest.mark.slow
