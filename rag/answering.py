@@ -1145,6 +1145,18 @@ def _compose_facts(question: str, retriever: Retriever, scope: Scope | None) -> 
                   citations=[_cite(hit, retriever)], intent="docfacts")
 
 
+def _of_named_doc(question: str, hits: list[Hit], retriever: Retriever) -> list[Hit]:
+    """The hits from the one document a question names, when it has any; else all of them.
+
+    "行政处罚法中简易程序的适用范围" found 行政处罚法第五十一条 first, yet the quoted sentence came from
+    行政复议法第五十三条, which says 适用简易程序 in more of the question's words.
+    """
+    docs = {doc for _, doc in retriever.lookup.doc_mentions(question)}
+    if len(docs) != 1 or (wants_plan(question) and not docs <= retriever.plan_docs):
+        return hits  # "计划要求的……和行政复议法规定的……一样吗" asks of the plan too
+    return [h for h in hits if h.clause.doc_id in docs] or hits
+
+
 def _fact_text(fact: str, entry: DocEntry, stated: Clause | None) -> str:
     """One fact of a document in a sentence ("" when neither its front matter nor its 施行 article says it)."""
     # When it took effect, the document says itself: "本法自2020年1月1日起施行。"
@@ -1204,7 +1216,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         piece = _plan_responsibility(hits, intent)
     if piece is None:
         # A named clause is the one the question asks about ("第二十条规定的期限是多少").
-        piece = _extract(question, named[:1] or hits, retriever, intent, searched=query)
+        piece = _extract(question, named[:1] or _of_named_doc(question, hits, retriever), retriever, intent,
+                         searched=query)
     if piece is None:
         return _abstain(question, hits, intent.kind, retriever)
     return _build(question, [piece], hits, intent.kind, retriever)

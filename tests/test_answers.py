@@ -727,6 +727,16 @@ def test_a_question_for_a_purpose_and_the_clause_that_states_one_are_recognised(
 
 
 @pytest.mark.slow
+def test_a_question_naming_one_law_is_quoted_from_that_law(assistant):
+    # 行政处罚法第五十一条 came first, yet the quote was 行政复议法第五十三条's 适用简易程序 sentence.
+    ans = assistant.ask("行政处罚法中简易程序的适用范围是什么？")
+    assert not ans.abstained and ans.citations[0].doc_short == "行政处罚法"
+    # a question that also asks of the plan may still be answered from it
+    both = assistant.ask("计划要求的行政复议委员会和行政复议法规定的行政复议委员会一样吗？")
+    assert "计划" in both.citations[0].doc_short
+
+
+@pytest.mark.slow
 def test_a_question_for_a_laws_purpose_is_answered_with_it(assistant):
     ans = assistant.ask("行政复议法为什么要制定？")
     assert not ans.abstained and ans.answer.startswith("为了防止和纠正违法的或者不当的行政行为")
