@@ -74,6 +74,7 @@ def test_colloquial_words_are_expanded_to_document_terms():
     assert "一站式" not in expand("能不能在一个窗口一起办完")  # one window for several steps is 一窗受理
     assert "委托 代理人" in expand("能托朋友替我交申请吗") and "人民代表大会 常务委员会" in expand("人大能监督吗")
     assert "人民代表大会 常务委员会" not in expand("人大代表能提建议吗")
+    assert "合法性审核" in expand("发文件前要不要让法制科把关")
     assert "商业秘密" in expand("员工跳槽把配方带走了") and "设立分支机构" in expand("必须在本地开分公司才能投标吗")
     assert "暗访" in expand("督查能不能不打招呼直接下去") and "法律约束力" in expand("调解协议签了对方又反悔")
     assert "偏袒一方" in expand("调解员拉偏架怎么办") and "加工、分析" in expand("能要求政府把数据汇总给我吗")
