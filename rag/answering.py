@@ -478,7 +478,12 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     score_of = {c.index: c.score for c in same}
     lead = best.index if best.text.endswith(("：", ":")) else units[best.index].lead
     if lead >= 0:
-        items = list_items(units, lead)[:MAX_LIST_ITEMS]
+        every = list_items(units, lead)
+        items = every[:MAX_LIST_ITEMS]
+        # "低保被停了能复议吗": the item that answers may lie past the first few (行政复议法第十一条's 第十项).
+        asked = max(every, key=lambda j: score_of.get(j, 0.0), default=-1)
+        if asked >= 0 and asked not in items and score_of.get(asked, 0.0) > max(score_of.get(j, 0.0) for j in items):
+            items = [*items[:-1], asked]
         chosen = [lead, *items]
         if sum(len(units[j].text) for j in chosen) > list_chars:
             top_items = sorted(items, key=lambda j: -score_of.get(j, 0.0))[:2]

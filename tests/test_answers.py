@@ -884,6 +884,27 @@ def test_a_number_answer_quotes_a_figure_of_the_kind_asked_for():
     assert pick_passage(cands, number, units)[0] is days  # any figure: the best-scored one
 
 
+def test_a_long_list_is_quoted_with_the_item_that_answers_even_past_the_first_few():
+    """"低保被停了能复议吗": 行政复议法第十一条 lists fifteen cases; the 低保 one is the twelfth."""
+    from rag.answering import MAX_LIST_ITEMS, Candidate, Unit, pick_passage
+    from rag.intent import Intent
+    from rag.records import Hit
+
+    units = [Unit("有下列情形之一的，可以申请行政复议：")]
+    units += [Unit(f"（{n}）第{n}种情形；", lead=0, item=True) for n in range(1, 16)]
+    hit = Hit(clause=Clause(clause_id="d#第十一条", doc_id="d", doc_title="法", doc_short="法", label="第十一条",
+                            number=11, kind="article", path=[], title="", text="".join(u.text for u in units)), score=1.0)
+    scores = {0: 1.0, 12: 0.9}  # the lead-in, and the item with 最低生活保障
+    cands = [Candidate(0, hit, i, u.text, scores.get(i, 0.2), u.item) for i, u in enumerate(units)]
+    cands.sort(key=lambda c: -c.score)
+    chosen = pick_passage(cands, Intent(kind="general"), {"d#第十一条": units}, list_chars=10_000)[1]
+    assert 12 in chosen and len(chosen) == 1 + MAX_LIST_ITEMS
+    # when no item stands out, the first ones are quoted, in order
+    flat = [Candidate(0, hit, i, u.text, 1.0 if i == 0 else 0.2, u.item) for i, u in enumerate(units)]
+    assert pick_passage(flat, Intent(kind="general"), {"d#第十一条": units}, list_chars=10_000)[1] == list(
+        range(MAX_LIST_ITEMS + 1))
+
+
 def test_who_approves_is_answered_by_the_unit_that_names_the_approval():
     """"查封账户需要经过谁批准" is not answered by the list of measures, however many words it shares."""
     from rag.answering import Candidate, Unit, pick_passage
