@@ -19,7 +19,7 @@ YEARS_TERMS = "年内"
 
 # (pattern in the question, terms to add). Patterns are regular expressions.
 COLLOQUIAL: tuple[tuple[str, str], ...] = (
-    (r"交钱|收钱|收费|花钱|要钱|掏钱|费用|花销|开销|(?:交|花|要|收|掏|付)(?:多少|几个)钱|(?:审查|手续|工本|办证|服务)费",
+    (r"交钱|收钱|收费|花钱|要钱|掏钱|交费|缴费|付费|费用|花销|开销|(?:交|花|要|收|掏|付)(?:多少|几个)钱|(?:审查|手续|工本|办证|服务)费",
      "收取费用 收费 费用"),
     (r"打官司|告政府|告到法院|被告|起诉|告了", "行政诉讼 起诉 诉讼"),
     # a leader who must appear in court ("领导要不要去法院", "局长要不要到场")
