@@ -498,6 +498,22 @@ def wants_yes_no(question: str) -> bool:
     return bool(_YES_NO_RE.search(question))
 
 
+# "罚款能不能分期缴纳", "行政复议可以撤回吗": whether an act is allowed, which a clause says with a modal
+# right before it ("可以暂缓或者分期缴纳", "可以撤回"); one that names the act in passing ("批准……分期缴纳
+# 罚款的") does not answer it.
+_PERMISSION_ASKED_RE = re.compile(r"(?:能不能|可不可以|能否|可否|可以|能)(?:先)?([^，,。？?！!；;吗呢]{2,12}?)(?:吗|呢|[？?！!。]|$)")
+PERMISSION_MODAL_RE = re.compile(r"可以|不得|有权|应当|不能|必须")
+
+
+def permission_asked(question: str) -> str:
+    """The act a question asks to be allowed ("分期缴纳" in "罚款能不能分期缴纳？"), else "".
+
+    Also in "哪些行政复议案件可以适用简易程序审理": the clause that says 可以适用简易程序 lists them.
+    """
+    m = _PERMISSION_ASKED_RE.search(question)
+    return m.group(1) if m else ""
+
+
 _APPROVAL_RE = re.compile(r"谁(?:来)?(?:批准|审批|核准|签批)|(?:哪个|哪一级|哪级|什么)(?:部门|机关|单位)?(?:批准|审批|核准)|"
                           r"(?:批准|审批|核准)(?:机关|部门)")
 

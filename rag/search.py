@@ -24,9 +24,11 @@ from .expansion import asks_about_term, defined_terms, expand, has_figure, law_s
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
 from .intent import (
+    PERMISSION_MODAL_RE,
     SCOPE_CLAUSE_RE,
     imposes_sanction,
     opening_asked,
+    permission_asked,
     states_purpose,
     term_asked,
     wants_definition,
@@ -45,6 +47,7 @@ QUERY_VECTORS_KEPT = 64
 # apt library laws lie from 0.055 below to 0.048 above; the stray ones 0.004 to 0.076 below.
 LIBRARY_TITLE_MARGIN = 0.03
 OPENING_ARTICLES = 5  # where a statute says what it covers ("……，适用本法"): 第二条 or 第三条, rarely later
+PERMISSION_WINDOW = 12  # characters after 可以/不得 in which the act asked about must be written
 PERIOD_CANDIDATES = 20  # clauses a deadline question's frames are read for (Retriever._period_route)
 SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
                   "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
@@ -410,6 +413,8 @@ class Retriever:
         fused = self._route(query, fused, scale=scale, asked_term=asked_term)
         if self.cfg.period_boost and asks_period(query):
             fused = self._period_route(query, fused, scale)
+        if self.cfg.permission_boost:
+            fused = self._permission_route(query, fused, scale)
         named = self.lookup.resolve(query, allowed)
         opening = opening_asked(query) if self.cfg.opening_route and not named else ""
         if opening:
@@ -502,6 +507,29 @@ class Retriever:
             match = frame_match(before_words, after_words, self.frames(cid), either_side=either_side)
             if match:
                 out[cid] += self.cfg.period_boost * scale * match
+        return out
+
+    def _permission_route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:
+        """Raise the leading clauses that say with a modal whether the act asked about is allowed.
+
+        "罚款能不能分期缴纳": 行政处罚法第六十六条 says "可以暂缓或者分期缴纳"; 第七十二条, which the legs
+        put first, names 分期缴纳罚款 only as a case already approved.
+        """
+        act = permission_asked(query)
+        if not act:
+            return fused
+        idf = self.word_weights.idf
+        words = {t: idf[t] for t in content_tokens(self.tokenizer.tokenize(act)) if len(t) >= 2 and t in idf}
+        total = sum(words.values())
+        if total <= 0:
+            return fused
+        out = dict(fused)
+        for cid in heapq.nlargest(PERIOD_CANDIDATES, fused, key=fused.__getitem__):
+            text = self.clauses[cid].text
+            said = [text[m.end():m.end() + PERMISSION_WINDOW] for m in PERMISSION_MODAL_RE.finditer(text)]
+            share = max((sum(w for t, w in words.items() if t in after) / total for after in said), default=0.0)
+            if share:
+                out[cid] += self.cfg.permission_boost * scale * share
         return out
 
     def opening_clause(self, query: str, kind: str, allowed: set[str] | None) -> str | None:

@@ -29,6 +29,7 @@ from rag.intent import (
     other_place_plan,
     other_year_plan,
     paragraphs_asked,
+    permission_asked,
     responsibility_topic,
     split_cross,
     states_purpose,
@@ -707,6 +708,13 @@ def test_a_question_word_written_inside_a_longer_word_of_the_figure_counts(assis
     ans = assistant.ask("复议申请交上去以后，他们得在几天之内审查完，一直不回话算怎么回事？")
     assert not ans.abstained and "五日内" in ans.answer
     assert ans.citations[0].label == "《行政复议法》第三十条"
+
+
+def test_the_act_a_yes_or_no_question_asks_to_be_allowed():
+    assert permission_asked("罚款能不能分期缴纳？") == "分期缴纳"
+    assert permission_asked("行政复议可以撤回吗？") == "撤回"
+    assert permission_asked("谁牵头行政复议工作？") == "" and permission_asked("行政复议需要交费吗？") == ""
+    assert permission_asked("哪些案件可以适用简易程序？") == "适用简易程序"  # which ones may: the clause that allows says
 
 
 def test_a_question_for_a_purpose_and_the_clause_that_states_one_are_recognised():

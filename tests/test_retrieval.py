@@ -158,6 +158,16 @@ def test_a_question_for_a_laws_scope_finds_the_article_that_states_it(retriever)
     assert plain.search(asked, k=3)[0].clause.citation != "《行政许可法》第三条"
 
 
+def test_a_question_whether_an_act_is_allowed_finds_the_clause_that_allows_it(retriever):
+    # 第七十二条 names 分期缴纳罚款 as a case already approved; 第六十六条 says "可以暂缓或者分期缴纳".
+    from dataclasses import replace
+
+    asked = "罚款能不能分期缴纳？"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《行政处罚法》第六十六条"
+    plain = Retriever(replace(retriever.cfg, permission_boost=0.0), index=retriever.index)
+    assert plain.search(asked, k=3)[0].clause.citation == "《行政处罚法》第七十二条"
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     from dataclasses import replace
