@@ -71,13 +71,19 @@ def frames(text: str) -> list[Frame]:
     return out
 
 
-def split_question(question: str) -> tuple[str, str]:
-    """The question before and after the words that ask how long ("信访部门收到信访事项后" | "要分别处理")."""
+def _how_long(question: str) -> re.Match[str] | None:
+    """Where the question asks how long: its first "多久"-word, else its 期限 (``_ASKS_HOW_LONG_RES``)."""
     for cue in _ASKS_HOW_LONG_RES:
         m = cue.search(question)
         if m is not None:
-            return question[:m.start()], question[m.end():]
-    return question, ""
+            return m
+    return None
+
+
+def split_question(question: str) -> tuple[str, str]:
+    """The question before and after the words that ask how long ("信访部门收到信访事项后" | "要分别处理")."""
+    m = _how_long(question)
+    return (question[:m.start()], question[m.end():]) if m is not None else (question, "")
 
 
 def named_period(question: str) -> tuple[str, str]:
@@ -88,12 +94,11 @@ def named_period(question: str) -> tuple[str, str]:
     The act of such a period may be written on either side of a clause's period ("公开征求意见的期限一般
     不少于30日"), so ``frame_match`` looks for it in both phrases (``either_side``).
     """
-    for cue in _ASKS_HOW_LONG_RES:
-        m = cue.search(question)
-        if m is not None:
-            named = [n for n in _NAMED_PERIOD_RE.finditer(question[:m.end()]) if n.group(1).strip(_NOT_AN_ACT)]
-            return (question[:named[-1].start()], named[-1].group(1)) if named else ("", "")
-    return "", ""
+    m = _how_long(question)
+    if m is None:
+        return "", ""
+    named = [n for n in _NAMED_PERIOD_RE.finditer(question[:m.end()]) if n.group(1).strip(_NOT_AN_ACT)]
+    return (question[:named[-1].start()], named[-1].group(1)) if named else ("", "")
 
 
 def frame_match(before_words: dict[str, float], after_words: dict[str, float], framed: list[Frame],

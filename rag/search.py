@@ -48,7 +48,9 @@ QUERY_VECTORS_KEPT = 64
 LIBRARY_TITLE_MARGIN = 0.03
 OPENING_ARTICLES = 5  # where a statute says what it covers ("……，适用本法"): 第二条 or 第三条, rarely later
 PERMISSION_WINDOW = 12  # characters after 可以/不得 in which the act asked about must be written
-PERIOD_CANDIDATES = 20  # clauses a deadline question's frames are read for (Retriever._period_route)
+# Leading clauses the period and permission routes read: the legs have found the subject; a route tells
+# apart the clauses about it (Retriever._period_route, Retriever._permission_route).
+ROUTE_CANDIDATES = 20
 SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
                   "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
 
@@ -484,15 +486,10 @@ class Retriever:
     def _period_route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:
         """Raise the leading clauses whose period is for what the question asks (rag/deadlines.py).
 
-        Only the ``PERIOD_CANDIDATES`` best are read: the legs have found the subject; this tells
+        Only the ``ROUTE_CANDIDATES`` best are read: the legs have found the subject; this tells
         apart the clauses about it by what their periods are for.
         """
-        idf = self.word_weights.idf
-
-        def weights(text: str) -> dict[str, float]:
-            # One-character words match too much as substrings; words no clause has cannot match.
-            return {t: idf[t] for t in content_tokens(self.tokenizer.tokenize(text)) if len(t) >= 2 and t in idf}
-
+        weights = self._substring_weights
         before, after = split_question(query)
         after_words, either_side = weights(after), False
         if not after_words:
@@ -503,7 +500,7 @@ class Retriever:
                 return fused
         before_words = weights(before)
         out = dict(fused)
-        for cid in heapq.nlargest(PERIOD_CANDIDATES, fused, key=fused.__getitem__):
+        for cid in heapq.nlargest(ROUTE_CANDIDATES, fused, key=fused.__getitem__):
             match = frame_match(before_words, after_words, self.frames(cid), either_side=either_side)
             if match:
                 out[cid] += self.cfg.period_boost * scale * match
@@ -518,19 +515,26 @@ class Retriever:
         act = permission_asked(query)
         if not act:
             return fused
-        idf = self.word_weights.idf
-        words = {t: idf[t] for t in content_tokens(self.tokenizer.tokenize(act)) if len(t) >= 2 and t in idf}
+        words = self._substring_weights(act)
         total = sum(words.values())
         if total <= 0:
             return fused
         out = dict(fused)
-        for cid in heapq.nlargest(PERIOD_CANDIDATES, fused, key=fused.__getitem__):
+        for cid in heapq.nlargest(ROUTE_CANDIDATES, fused, key=fused.__getitem__):
             text = self.clauses[cid].text
             said = [text[m.end():m.end() + PERMISSION_WINDOW] for m in PERMISSION_MODAL_RE.finditer(text)]
             share = max((sum(w for t, w in words.items() if t in after) / total for after in said), default=0.0)
             if share:
                 out[cid] += self.cfg.permission_boost * scale * share
         return out
+
+    def _substring_weights(self, text: str) -> dict[str, float]:
+        """IDF of the words of ``text`` that a route looks for as substrings of a clause's phrases.
+
+        One-character words match too much as substrings; words no clause has cannot match.
+        """
+        idf = self.word_weights.idf
+        return {t: idf[t] for t in content_tokens(self.tokenizer.tokenize(text)) if len(t) >= 2 and t in idf}
 
     def opening_clause(self, query: str, kind: str, allowed: set[str] | None) -> str | None:
         """The clause stating the purpose or the scope (``kind``) of the document the question names, or None."""
