@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -16,6 +17,11 @@ from .conftest import PLAN_DIR, REG_DIR
 @pytest.fixture(scope="module")
 def retriever(built_index) -> Retriever:
     return Retriever(Config(corpus_dirs=[PLAN_DIR, REG_DIR], index_dir=built_index))
+
+
+def _switched(retriever: Retriever, **changes: object) -> Retriever:
+    """The same index searched with some settings changed: a route switched off shows what it does."""
+    return Retriever(replace(retriever.cfg, **changes), index=retriever.index)
 
 
 def test_index_round_trip_keeps_every_clause_and_chunk(built_index):
@@ -60,23 +66,19 @@ def test_hybrid_finds_the_deadline_article(retriever):
 
 def test_a_deadline_question_finds_the_period_for_the_act_it_names(retriever):
     # 第三十四条 shares 不服 and 申请行政复议 with the question, but its 十五日内 is for suing afterwards.
-    from dataclasses import replace
-
     asked = "被罚款了不服，多少天内能申请行政复议？"
     assert retriever.search(asked, k=3)[0].clause.citation == "《行政复议法》第二十条"
     assert (retriever.search("信访机构收到信访事项以后，几天内要分别作出处理？", k=3)[0].clause.citation
             == "《信访工作条例》第二十二条")  # not 第三十五条's 30日内 to ask for a review
-    plain = Retriever(replace(retriever.cfg, period_boost=0.0), index=retriever.index)
+    plain = _switched(retriever, period_boost=0.0)
     assert plain.search(asked, k=3)[0].clause.citation != "《行政复议法》第二十条"
 
 
 def test_a_deadline_question_that_names_its_period_finds_the_article_that_sets_it(retriever):
     # 第四十八条 says 起诉期限 three times but sets no period for suing; 第四十六条's 六个月内 is for it.
-    from dataclasses import replace
-
     asked = "行政诉讼的起诉期限是多久"
     assert retriever.search(asked, k=3)[0].clause.citation == "《行政诉讼法》第四十六条"
-    plain = Retriever(replace(retriever.cfg, period_boost=0.0), index=retriever.index)
+    plain = _switched(retriever, period_boost=0.0)
     assert plain.search(asked, k=3)[0].clause.citation == "《行政诉讼法》第四十八条"
 
 
@@ -100,11 +102,9 @@ def test_a_question_naming_what_a_law_is_about_is_read_as_about_that_law(retriev
 
 def test_a_question_about_the_banners_own_work_finds_the_plan_before_the_statute(retriever):
     # Both ask what the banner does this year; each statute shares more words with the question.
-    from dataclasses import replace
-
     asked = {"信访工作今年怎么抓？": "《2024年法治政府建设工作计划》六（二十）",
              "突发事件应急预案今年要修订吗？": "《2024年法治政府建设工作计划》五（十四）"}
-    unrouted = Retriever(replace(retriever.cfg, plan_boost=0.0), index=retriever.index)
+    unrouted = _switched(retriever, plan_boost=0.0)
     for question, item in asked.items():
         assert retriever.search(question, k=3)[0].clause.citation == item
         assert unrouted.search(question, k=3)[0].clause.citation != item
@@ -137,44 +137,36 @@ def test_a_citizens_words_find_the_article_in_the_statutes_terms(retriever):
 def test_a_question_for_a_laws_purpose_finds_the_article_that_states_it(retriever):
     # "立法目的" is no word of 第一条 ("为保证人民法院公正、及时审理行政案件……制定本法"): the legs put
     # 第二十五条 first, and the answer quoted who may sue.
-    from dataclasses import replace
-
     asked = "《行政诉讼法》的立法目的是什么？"
     hits = retriever.search(asked, k=3)
     assert hits[0].clause.citation == "《行政诉讼法》第一条" and hits[0].legs.get("lookup") == 1.0
     assert retriever.search("这个计划是为什么制定的？", k=3)[0].clause.label == "前言"  # the one plan held
-    plain = Retriever(replace(retriever.cfg, opening_route=False), index=retriever.index)
+    plain = _switched(retriever, opening_route=False)
     assert plain.search(asked, k=3)[0].clause.citation != "《行政诉讼法》第一条"
 
 
 def test_a_question_for_a_laws_scope_finds_the_article_that_states_it(retriever):
     # 第四十一条 says 适用范围 (a licence's area); 第三条 says what the law covers ("……，适用本法").
-    from dataclasses import replace
-
     asked = "行政许可法的适用范围是什么？"
     assert retriever.search(asked, k=3)[0].clause.citation == "《行政许可法》第三条"
     assert retriever.search("重大行政决策程序暂行条例适用于哪些决策？", k=3)[0].clause.label == "第二条"
-    plain = Retriever(replace(retriever.cfg, opening_route=False), index=retriever.index)
+    plain = _switched(retriever, opening_route=False)
     assert plain.search(asked, k=3)[0].clause.citation != "《行政许可法》第三条"
 
 
 def test_a_question_whether_an_act_is_allowed_finds_the_clause_that_allows_it(retriever):
     # 第七十二条 names 分期缴纳罚款 as a case already approved; 第六十六条 says "可以暂缓或者分期缴纳".
-    from dataclasses import replace
-
     asked = "罚款能不能分期缴纳？"
     assert retriever.search(asked, k=3)[0].clause.citation == "《行政处罚法》第六十六条"
-    plain = Retriever(replace(retriever.cfg, permission_boost=0.0), index=retriever.index)
+    plain = _switched(retriever, permission_boost=0.0)
     assert plain.search(asked, k=3)[0].clause.citation == "《行政处罚法》第七十二条"
 
 
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
-    from dataclasses import replace
-
     assert retriever.search("行政许可是什么意思？", k=3)[0].clause.citation == "《行政许可法》第二条"
     assert retriever.search("什么是重大行政决策？", k=3)[0].clause.citation == "《重大行政决策程序暂行条例》第三条"
-    plain = Retriever(replace(retriever.cfg, definition_boost=0.0), index=retriever.index)
+    plain = _switched(retriever, definition_boost=0.0)
     assert plain.search("行政许可是什么意思？", k=3)[0].clause.citation != "《行政许可法》第二条"
 
 
