@@ -1157,7 +1157,7 @@ def _of_named_doc(question: str, hits: list[Hit], retriever: Retriever) -> list[
     行政复议法第五十三条, which says 适用简易程序 in more of the question's words.
     """
     docs = {doc for _, doc in retriever.lookup.doc_mentions(question)}
-    if len(docs) != 1 or (wants_plan(question) and not docs <= retriever.plan_docs):
+    if len(docs) != 1 or (not docs <= retriever.plan_docs and wants_plan(question, names_law=True)):
         return hits  # "计划要求的……和行政复议法规定的……一样吗" asks of the plan too
     return [h for h in hits if h.clause.doc_id in docs] or hits
 

@@ -175,16 +175,22 @@ def expand(question: str) -> str:
     return question if not extra else f"{question} {' '.join(extra)}"
 
 
-PLAN_CUES = re.compile(r"计划|今年|本年|2024年|旗里|我旗|咱们旗|咱旗|本旗|全旗|旗政府|旗委|牵头|责任单位|苏木镇|嘎查|安排|任务|工作要求")
+PLAN_CUES = re.compile(r"计划|今年|本年|2024年|牵头|责任单位|安排|任务|工作要求")
+# The banner's own places speak of its plan only while no law is named: "旗里……，按突发事件应对法允许吗"
+# asks what that law allows, and plan item （十四）, which cites the law, had come first.
+LOCAL_CUES = re.compile(r"旗里|我旗|咱们旗|咱旗|本旗|全旗|旗政府|旗委|苏木镇|嘎查")
 DEADLINE_CUES = re.compile(
     r"多久|多长时间|几天|多少天|多少日|几日|期限|时限|多少年|几年|几个月|多少个工作日|多少学时|几学时|比例|百分之|多少"
 )
 FIGURE_RE = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百两]+(?:日|天|个月|年|小时|个工作日|学时|周)|%|百分之")
 
 
-def wants_plan(question: str) -> bool:
-    """Does the question ask about the county's own plan rather than national law?"""
-    return bool(PLAN_CUES.search(question))
+def wants_plan(question: str, names_law: bool = False) -> bool:
+    """Does the question ask about the county's own plan rather than national law?
+
+    ``names_law``: the question names a law the corpus holds, so its local words alone do not point at the plan.
+    """
+    return bool(PLAN_CUES.search(question) or (not names_law and LOCAL_CUES.search(question)))
 
 
 def wants_figure(question: str) -> bool:

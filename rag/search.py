@@ -456,9 +456,9 @@ class Retriever:
 
         ``asked_term``: the term a definition question asks about (``term_asked``), worked out once by ``search``.
         """
-        plan = wants_plan(query) and self.cfg.plan_boost
-        figure = wants_figure(query) and self.cfg.figure_boost
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
+        plan = wants_plan(query, names_law=bool(named_doc) and named_doc not in self.plan_docs) and self.cfg.plan_boost
+        figure = wants_figure(query) and self.cfg.figure_boost
         definition = wants_definition(query) and self.cfg.definition_boost
         penalty = wants_penalty(query) and self.cfg.penalty_boost
         subjects = self.subject_docs(query) if self.cfg.subject_boost and not named_doc else frozenset()

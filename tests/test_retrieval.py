@@ -162,6 +162,15 @@ def test_a_question_whether_an_act_is_allowed_finds_the_clause_that_allows_it(re
     assert plain.search(asked, k=3)[0].clause.citation == "《行政处罚法》第七十二条"
 
 
+def test_a_question_naming_a_law_is_not_pulled_to_the_plan_by_local_words(retriever):
+    # Plan items （十） and （十四） cite these laws and speak of 旗 and 嘎查; the plan boost for local
+    # words had put them first, over the article of the law the question names.
+    asked = "旗里的执法队员没有执法证能不能上路检查？行政处罚法怎么说"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《行政处罚法》第五十五条"
+    stored = retriever.search("咱旗想在嘎查建应急物资储备点，突发事件应对法有什么规定？", k=3)[0]
+    assert stored.clause.doc_short == "突发事件应对法"
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     assert retriever.search("行政许可是什么意思？", k=3)[0].clause.citation == "《行政许可法》第二条"
