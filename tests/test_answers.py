@@ -719,9 +719,11 @@ def test_the_act_a_yes_or_no_question_asks_to_be_allowed():
 
 def test_a_question_for_a_purpose_and_the_clause_that_states_one_are_recognised():
     for question in ("行政许可法的立法目的是什么？", "信访工作条例是为什么制定的？", "这个计划是根据什么制定的",
-                     "《优化营商环境条例》的宗旨是什么"):
+                     "《优化营商环境条例》的宗旨是什么", "人民调解法是出于什么目的制定的？",
+                     "国家基于什么考虑出台信访工作条例"):
         assert opening_asked(question) == "purpose", question
     assert opening_asked("复议期间能撤回申请吗？") == ""
+    assert opening_asked("行政机关出于什么目的可以查封财产？") == ""  # no law is made there
     assert states_purpose("第一条 为了规范行政许可的设定和实施，根据宪法，制定本法。")
     # the plan's preamble takes two sentences to get to 制定本计划
     assert states_purpose("为全面贯彻落实……提供坚强法治保障。根据……实施方案精神，结合我旗实际，制定本计划。")
