@@ -235,6 +235,12 @@ _A_FEW_RE = re.compile(r"几(?:个|名|位)")
 _A_FEW_BEFORE = "里们和与跟同及"
 
 
+# "办理期限是按日历天数算还是按工作日算": how a period is counted, which the law states in words
+# ("以工作日计算，不含法定节假日"); asked as a figure, the figure check refused that clause for having none.
+_PERIOD_NAMES = frozenset({"期限", "时限", "时效"})
+_COUNTING_RE = re.compile(r"怎么算|怎样算|如何算|怎么计算|如何计算|算不算|按[^，,。？?；;]{1,8}算|包不包括|是否包括|含不含|算在里面")
+
+
 def number_cues(question: str) -> list[str]:
     """The words that ask for a figure, by piece of the question.
 
@@ -252,6 +258,8 @@ def number_cues(question: str) -> list[str]:
         goes_on = end is not None and end.group() in "，,；;" and _PART_SPLIT_RE.sub("", question[end.end():]).strip() != ""
         told = a_few and goes_on and (m.start() == start or question[m.start() - 1] in _A_FEW_BEFORE)
         if piece.endswith("吗") or (a_few and _YES_NO_RE.search(piece)) or told:
+            continue
+        if m.group(0) in _PERIOD_NAMES and _COUNTING_RE.search(question):
             continue
         cues.append(m.group(0))
     return cues

@@ -159,6 +159,16 @@ def test_numbers_and_figure_kinds():
     assert not has_figure_of("确保每人接受不少于60学时的培训", "money")
 
 
+def test_a_question_how_a_period_is_counted_is_not_a_figure_question(assistant):
+    # The law says it in words ("以工作日计算，不含法定节假日"): asked as a figure, that clause was refused.
+    assert detect_intent("许可的办理时限包不包括节假日？").kind == "general"
+    assert detect_intent("复议期限怎么计算？").kind == "general"
+    assert detect_intent("行政复议的申请期限是多少天？").kind == "number"
+    ans = assistant.ask("许可的办理时限包不包括节假日？")
+    assert not ans.abstained and "工作日" in ans.answer
+    assert ans.citations[0].doc_short == "行政许可法" and ans.citations[0].clause == "第八十二条"
+
+
 def test_a_question_that_names_its_unit_wants_a_figure_in_that_unit():
     # "有效期是几年" must not be answered with a clause about "三十日前": that is another question.
     assert figure_kind("许可证的有效期是几年？") == "years"
