@@ -441,6 +441,10 @@ def _closeness(question: str, hits: list[Hit], retriever: Retriever) -> dict[tup
     return {key: max(0.0, 1.0 - (best - v) / DENSE_SPREAD) for key, v in sims.items()}
 
 
+# A sentence that only qualifies the one before it.
+_PROVISO_RE = re.compile(r"\s*但(?:是)?[，,]?(?!书)")
+
+
 def _picked_unit(hit: Hit, units: list[Unit]) -> int:
     """Index of the unit holding the sentence the retriever matched best, or -1 for none."""
     picked = strip_label(hit.sentence) if hit.sentence else ""
@@ -501,10 +505,16 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     if yes_no and best.hit.clause.kind == "article":
         # "可以委托其他组织实施行政处罚吗" must not get "行政机关不得委托其他组织……" without the
         # "可以……委托符合条件的组织" before it: a yes-or-no answer adds the rest of its 款 when short.
+        # A lead-in of the 款 ("但有下列情形之一的，裁定停止执行：") comes with its items or not at all:
+        # alone it promises a list it does not give.
         para = units[best.index].para
-        whole = sorted({*chosen, *(j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item)})
-        if sum(len(units[j].text) for j in whole) <= MAX_ANSWER_CHARS:
-            chosen = whole
+        rest = [j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item and j not in chosen]
+        with_lists = sorted({*chosen, *(k for j in rest for k in _with_list(units, j))})
+        sentences = sorted({*chosen, *(j for j in rest if not units[j].text.endswith(("：", ":")))})
+        for whole in (with_lists, sentences):
+            if sum(len(units[j].text) for j in whole) <= MAX_ANSWER_CHARS:
+                chosen = whole
+                break
     return best.hit, sorted(chosen)
 
 
@@ -770,7 +780,7 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     if picked is None:
         return None
     hit, idx = picked
-    idx = _cover_parts(question, hit.clause, idx, retriever, context)
+    idx = _with_rule(_units(tables, hit.clause), _cover_parts(question, hit.clause, idx, retriever, context))
     return passage_text(hit.clause, idx, retriever, limit) + _items_left_out(_units(tables, hit.clause), idx), hit
 
 
@@ -820,6 +830,22 @@ def _cover_parts(question: str, clause: Clause, chosen: list[int], retriever: Re
         if sum(len(units[j].text) for j in {*out, *added}) <= MAX_ANSWER_CHARS:
             out = sorted({*out, *added})
     return out
+
+
+def _with_rule(units: list[Unit], chosen: list[int]) -> list[int]:
+    """``chosen`` with the sentence each quoted proviso (但……) qualifies.
+
+    "但有下列情形之一的，裁定停止执行" alone says the opposite of 行政诉讼法第五十六条, whose rule is the
+    sentence before it: "诉讼期间，不停止行政行为的执行".
+    """
+    out = set(chosen)
+    for i in chosen:
+        if units[i].item or not _PROVISO_RE.match(units[i].text):
+            continue
+        rule = next((j for j in range(i - 1, -1, -1) if not units[j].item), -1)
+        if rule >= 0:
+            out.update(_with_list(units, rule) if rule not in out else ())
+    return sorted(out)
 
 
 def _with_list(units: list[Unit], i: int) -> list[int]:

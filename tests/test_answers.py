@@ -925,6 +925,29 @@ def test_a_long_list_is_quoted_with_the_item_that_answers_even_past_the_first_fe
         range(MAX_LIST_ITEMS + 1))
 
 
+def test_a_proviso_is_quoted_with_the_rule_it_qualifies():
+    """"但有下列情形之一的，裁定停止执行" alone says the opposite of 行政诉讼法第五十六条's rule."""
+    from rag.answering import Unit, _with_rule
+
+    units = [Unit("诉讼期间，不停止行政行为的执行。", para=0), Unit("但有下列情形之一的，裁定停止执行：", para=0)]
+    units += [Unit(f"（{n}）第{n}种情形；", lead=1, item=True, para=0) for n in range(1, 5)]
+    assert _with_rule(units, [1, 2, 3, 4, 5]) == [0, 1, 2, 3, 4, 5]
+    assert _with_rule(units, [0]) == [0]  # a rule needs no proviso
+    # the rule before a proviso may itself be a list: it comes whole
+    listed = [Unit("有下列情形之一的，不予受理：", para=0), Unit("（一）甲；", lead=0, item=True, para=0),
+              Unit("但是，法律另有规定的除外。", para=0)]
+    assert _with_rule(listed, [2]) == [0, 1, 2]
+
+
+@pytest.mark.slow
+def test_a_yes_no_answer_keeps_the_rule_before_its_exceptions_and_their_list(assistant):
+    ans = assistant.ask("告到法院以后官司没打完，拆违决定还能接着执行吗？")
+    assert ans.answer.startswith("诉讼期间，不停止行政行为的执行。")
+    # the exceptions' lead-in used to come alone, promising a list it did not give
+    ans = assistant.ask("行政案件诉讼期间，被诉的行政行为停止执行吗？")
+    assert "不停止行政行为的执行" in ans.answer and "（一）被告认为需要停止执行" in ans.answer
+
+
 def test_who_approves_is_answered_by_the_unit_that_names_the_approval():
     """"查封账户需要经过谁批准" is not answered by the list of measures, however many words it shares."""
     from rag.answering import Candidate, Unit, pick_passage
