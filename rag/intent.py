@@ -60,6 +60,7 @@ NUMBER_CUE_RE = re.compile(
     r"几点|第几名|排第几|排名第几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
+_CALENDAR_YEAR = r"(?:[0-9０-９]{4}|[零〇一二三四五六七八九]{4})年"
 # A figure as the documents write it: 六十日, 60学时, 100%, 20个工作日, ３日内, 五万元, 四级, 年底前.
 NUMBER_RE = re.compile(
     rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时|%|％|万元|元|级|名|倍|次|人|个)|"
@@ -368,7 +369,10 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("items", re.compile(r"(?<![好哪这那十])(?:多少|几)(?:个)?(?:件|顶|台|辆|座|所|张|本)"),
      re.compile(rf"(?:{_NUM})\s*(?:件|顶|台|辆|座|所|张|本)(?!事)")),  # "办成一件事" counts nothing
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
-    ("years", re.compile(r"几年|多少年"), re.compile(rf"(?:{_NUM})\s*(?:个)?年(?!度|底|初)")),
+    # Not a calendar year ("2023—2025年", "二〇二四年") nor a programme's name ("三年行动计划").
+    ("years", re.compile(r"几年|多少年"),
+     re.compile(rf"(?<![0-9０-９零〇一二两三四五六七八九十百千万])(?!{_CALENDAR_YEAR})(?:{_NUM})\s*(?:个)?年"
+                r"(?!度|底|初|行动|计划|规划)")),
     ("months", re.compile(r"几个月|多少个月"), re.compile(rf"(?:{_NUM})\s*个月")),
     ("days", re.compile(r"几天|多少天|多少日|几日|几个工作日|多少个工作日"),
      re.compile(rf"(?:{_NUM})\s*(?:个工作日|日|天)|当日|当天|当场")),

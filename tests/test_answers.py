@@ -177,6 +177,9 @@ def test_a_question_that_names_its_unit_wants_a_figure_in_that_unit():
     assert has_figure_of("五年内不得再次申请", "years") and has_figure_of("可以保留原企业组织形式五年", "years")
     assert not has_figure_of("在该行政许可有效期届满三十日前提出申请", "years")
     assert not has_figure_of("二〇二四年度工作安排", "years")  # a year's name is not a length of time
+    # nor a calendar year or a programme's name: "执法证件有效期是几年" got the plan's 三年行动计划（2023—2025年）
+    assert not has_figure_of("提升行政执法质量三年行动计划（2023—2025年）实施方案", "years")
+    assert not has_figure_of("自2025年1月1日起施行", "years") and has_figure_of("超过二十年", "years")
     assert has_figure_of("处分期间为六个月", "months") and not has_figure_of("每年一次", "months")
     assert has_figure_of("自受理之日起二十个工作日内", "days") and has_figure_of("应当场作出", "days")
     assert not has_figure_of("期限为三个月", "days")
