@@ -368,6 +368,9 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("rank", re.compile(r"第几名|排第几|排名第几"), re.compile(rf"第(?:{_NUM})名")),
     ("items", re.compile(r"(?<![好哪这那十])(?:多少|几)(?:个)?(?:件|顶|台|辆|座|所|张|本)"),
      re.compile(rf"(?:{_NUM})\s*(?:件|顶|台|辆|座|所|张|本)(?!事)")),  # "办成一件事" counts nothing
+    # How often: "村务公开多长时间公开一次" is not answered by a deadline ("7个工作日内"). Not 一次性告知.
+    ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}一次(?!性)|隔多久|每隔多长时间"),
+     re.compile(rf"每(?:年|季度|季|半年|月|周|天|日|(?:{_NUM})\s*(?:个)?(?:年|月|周|天|日))|一次(?!性)|定期|适时")),
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
     # Not a calendar year ("2023—2025年", "二〇二四年") nor a programme's name ("三年行动计划").
     ("years", re.compile(r"几年|多少年"),

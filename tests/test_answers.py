@@ -185,6 +185,22 @@ def test_a_question_that_names_its_unit_wants_a_figure_in_that_unit():
     assert not has_figure_of("期限为三个月", "days")
 
 
+def test_a_question_how_often_wants_a_frequency_not_a_deadline():
+    # "村务公开多长时间公开一次" had been answered with a deadline ("7个工作日内一次性告知").
+    assert figure_kind("村务公开一般多长时间公开一次？") == "frequency"
+    assert figure_kind("突发事件应急预案多久修订一次？") == "frequency"
+    assert figure_kind("材料不齐全，几天内要一次性告知申请人补正？") == "days"  # 一次性 is not how often
+    assert has_figure_of("每年至少开展一次督查", "frequency") and has_figure_of("定期听取工作汇报", "frequency")
+    assert not has_figure_of("自收到申请之日起7个工作日内一次性告知申请人", "frequency")
+
+
+def test_every_figure_kind_is_named_in_a_refusal():
+    from rag.answering import _FIGURE_NAMES
+    from rag.intent import _FIGURE_KINDS
+
+    assert {kind for kind, _, _ in _FIGURE_KINDS} <= set(_FIGURE_NAMES)
+
+
 def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
     # "全旗有多少名执法人员" was answered with plan item （十） because "2023—2025年" is a number.
     assert figure_kind("旗里现在一共有多少名行政执法人员？") == "people"
