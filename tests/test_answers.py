@@ -194,6 +194,19 @@ def test_a_question_how_often_wants_a_frequency_not_a_deadline():
     assert not has_figure_of("自收到申请之日起7个工作日内一次性告知申请人", "frequency")
 
 
+def test_a_question_for_a_day_or_a_year_wants_one():
+    # "推进会定在哪天召开" had been answered with a plan item that names no day.
+    assert detect_intent("今年的推进会定在哪天召开？").kind == "number" and figure_kind("定在哪天召开") == "date"
+    assert has_figure_of("应当在每年1月31日前提交", "date") and has_figure_of("自达成协议之日起生效", "date")
+    assert not has_figure_of("加强法治政府建设推进机制", "date")
+    # "从哪天起生效" asks for the event it starts from ("一经送达"), which need not be a date
+    assert detect_intent("行政复议决定书从哪天起生效？").kind != "number"
+    # a year is a calendar year, not "立案之日起六个月内"
+    assert figure_kind("第一起民告官案件是哪一年立案的？") == "calendar_year"
+    assert has_figure_of("本法自2024年1月1日起施行", "calendar_year")
+    assert not has_figure_of("人民法院应当在立案之日起六个月内作出第一审判决", "calendar_year")
+
+
 def test_every_figure_kind_is_named_in_a_refusal():
     from rag.answering import _FIGURE_NAMES
     from rag.intent import _FIGURE_KINDS
