@@ -206,6 +206,11 @@ def _build_tables(retriever: Retriever) -> _Tables:
                    chars=corpus_characters(c.text for c in clauses))
 
 
+def is_lead_in(text: str) -> bool:
+    """Does a sentence open a list ("……有下列情形之一的：")? Such a sentence is quoted with its items."""
+    return text.endswith(("：", ":"))
+
+
 @dataclass(frozen=True)
 class Unit:
     """A quotable piece of a clause: a sentence, or a list item with the lead-in it belongs to."""
@@ -223,7 +228,7 @@ def split_long(line: str, limit: int = LONG_SENTENCE) -> list[str]:
         if not s:
             continue
         # A list's lead-in ("……的罚款：") stays whole: it is quoted with its items.
-        if len(s) > limit and "；" in s[:-1] and not s.endswith(("：", ":")):
+        if len(s) > limit and "；" in s[:-1] and not is_lead_in(s):
             out.extend(p for p in re.split(r"(?<=；)", s) if p.strip())
         else:
             out.append(s)
@@ -246,7 +251,7 @@ def clause_units(clause: Clause) -> list[Unit]:
             units.append(Unit(line, lead, True, para))
             continue
         units.extend(Unit(p.strip(), para=para) for p in split_long(line))
-        lead = len(units) - 1 if units and units[-1].text.endswith(("：", ":")) else -1
+        lead = len(units) - 1 if units and is_lead_in(units[-1].text) else -1
     return units
 
 
@@ -480,7 +485,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     units = units_of[best.hit.clause.clause_id]
     same = [c for c in cands if c.hit is best.hit]
     score_of = {c.index: c.score for c in same}
-    lead = best.index if best.text.endswith(("：", ":")) else units[best.index].lead
+    lead = best.index if is_lead_in(best.text) else units[best.index].lead
     if lead >= 0:
         every = list_items(units, lead)
         items = every[:MAX_LIST_ITEMS]
@@ -497,7 +502,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     for c in same:
         if len(chosen) >= 3:
             break
-        if c.item or c.text.endswith(("：", ":")) or c.index in chosen:
+        if c.item or is_lead_in(c.text) or c.index in chosen:
             continue  # list parts only come together, through the lead-in
         length = sum(len(units[j].text) for j in chosen) + len(c.text)
         if c.score >= SECOND_SENTENCE_RATIO * best.score and length <= MAX_ANSWER_CHARS:
@@ -510,7 +515,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         para = units[best.index].para
         rest = [j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item and j not in chosen]
         with_lists = sorted({*chosen, *(k for j in rest for k in _with_list(units, j))})
-        sentences = sorted({*chosen, *(j for j in rest if not units[j].text.endswith(("：", ":")))})
+        sentences = sorted({*chosen, *(j for j in rest if not is_lead_in(units[j].text))})
         for whole in (with_lists, sentences):
             if sum(len(units[j].text) for j in whole) <= MAX_ANSWER_CHARS:
                 chosen = whole
@@ -780,8 +785,9 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     if picked is None:
         return None
     hit, idx = picked
-    idx = _with_rule(_units(tables, hit.clause), _cover_parts(question, hit.clause, idx, retriever, context))
-    return passage_text(hit.clause, idx, retriever, limit) + _items_left_out(_units(tables, hit.clause), idx), hit
+    units = units_of[hit.clause.clause_id]
+    idx = _with_rule(units, _cover_parts(question, hit.clause, idx, retriever, context))
+    return passage_text(hit.clause, idx, retriever, limit) + _items_left_out(units, idx), hit
 
 
 def _items_left_out(units: list[Unit], chosen: list[int]) -> str:
@@ -843,8 +849,8 @@ def _with_rule(units: list[Unit], chosen: list[int]) -> list[int]:
         if units[i].item or not _PROVISO_RE.match(units[i].text):
             continue
         rule = next((j for j in range(i - 1, -1, -1) if not units[j].item), -1)
-        if rule >= 0:
-            out.update(_with_list(units, rule) if rule not in out else ())
+        if rule >= 0 and rule not in out:
+            out.update(_with_list(units, rule))
     return sorted(out)
 
 
@@ -852,7 +858,7 @@ def _with_list(units: list[Unit], i: int) -> list[int]:
     """A unit as it is quoted: an item with its lead-in, a lead-in ("……下列情形之一的：") with its items."""
     if units[i].item and units[i].lead >= 0:
         return [units[i].lead, i]
-    if units[i].text.endswith(("：", ":")):
+    if is_lead_in(units[i].text):
         return [i, *list_items(units, i)[:MAX_LIST_ITEMS]]
     return [i]
 
