@@ -125,6 +125,7 @@ def _ensure_index(cfg: Config) -> None:
     if manifest is None:
         print("尚无索引，先建立索引……", file=sys.stderr)
         report = build_index(cfg, progress=True, wait=True)
+        _warn(report.warnings)
         print(report.summary(), file=sys.stderr)
     elif cfg.sparse_weight > 0 and not manifest.sparse_vectors:
         from .embedding import supports_sparse
@@ -148,10 +149,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.clause_vectors_only:
         cfg = cfg.with_overrides(dense_sentences=False)
     report = build_index(cfg, full=args.full, progress=True, wait=args.wait)
-    for w in report.warnings:
-        print(f"警告：{w}", file=sys.stderr)
+    _warn(report.warnings)
     print(report.summary())
     return 0
+
+
+def _warn(warnings: list[str]) -> None:
+    for w in warnings:
+        print(f"警告：{w}", file=sys.stderr)
 
 
 def _scope(assistant, name: str):

@@ -31,6 +31,21 @@ def _default_corpus() -> list[Path]:
     return dirs
 
 
+def shared_regulations_note(corpus_dirs: list[Path]) -> str:
+    """A warning when the default corpus lost the shared regulations because their folder is absent ("" otherwise).
+
+    A clone outside the workspace has no ../shared/: the index then holds the plan alone, and every
+    question about a law was refused as "not in the corpus" with nothing saying why.
+    """
+    if SHARED_REGULATIONS.is_dir() or [Path(d) for d in corpus_dirs] != [PROJECT_ROOT / "corpus"]:
+        return ""
+    local = PROJECT_ROOT / "corpus" / "regulations"
+    if local.is_dir() and any(local.iterdir()):  # copied into the project instead, as the README offers
+        return ""
+    return (f"没有找到法规文件夹 {SHARED_REGULATIONS}，本次只收录 corpus/ 中的文件。"
+            "法规放在别处时，请用 --corpus 或环境变量 RAG_CORPUS 指定（例如 --corpus corpus 法规所在文件夹）。")
+
+
 @dataclass
 class Config:
     """Settings for building, searching and answering."""

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .chunking import CHUNKER_VERSION, chunk_document
-from .config import Config
+from .config import Config, shared_regulations_note
 from .exclusions import Exclusions
 from .records import Chunk, Clause, Document
 from .reference import OLD_PREFIX as REFERENCE_OLD_PREFIX
@@ -280,6 +280,8 @@ def _build_locked(
     cleaned = clean_leftovers(cfg.index_dir)
     if cleaned:
         report.warnings.append(f"已清理上次构建中断时留下的临时文件 {cleaned} 个（已有索引未受影响）")
+    if note := shared_regulations_note(cfg.corpus_dirs):
+        report.warnings.append(note)
     tell(0.02, "读取文件")
     docs, warnings = load_corpus(cfg.corpus_dirs, progress=progress)
     report.warnings.extend(warnings)

@@ -764,3 +764,24 @@ def test_cache_with_unreadable_meta_starts_empty_with_a_warning(tmp_path: Path) 
     cache = EmbeddingCache(tmp_path, "m")
     assert len(cache) == 0 and "损坏" in cache.warning
     assert not any((folder / n).exists() for n in ("meta.json", "vectors.f32", "keys.txt"))
+
+
+def test_a_clone_without_the_shared_regulations_is_told_why_laws_are_missing(tmp_path, monkeypatch):
+    """Outside the workspace there is no ../shared/: the plan alone is indexed, and the build says so."""
+    import rag.config
+    from rag.config import PROJECT_ROOT, shared_regulations_note
+
+    default = [PROJECT_ROOT / "corpus"]
+    assert shared_regulations_note(default) == ""  # the workspace has the folder
+    monkeypatch.setattr(rag.config, "SHARED_REGULATIONS", tmp_path / "absent")
+    note = shared_regulations_note(default)
+    assert str(tmp_path / "absent") in note and "--corpus" in note
+    assert shared_regulations_note([PLAN_DIR, REG_DIR]) == ""  # folders chosen by hand are not second-guessed
+    report = build_index(Config(corpus_dirs=default, index_dir=tmp_path / "index", reference=None), progress=False)
+    assert note in report.warnings and report.documents == 1
+    # regulations copied into the project's own corpus/regulations/ need no warning
+    monkeypatch.setattr(rag.config, "PROJECT_ROOT", tmp_path)
+    (tmp_path / "corpus" / "regulations").mkdir(parents=True)
+    assert shared_regulations_note([tmp_path / "corpus"]) != ""
+    (tmp_path / "corpus" / "regulations" / "行政复议法.md").write_text("# 行政复议法\n", "utf-8")
+    assert shared_regulations_note([tmp_path / "corpus"]) == ""
