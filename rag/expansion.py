@@ -179,6 +179,12 @@ PLAN_CUES = re.compile(r"计划|今年|本年|2024年|牵头|责任单位|安排
 # The banner's own places speak of its plan only while no law is named: "旗里……，按突发事件应对法允许吗"
 # asks what that law allows, and plan item （十四）, which cites the law, had come first.
 LOCAL_CUES = re.compile(r"旗里|我旗|咱们旗|咱旗|本旗|全旗|旗政府|旗委|苏木镇|嘎查")
+# Nor while it asks whether something is allowed: the plan says what the banner will do, the law what
+# it may do. "旗里发个红头文件，规定……得先到我们这审批，可以吗" asks 行政许可法, not item （五）.
+LEGALITY_CUES = re.compile(
+    r"能不能|可不可以|可以吗|行不行|能否|可否|合法|违法|合理吗|允许|符合规定|法律依据|法律上|算不算|"
+    r"谁(?:来)?(?:担责|负责任|承担)|怎么办"
+)
 DEADLINE_CUES = re.compile(
     r"多久|多长时间|几天|多少天|多少日|几日|期限|时限|多少年|几年|几个月|多少个工作日|多少学时|几学时|比例|百分之|多少"
 )
@@ -190,7 +196,9 @@ def wants_plan(question: str, names_law: bool = False) -> bool:
 
     ``names_law``: the question names a law the corpus holds, so its local words alone do not point at the plan.
     """
-    return bool(PLAN_CUES.search(question) or (not names_law and LOCAL_CUES.search(question)))
+    if PLAN_CUES.search(question):
+        return True
+    return bool(not names_law and LOCAL_CUES.search(question) and not LEGALITY_CUES.search(question))
 
 
 def wants_figure(question: str) -> bool:

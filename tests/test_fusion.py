@@ -91,6 +91,10 @@ def test_routing_cues():
     assert wants_plan("旗里的执法队员没有执法证能上路检查吗")
     assert not wants_plan("旗里的执法队员没有执法证能上路检查吗？行政处罚法怎么说", names_law=True)
     assert wants_plan("今年旗里怎样落实行政复议法", names_law=True)
+    # Whether something is allowed is the law's to say, wherever it happens; the plan's 今年 still counts.
+    assert not wants_plan("旗里发个红头文件，规定开店得先到我们这审批，合法吗？")
+    assert not wants_plan("嘎查两家闹矛盾谈不拢，怎么办？")
+    assert wants_plan("今年旗里有没有安排，能不能把免罚清单公布出来？")
     assert wants_figure("多少日内作出决定？") and not wants_figure("行政复议机关是谁")
     assert has_figure("自收到申请之日起六十日内") and has_figure("不少于60学时") and not has_figure("依法行政")
 

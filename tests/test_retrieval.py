@@ -171,6 +171,15 @@ def test_a_question_naming_a_law_is_not_pulled_to_the_plan_by_local_words(retrie
     assert stored.clause.doc_short == "突发事件应对法"
 
 
+def test_a_question_whether_something_is_allowed_is_not_pulled_to_the_plan_by_local_words(retriever):
+    # The plan says what the banner will do, the law what anyone may do: with 旗里 boosting the plan,
+    # item （十九） (行政应诉) came first over the article that lets the party choose.
+    asked = "旗里的局罚了我，我想让旗政府复议，能不能直接去法院告？"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《行政诉讼法》第四十四条"
+    # Still the plan when the local question asks what the banner has set up.
+    assert retriever.search("罚多罚少各人尺度不一样，旗里有没有统一的标准？", k=3)[0].clause.doc_short == "2024年法治政府建设工作计划"
+
+
 def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever):
     # 行政许可法第十六条 repeats 行政许可 six times; 第二条 says what it is.
     assert retriever.search("行政许可是什么意思？", k=3)[0].clause.citation == "《行政许可法》第二条"
