@@ -729,7 +729,8 @@ def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], inte
 
 _FIGURE_NAMES = {"money": "金额", "percent": "比例", "hours": "学时数", "people": "人数",
                  "age": "年龄", "area": "面积", "month_of_year": "月份", "clock": "时间点", "rank": "名次",
-                 "items": "数量", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）", "years": "以年计的期限",
+                 "items": "数量", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）", "when": "时间",
+                 "years": "以年计的期限",
                  "months": "以月计的期限", "days": "以日计的期限", "period": "期限"}
 
 

@@ -207,6 +207,17 @@ def test_a_question_for_a_day_or_a_year_wants_one():
     assert not has_figure_of("人民法院应当在立案之日起六个月内作出第一审判决", "calendar_year")
 
 
+def test_a_question_when_something_happens_is_answered_by_the_event(assistant):
+    # "什么时候" had wanted a length: 第七十五条 ("一经送达，即发生法律效力") has none, and the answer
+    # quoted the periods of 第三十四条 instead.
+    assert figure_kind("复议决定书什么时候开始有法律效力？") == "when"
+    assert figure_kind("多长时间内可以申请？") == "period"  # a length is still a length
+    assert has_figure_of("行政复议决定书一经送达，即发生法律效力。", "when")
+    assert not has_figure_of("行政复议机关应当依法作出行政复议决定。", "when")
+    answer = assistant.ask("复议决定书什么时候开始有法律效力？")
+    assert not answer.abstained and answer.citations[0].clause == "第七十五条" and "一经送达" in answer.answer
+
+
 def test_every_figure_kind_is_named_in_a_refusal():
     from rag.answering import _FIGURE_NAMES
     from rag.intent import _FIGURE_KINDS
