@@ -30,6 +30,7 @@ from .docfacts import describe_fact, facts_asked, facts_missing, in_force_senten
 from .expansion import DEADLINE_TERMS, YEARS_TERMS, translations, wants_plan
 from .index import DocEntry
 from .intent import (
+    PLAN_CUE_RE,
     SCOPE_CLAUSE_RE,
     Intent,
     asked_parts,
@@ -1207,6 +1208,15 @@ def _fact_text(fact: str, entry: DocEntry, stated: Clause | None) -> str:
     return text
 
 
+def _statute_answers(question: str, retriever: Retriever, mode: str | None, scope: Scope | None) -> bool:
+    """Does a statute's article, searched for among all documents, answer a plain who-is-responsible question?"""
+    first = retriever.search(question, k=3, mode=mode, scope=scope)  # confidence reads the top three
+    if not first or first[0].clause.kind == "plan_item":
+        return False
+    min_cov = float(getattr(retriever.cfg, "abstain_min_coverage", ABSTAIN_MIN_COVERAGE))
+    return confidence(question, first, retriever)["coverage"] >= min_cov
+
+
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
                     scope: Scope | None, outside: str) -> Answer:
     """One search (the plan first for a who-leads question) and one answer; ``outside`` is ``out_of_corpus``'s."""
@@ -1215,6 +1225,13 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         if candidates:
             return _which_document(question, asked, [retriever.clauses[c] for c in candidates], retriever, "各部的这一条")
     plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
+    if plan_first and not PLAN_CUE_RE.search(question):
+        # A plain "由谁负责" is mostly asked of the plan, but not always: "决策草案由谁负责拟订" is
+        # 重大行政决策程序暂行条例第十一条's, which the plan alone never reaches. Asked of everything,
+        # a statute that comes first answers instead when it has the question's words (the coverage
+        # bar of ``should_abstain``); a statute merely nearer than the plan to an everyday question
+        # ("乱贴小广告的规定大家都不知道，谁来负责宣传", which every leg put at 反不正当竞争法第二十条) does not.
+        plan_first = not _statute_answers(question, retriever, mode, scope)
     search_scope = Scope(name="plan") if plan_first else scope
     # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
     # A question that names its item ("（十八）的责任单位") keeps the words that make it a reference.
