@@ -47,6 +47,7 @@ QUERY_VECTORS_KEPT = 64
 # apt library laws lie from 0.055 below to 0.048 above; the stray ones 0.004 to 0.076 below.
 LIBRARY_TITLE_MARGIN = 0.03
 OPENING_ARTICLES = 5  # where a statute says what it covers ("……，适用本法"): 第二条 or 第三条, rarely later
+W_TERMS = 0.5  # a document term for the colloquial act asked about, against the act's own words (1)
 PERMISSION_WINDOW = 12  # characters after 可以/不得 in which the act asked about must be written
 # Leading clauses the period and permission routes read: the legs have found the subject; a route tells
 # apart the clauses about it (Retriever._period_route, Retriever._permission_route).
@@ -517,13 +518,18 @@ class Retriever:
             return fused
         words = self._substring_weights(act)
         total = sum(words.values())
-        if total <= 0:
+        # "政府能收钱吗": the documents say the act in their own terms ("不得收取任何费用"); each term the
+        # colloquial expansion gives for it is one way of saying it, worth half the act's own words.
+        terms = [t for t in expand(act)[len(act):].split() if len(t) >= 2] if self.cfg.expand_queries else []
+        if total <= 0 and not terms:
             return fused
         out = dict(fused)
         for cid in heapq.nlargest(ROUTE_CANDIDATES, fused, key=fused.__getitem__):
             text = self.clauses[cid].text
             said = [text[m.end():m.end() + PERMISSION_WINDOW] for m in PERMISSION_MODAL_RE.finditer(text)]
-            share = max((sum(w for t, w in words.items() if t in after) / total for after in said), default=0.0)
+            own = max((sum(w for t, w in words.items() if t in after) / total for after in said), default=0.0) if total else 0.0
+            termed = W_TERMS if any(t in after for after in said for t in terms) else 0.0
+            share = max(own, termed)
             if share:
                 out[cid] += self.cfg.permission_boost * scale * share
         return out

@@ -162,6 +162,13 @@ def test_a_question_whether_an_act_is_allowed_finds_the_clause_that_allows_it(re
     assert plain.search(asked, k=3)[0].clause.citation == "《行政处罚法》第七十二条"
 
 
+def test_a_colloquial_act_is_looked_for_in_the_documents_terms_after_a_modal(retriever):
+    # "收钱" is no word of the law; 第五十八条 says "不得收取任何费用", and 第五十九条 (how fees that
+    # are allowed are handed over) had come first on the shared words 许可 and 收费.
+    asked = "办许可证的时候，行政机关能收钱吗？"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《行政许可法》第五十八条"
+
+
 def test_a_question_naming_a_law_is_not_pulled_to_the_plan_by_local_words(retriever):
     # Plan items （十） and （十四） cite these laws and speak of 旗 and 嘎查; the plan boost for local
     # words had put them first, over the article of the law the question names.
