@@ -590,6 +590,11 @@ def unanimous(hit: Hit) -> bool:
     return len(legs) >= 3 and legs <= set(hit.firsts)
 
 
+def min_coverage(cfg: object) -> float:
+    """The share of the question's words the top clauses must have to count as answering it."""
+    return float(getattr(cfg, "abstain_min_coverage", ABSTAIN_MIN_COVERAGE))
+
+
 def should_abstain(conf: dict[str, float], cfg: object) -> bool:
     """Too little evidence: the best cosine is low *and* few of the question's words are found.
 
@@ -603,7 +608,7 @@ def should_abstain(conf: dict[str, float], cfg: object) -> bool:
         return False
     if conf["dense"] <= 0:  # no dense leg: only the words can tell, so only very low coverage abstains
         return conf["coverage"] < float(getattr(cfg, "abstain_min_coverage_lexical", ABSTAIN_MIN_COVERAGE_LEXICAL))
-    min_cov = float(getattr(cfg, "abstain_min_coverage", ABSTAIN_MIN_COVERAGE))
+    min_cov = min_coverage(cfg)
     min_dense = float(getattr(cfg, "abstain_min_dense", ABSTAIN_MIN_DENSE))
     return conf["coverage"] < min_cov and conf["dense"] < min_dense
 
@@ -1208,13 +1213,11 @@ def _fact_text(fact: str, entry: DocEntry, stated: Clause | None) -> str:
     return text
 
 
-def _statute_answers(question: str, retriever: Retriever, mode: str | None, scope: Scope | None) -> bool:
-    """Does a statute's article, searched for among all documents, answer a plain who-is-responsible question?"""
-    first = retriever.search(question, k=3, mode=mode, scope=scope)  # confidence reads the top three
-    if not first or first[0].clause.kind == "plan_item":
+def _statute_answers(question: str, hits: list[Hit], retriever: Retriever) -> bool:
+    """Do ``hits``, searched for among all documents, answer a plain who-is-responsible question with a statute?"""
+    if not hits or hits[0].clause.kind == "plan_item":
         return False
-    min_cov = float(getattr(retriever.cfg, "abstain_min_coverage", ABSTAIN_MIN_COVERAGE))
-    return confidence(question, first, retriever)["coverage"] >= min_cov
+    return confidence(question, hits, retriever)["coverage"] >= min_coverage(retriever.cfg)
 
 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
@@ -1225,19 +1228,22 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         if candidates:
             return _which_document(question, asked, [retriever.clauses[c] for c in candidates], retriever, "各部的这一条")
     plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
+    everywhere: list[Hit] = []
     if plan_first and not PLAN_CUE_RE.search(question):
         # A plain "由谁负责" is mostly asked of the plan, but not always: "决策草案由谁负责拟订" is
         # 重大行政决策程序暂行条例第十一条's, which the plan alone never reaches. Asked of everything,
         # a statute that comes first answers instead when it has the question's words (the coverage
         # bar of ``should_abstain``); a statute merely nearer than the plan to an everyday question
         # ("乱贴小广告的规定大家都不知道，谁来负责宣传", which every leg put at 反不正当竞争法第二十条) does not.
-        plan_first = not _statute_answers(question, retriever, mode, scope)
+        everywhere = retriever.search(question, k=k, mode=mode, scope=scope)
+        plan_first = not _statute_answers(question, everywhere, retriever)
     search_scope = Scope(name="plan") if plan_first else scope
     # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
     # A question that names its item ("（十八）的责任单位") keeps the words that make it a reference.
     by_topic = plan_first and not retriever.lookup.resolve(question, retriever.allowed_docs(search_scope))
     query = (responsibility_topic(question) or question) if by_topic else question
-    hits = retriever.search(query, k=k, mode=mode, scope=search_scope)
+    # The statute's answer was found by the search of everything just made: the same question and scope.
+    hits = everywhere if everywhere and not plan_first else retriever.search(query, k=k, mode=mode, scope=search_scope)
     if not hits:
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent=intent.kind)
     named = [h for h in hits if h.legs.get("lookup")]

@@ -350,6 +350,8 @@ def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     return ""
 
 
+# A length of time in any unit ("15个工作日", "六十日", "60学时"), which both "how long" and "when" accept.
+_LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)"
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿"), re.compile(r"元")),
@@ -388,13 +390,12 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # When something happens may be told by an event, not a length: "复议决定书什么时候发生法律效力" is
     # answered by "一经送达，即发生法律效力", and the periods of other articles are no answer.
     ("when", re.compile(r"什么时候|何时|几时"),
-     re.compile(rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)|年底|年内|月底|当日|当天|"
-                r"一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时")),
+     re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时")),
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
      re.compile(r"多久|多长时间|多长期限|期限|时限|时效"),
      # A length of study is counted in 学时: "一年要学习多长时间" is answered by "不少于60学时".
-     re.compile(rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)|年底前|年内|月底前|当日")),
+     re.compile(rf"{_LENGTH}|年底前|年内|月底前|当日")),
 )
 
 
