@@ -356,10 +356,10 @@ _LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|�
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿"), re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
-    ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
     # A head count is written with its measure word: "60学时" or "2023—2025年" does not say how many people.
-    # Not "第几名" (a rank) nor "选几个人出面" (a few people).
-    ("people", re.compile(r"(?<!第)(?:多少(?:个)?|几)(?:名|人|位)(?!民)"), re.compile(rf"(?:{_NUM})\s*(?:名|人|位)")),
+    # Not "第几名" (a rank) nor "选几个人出面" (a few people); "配了几个人？", ending the question, is a count.
+    ("people", re.compile(r"(?<!第)(?:多少(?:个)?|几)(?:名|人|位)(?!民)|几个(?:人|名)(?=[？?！!。]|$)"),
+     re.compile(rf"(?:{_NUM})\s*(?:名|人|位)")),
     # A unit the documents write only with its number: "几周岁" is not answered by "三日", "多少平方米" by
     # "二十日" or "几月份" by "2023年". Not 小时: "多少小时内发送" is rightly answered by "三日内".
     ("age", re.compile(r"(?:多少|几)(?:周)?岁"), re.compile(rf"(?:{_NUM})\s*(?:周)?岁")),
@@ -387,6 +387,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("months", re.compile(r"几个月|多少个月"), re.compile(rf"(?:{_NUM})\s*个月")),
     ("days", re.compile(r"几天|多少天|多少日|几日|几个工作日|多少个工作日"),
      re.compile(rf"(?:{_NUM})\s*(?:个工作日|日|天)|当日|当天|当场")),
+    # After the kinds that ask for their unit: "60学时的培训安排在几月份" names 学时 and asks for a month.
+    ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
     # When something happens may be told by an event, not a length: "复议决定书什么时候发生法律效力" is
     # answered by "一经送达，即发生法律效力", and the periods of other articles are no answer.
     ("when", re.compile(r"什么时候|何时|几时"),
@@ -477,6 +479,25 @@ _PENALTY_RE = re.compile(
 def wants_penalty(question: str) -> bool:
     """Does the question ask what the sanction is (怎么罚, 罚多少, 承担什么责任, 要追责吗)?"""
     return bool(_PENALTY_RE.search(question))
+
+
+# The question asks for a standard: "补偿标准是怎么计算的", "需要满足什么经济困难标准".
+_STANDARD_ASKED_RE = re.compile(r"(?:什么|哪些|啥|哪种)[^，,。？?；;]{0,6}标准|标准(?:是|为|有)?(?:多少|什么|怎么|如何|怎样|多高)")
+# How a clause states one: a figure, the word, or the body that sets it ("具体办法由国务院……制定").
+_STANDARD_STATED_RE = re.compile(r"标准|基准|办法|由[^。；;]{1,30}(?:制定|规定)|另行规定")
+
+
+def asks_standard(question: str) -> bool:
+    """Does the question ask what a standard is (补偿标准是多少, 按什么标准)?"""
+    return bool(_STANDARD_ASKED_RE.search(question))
+
+
+def states_standard(text: str) -> bool:
+    """Does a clause (with its headings) state a standard, a figure, or who sets it?
+
+    "给予公平、合理的补偿" promises compensation and says nothing of how much: no answer to "补偿标准".
+    """
+    return has_number(text) or bool(_STANDARD_STATED_RE.search(text))
 
 
 # The chapter a statute puts its sanctions in: 法律责任, or 信访工作条例's 监督和追责.

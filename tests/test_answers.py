@@ -19,6 +19,7 @@ from rag.answering import (
 from rag.assistant import clean_question
 from rag.intent import (
     asked_parts,
+    asks_standard,
     detect_intent,
     figure_kind,
     has_figure_of,
@@ -33,6 +34,7 @@ from rag.intent import (
     responsibility_topic,
     split_cross,
     states_purpose,
+    states_standard,
     unknown_law,
 )
 from rag.records import Clause, Hit
@@ -151,6 +153,11 @@ def test_numbers_and_figure_kinds():
     assert figure_kind("多长时间内可以申请？") == "period"
     assert figure_kind("党费的比例是多少？") == "percent"
     assert figure_kind("培训多少学时？") == "hours"
+    # the unit asked for, not one the question mentions in passing
+    assert figure_kind("今年那60学时的培训安排在几月份？") == "month_of_year"
+    # a head count ending the question is asked for; "选几个人出面" is a few people, not a count
+    assert figure_kind("各苏木镇司法所现在分别配了几个人？") == "people"
+    assert figure_kind("按行政诉讼法能选几个人出面打官司吗？") == ""
     assert figure_kind("有多少个苏木镇？") == ""
     assert figure_kind("盗窃罪的立案追诉金额标准是多少？") == "money"
     # an amount named, none asked for (before: "最相关的条款中没有问题所问的金额")
@@ -262,6 +269,8 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("去年全旗在全市法治政府建设考核中排第几名？", "no_figure:rank"),
         # the plan's 60学时 was quoted for it: the law the question names says nothing of 学时
         ("按行政复议法，复议机构工作人员一年要培训多少学时？", "no_figure:hours"),
+        # 行政复议法第十八条 promises legal aid and states no standard of hardship
+        ("困难群众申请法律援助，按什么标准认定经济困难？", "no_standard"),
         ("政务服务中心的地址是？", "contact"),
         ("旗政府常年法律顾问是哪家律师事务所？", "person"),
     ],
@@ -269,6 +278,18 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
     ans = assistant.ask(question)
     assert ans.abstained and not ans.citations and ans.intent.endswith(reason), ans.intent
+
+
+def test_a_standard_is_answered_only_by_a_clause_that_states_one(assistant):
+    assert asks_standard("土地征收的补偿标准是怎么计算的？") and asks_standard("需要满足什么经济困难标准？")
+    assert not asks_standard("公平竞争审查由谁负责？")
+    # "给予公平、合理的补偿" promises, and says nothing of how much
+    assert not states_standard("征收、征用应当依照法定程序进行，并及时给予公平、合理的补偿。")
+    assert states_standard("并处五万元以上二十万元以下的罚款") and states_standard("具体办法由国务院价格主管部门制定")
+    # A clause saying who sets the standard, or naming it, answers.
+    fee = assistant.ask("申请政府信息公开的收费标准是什么？")
+    assert not fee.abstained and fee.citations[0].doc_short == "政府信息公开条例" and "价格主管部门" in fee.answer
+    assert not assistant.ask("行政处罚的裁量基准是什么标准？").abstained
 
 
 def test_a_count_or_a_period_the_law_states_is_still_answered(assistant):
@@ -367,6 +388,11 @@ def test_a_plain_who_question_a_statute_answers_is_not_kept_to_the_plan(assistan
     # ... and a statute that only shares everyday words with the question does not take over from it.
     everyday = assistant.ask("小区里乱贴小广告的规定大家都不知道，谁来负责宣传？")
     assert all(c.doc_short != "反不正当竞争法" for c in everyday.citations)
+    # A statute that names the body only by the task asked about ("负责合法性审查的部门应当……") answers
+    # nothing; the plan's units for the work do.
+    review = assistant.ask("合法性审查工作由哪个部门负责？")
+    assert not review.abstained and review.citations[0].doc_short == "2024年法治政府建设工作计划"
+    assert not review.answer.startswith("负责合法性审查的部门") and "司法局" in review.answer
 
 
 @pytest.mark.slow
