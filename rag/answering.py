@@ -34,6 +34,7 @@ from .intent import (
     SCOPE_CLAUSE_RE,
     Intent,
     asked_parts,
+    asks_standard,
     detect_intent,
     figure_kind,
     has_figure_of,
@@ -44,6 +45,7 @@ from .intent import (
     paragraphs_asked,
     responsibility_topic,
     states_purpose,
+    states_standard,
     term_asked,
     unknown_law,
     wants_approval,
@@ -141,6 +143,8 @@ _APPROVAL_UNIT_RE = re.compile(r"批准|审批|核准")
 _CN = "零〇一二两三四五六七八九十百千"
 _LABEL_RE = re.compile(rf"^(?:第[{_CN}\d]+条(?:之[{_CN}]+)?[\s\u3000]*|（[{_CN}\d]+）)")
 _DEPARTMENT_RE = re.compile(r"部门|机关|机构|委员会|人民政府|办公厅|负责|主管|指导|查处|组织实施")
+# "负责合法性审查的部门应当……" names the body by the very task asked about: no answer to "由哪个部门负责".
+_SELF_NAMED_BODY_RE = re.compile(r"^负责[^，,。；;]{1,16}的(?:部门|机关|机构|单位|人员)")
 
 
 # -- per-retriever tables ---------------------------------------------------------------------------
@@ -766,6 +770,8 @@ def abstain_note(reason: str) -> str:
         return f"问题所指的{detail}不在当前的检索范围内；请把检索范围改为“全部文件”再问。"
     if code == "unrelated_figure":
         return "最相关的条款中的数字与问题所问的内容无关。"
+    if code == "no_standard":
+        return "最相关的条款只提到这件事，没有写明问题所问的标准。"
     return ""
 
 
@@ -1221,15 +1227,18 @@ def _statute_answers(question: str, hits: list[Hit], retriever: Retriever) -> bo
 
 
 def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int, mode: str | None,
-                    scope: Scope | None, outside: str) -> Answer:
-    """One search (the plan first for a who-leads question) and one answer; ``outside`` is ``out_of_corpus``'s."""
+                    scope: Scope | None, outside: str, plan_only: bool = False) -> Answer:
+    """One search (the plan first for a who-leads question) and one answer; ``outside`` is ``out_of_corpus``'s.
+
+    ``plan_only``: a plain who-question whose statute answer named no body is asked of the plan alone.
+    """
     if intent.kind == "lookup" and not outside:  # "刑事诉讼法第十条" names a law, one the corpus lacks
         asked, candidates = retriever.lookup.ambiguous(question, retriever.allowed_docs(scope))
         if candidates:
             return _which_document(question, asked, [retriever.clauses[c] for c in candidates], retriever, "各部的这一条")
     plan_first = intent.kind == "responsibility" and intent.plan and _scope_allows(scope, "plan")
     everywhere: list[Hit] = []
-    if plan_first and not PLAN_CUE_RE.search(question):
+    if plan_first and not plan_only and not PLAN_CUE_RE.search(question):
         # A plain "由谁负责" is mostly asked of the plan, but not always: "决策草案由谁负责拟订" is
         # 重大行政决策程序暂行条例第十一条's, which the plan alone never reaches. Asked of everything,
         # a statute that comes first answers instead when it has the question's words (the coverage
@@ -1281,6 +1290,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
                          searched=query)
     if piece is None:
         return _abstain(question, hits, intent.kind, retriever)
+    clause = piece[1].clause
+    if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
+        return _abstain(question, hits, intent.kind, retriever, "no_standard")
+    if everywhere and not plan_first and _SELF_NAMED_BODY_RE.match(strip_label(piece[0])):
+        # The statute says only "负责合法性审查的部门应当……"; the plan names the banner's units for the work.
+        return _compose_single(question, intent, retriever, k, mode, scope, outside, plan_only=True)
     return _build(question, [piece], hits, intent.kind, retriever)
 
 
