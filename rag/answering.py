@@ -1257,14 +1257,15 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         return Answer(question=question, answer=NO_BASIS, abstained=True, intent=intent.kind)
     named = [h for h in hits if h.legs.get("lookup")]
     reason = outside or missing_clause(question, retriever, scope) or (not named and beyond_scope(question, retriever, scope))
-    if not reason and should_abstain(confidence(question, hits, retriever), retriever.cfg):
+    conf = {} if reason else confidence(question, hits, retriever)
+    if conf and should_abstain(conf, retriever.cfg):
         reason = "low_evidence"
     # Also asked when the evidence is weak: naming the law the question is about tells staff where to look,
     # if the library matches it well enough to be a hint rather than a stray word (天气, 星期).
     # A clause every leg ranks first is the corpus answering (should_abstain): a library law that
     # shares the question's everyday words (抽奖 → 教学成果奖励条例) does not overrule it.
     if (reason in ("", "low_evidence") and not named and not unanimous(hits[0])
-            and not _about_plan(question, intent, hits, scope)):
+            and not _about_plan(question, intent, hits, scope, conf.get("coverage", 0.0) >= min_coverage(retriever.cfg))):
         law = retriever.outside_law(question, min_score=HINT_MIN_SCORE if reason else MIN_SCORE, dense=best_dense(hits))
         reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:
@@ -1316,10 +1317,14 @@ def _named_piece(question: str, hit: Hit, retriever: Retriever, intent: Intent, 
     return _extract(question, [hit], retriever, intent, searched=query)
 
 
-def _about_plan(question: str, intent: Intent, hits: list[Hit], scope: Scope | None) -> bool:
-    """The question is about the county's plan, which no library of national laws holds."""
-    return (intent.plan or wants_plan(question) or hits[0].clause.kind == "plan_item"
-            or (scope is not None and scope.name == "plan"))
+def _about_plan(question: str, intent: Intent, hits: list[Hit], scope: Scope | None, covered: bool) -> bool:
+    """The question is about the county's plan, which no library of national laws holds.
+
+    A plan item found first speaks for the plan only when it has the question's words (``covered``):
+    "年底前要完成哪些工作" is; "结婚登记要带哪些证件", whose nearest item is about 执法证件, is 婚姻登记条例's.
+    """
+    return (intent.plan or wants_plan(question) or (scope is not None and scope.name == "plan")
+            or (hits[0].clause.kind == "plan_item" and covered))
 
 
 def _compose_comparison(question: str, comparison: Comparison, retriever: Retriever, k: int, mode: str | None,

@@ -166,6 +166,16 @@ def test_a_question_about_a_law_not_held_is_refused_naming_that_law(assistant, q
 
 
 @needs_library
+def test_a_plan_item_found_first_speaks_for_the_plan_only_when_it_has_the_questions_words(assistant):
+    # The plan item nearest to "领结婚证" is about 执法证件: it had kept the library from being asked.
+    marriage = assistant.ask("去民政局领结婚证需要准备什么材料？")
+    assert marriage.abstained and "婚姻登记条例》，它不在已收录的文件中" in marriage.answer
+    # A plan question with no cue word, which the plan item answers, is not refused for a stray library law.
+    year_end = assistant.ask("年底前要完成哪些工作？")
+    assert not year_end.abstained and year_end.citations[0].doc_short == "2024年法治政府建设工作计划"
+
+
+@needs_library
 @pytest.mark.parametrize("question", ["今天星期几", "食堂几点开饭", "明天天气怎么样"])
 def test_a_question_about_nothing_legal_is_refused_without_naming_a_stray_law(assistant, question):
     """A word or two in common (星期, 天气) is no hint: "add 全国年节及纪念日放假办法" would be nonsense."""
