@@ -269,6 +269,9 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("去年全旗在全市法治政府建设考核中排第几名？", "no_figure:rank"),
         # the plan's 60学时 was quoted for it: the law the question names says nothing of 学时
         ("按行政复议法，复议机构工作人员一年要培训多少学时？", "no_figure:hours"),
+        # the plan's "出庭应诉率100%" is another rate
+        ("全旗行政复议案件的纠错率是多少？", "no_figure:percent"),
+        ("旗里行政诉讼的胜诉率大概多少？", "no_figure:any"),
         # 行政复议法第十八条 promises legal aid and states no standard of hardship
         ("困难群众申请法律援助，按什么标准认定经济困难？", "no_standard"),
         ("政务服务中心的地址是？", "contact"),
@@ -293,6 +296,8 @@ def test_a_standard_is_answered_only_by_a_clause_that_states_one(assistant):
 
 
 def test_a_count_or_a_period_the_law_states_is_still_answered(assistant):
+    rate = assistant.ask("行政机关负责人出庭应诉率要达到多少？")
+    assert not rate.abstained and "100%" in rate.answer
     ans = assistant.ask("人民调解委员会由几名委员组成？")
     assert not ans.abstained and "三至九人" in ans.answer
     ans = assistant.ask("适用简易程序审理的复议案件，复议机构应当在多少小时内把申请书副本发送被申请人？")
