@@ -130,6 +130,10 @@ MAX_LIST_CHARS = 720
 # unit answers the part, and a second sentence costs less than a part left unanswered).
 PART_MIN_OVERLAP = 0.1
 PART_MARGIN = 0.0
+# A sub-question asking who ("换不换谁说了算", "报送给谁") is answered by the unit naming who acts.
+_ASKS_WHO_RE = re.compile(r"谁|哪个(?:部门|机关|单位|机构)|哪一级|哪级")
+_ACTOR_UNIT_RE = re.compile(r"由[^，,。；;]{2,24}(?:决定|负责|批准|确定|实施|办理)|负责(?:具体)?(?:实施|办理)|"
+                            r"向[^，,。；;]{2,30}(?:报告|报送|提出|申请)")
 LONG_SENTENCE = 120  # a sentence longer than this is quoted by its ；-parts
 W_DENSE = 0.2  # the sentence is among the nearest in meaning to the question (embedded sentences only)
 DENSE_SPREAD = 0.03  # cosine below the best sentence's at which that bonus has fallen to nothing
@@ -842,6 +846,8 @@ def _cover_parts(question: str, clause: Clause, chosen: list[int], retriever: Re
         asked = part.rpartition("，")[2]
         weights = query_weights(asked, retriever, context) or query_weights(part, retriever, context)
         scores = [overlap(weights, _unit_tokens(tables, retriever, clause, i)) for i in range(len(units))]
+        if _ASKS_WHO_RE.search(asked):
+            scores = [s + (W_CUE if _ACTOR_UNIT_RE.search(u.text) else 0.0) for s, u in zip(scores, units, strict=True)]
         # The best unit not yet quoted: "什么情况下又可以公开" matches "不得公开" and "但是……予以公开"
         # alike, and the first being quoted already must not leave the second out.
         best = max((i for i in range(len(units)) if i not in out), key=scores.__getitem__, default=-1)

@@ -78,6 +78,9 @@ _REF_STRIP_RE = re.compile(r"[《》“”\"'‘’（）()？?！!。，,、；
 
 # Splits a question into clauses of speech for two-part (plan + law) questions.
 _PART_SPLIT_RE = re.compile(r"[，,；;？?。！!]")
+# Sub-questions are split at "、" too: "年度报告报送给谁、包括哪些内容" asks two things; a list before
+# a question ("罚款、没收违法所得有什么区别") asks nothing in its first piece, which joins the next.
+_ASKED_SPLIT_RE = re.compile(r"[，,；;？?。！!、]")
 # A law part names a law ("行政诉讼法对……", "按条例", "法律上") or asks for a figure.
 _LAW_PART_RE = re.compile(r"法律|法规|条例|规章|[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)")
 _QUESTION_RE = re.compile(r"什么|怎么|怎样|如何|多少|多久|多长|哪|几|吗|是否|谁|能否|能不能|要不要")
@@ -170,7 +173,7 @@ def asked_parts(question: str) -> tuple[str, ...]:
     """
     parts: list[str] = []
     pending = ""
-    for piece in _PART_SPLIT_RE.split(question):
+    for piece in _ASKED_SPLIT_RE.split(question):
         piece = piece.strip()
         if not piece:
             continue

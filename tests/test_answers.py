@@ -143,6 +143,16 @@ def test_asked_parts_splits_a_question_that_asks_two_things():
     assert asked_parts("我被罚了三万块，要求开听证会，听证的费用谁出？") == ()
     assert asked_parts("罚款交不起，能不能分期？要交滞纳金吗") == ("罚款交不起，能不能分期", "要交滞纳金吗")
     assert asked_parts("谁牵头行政复议工作？") == ()
+    # "、" parts two questions as "，" does; a list before the question word asks nothing in its first piece
+    assert asked_parts("年度报告报送给谁、包括哪些内容？") == ("年度报告报送给谁", "包括哪些内容")
+    assert asked_parts("罚款、没收违法所得有什么区别？") == ()
+
+
+def test_a_part_asking_who_quotes_the_sentence_naming_who_acts(assistant):
+    # The list of what the report holds matched "年度报告" better than the sentence saying to whom it goes.
+    ans = assistant.ask("信访部门的年度报告要报给谁、写哪些内容？")
+    assert ans.citations[0].clause == "第四十一条" and "上一级党委和政府信访部门报告" in ans.answer
+    assert "数据统计" in ans.answer
 
 
 def test_numbers_and_figure_kinds():
