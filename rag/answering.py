@@ -43,6 +43,7 @@ from .intent import (
     other_place_plan,
     other_year_plan,
     paragraphs_asked,
+    rate_asked,
     responsibility_topic,
     states_purpose,
     states_standard,
@@ -147,8 +148,6 @@ _APPROVAL_UNIT_RE = re.compile(r"批准|审批|核准")
 _CN = "零〇一二两三四五六七八九十百千"
 _LABEL_RE = re.compile(rf"^(?:第[{_CN}\d]+条(?:之[{_CN}]+)?[\s\u3000]*|（[{_CN}\d]+）)")
 _DEPARTMENT_RE = re.compile(r"部门|机关|机构|委员会|人民政府|办公厅|负责|主管|指导|查处|组织实施")
-# A rate the question names by its two characters before 率 (应诉率, 纠错率), not 比率 or 效率.
-_RATE_NAMED_RE = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|要|能|应|达到|大概|一般)*多少")
 # "负责合法性审查的部门应当……" names the body by the very task asked about: no answer to "由哪个部门负责".
 _SELF_NAMED_BODY_RE = re.compile(r"^负责[^，,。；;]{1,16}的(?:部门|机关|机构|单位|人员)")
 
@@ -677,7 +676,7 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     tables = _tables(retriever)
     kind = figure_kind(question)
     # "败诉率是多少" is not answered by "出庭应诉率100%": a rate the question names is the one to quote.
-    rate = _RATE_NAMED_RE.search(question) if kind in ("percent", "") else None
+    rate = rate_asked(question) if kind in ("percent", "") else ""
     # "多长时间" adds "日内 之日起" for the search; every deadline has them, related or not. At half
     # weight they were a tenth of the words, enough alone for "补办身份证要多长时间" to take 二十日内.
     generic = set(retriever.tokenizer.tokenize(f"{DEADLINE_TERMS} {YEARS_TERMS}"))
@@ -691,7 +690,7 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
             continue
         units = _units(tables, hit.clause)
         for i, u in enumerate(units):
-            if not has_figure_of(u.text, kind) or (rate and rate.group(1) not in u.text):
+            if not has_figure_of(u.text, kind) or (rate and rate not in u.text):
                 continue
             found_kind = True
             toks = set(_unit_tokens(tables, retriever, hit.clause, i))

@@ -412,6 +412,16 @@ def figure_kind(question: str) -> str:
     return ""
 
 
+# A rate the question names by its two characters before 率 (应诉率, 纠错率), not 比率 or 效率.
+_RATE_ASKED_RE = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|要|能|应|达到|大概|一般)*多少")
+
+
+def rate_asked(question: str) -> str:
+    """The rate whose figure the question asks for ("败诉率是多少" → "败诉率"), or ""."""
+    m = _RATE_ASKED_RE.search(question)
+    return m.group(1) if m else ""
+
+
 def has_figure_of(text: str, kind: str) -> bool:
     """Does ``text`` carry a figure of that kind (any figure when the kind is "")?"""
     for k, _, pattern in _FIGURE_KINDS:

@@ -20,7 +20,16 @@ import numpy as np
 from .adapter import QueryAdapter, leg_adapters
 from .config import Config
 from .deadlines import Frame, asks_period, frame_match, frames, named_period, split_question
-from .expansion import asks_about_term, defined_terms, expand, has_figure, law_subject, wants_figure, wants_plan
+from .expansion import (
+    asks_about_term,
+    defined_terms,
+    expand,
+    has_figure,
+    law_subject,
+    translations,
+    wants_figure,
+    wants_plan,
+)
 from .fusion import rrf, weighted
 from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
 from .intent import (
@@ -520,7 +529,8 @@ class Retriever:
         total = sum(words.values())
         # "政府能收钱吗": the documents say the act in their own terms ("不得收取任何费用"); each term the
         # colloquial expansion gives for it is one way of saying it, worth half the act's own words.
-        terms = [t for t in expand(act)[len(act):].split() if len(t) >= 2] if self.cfg.expand_queries else []
+        terms = ([t for _, said in translations(act) for t in said.split() if len(t) >= 2]
+                 if self.cfg.expand_queries else [])
         if total <= 0 and not terms:
             return fused
         out = dict(fused)
