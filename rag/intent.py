@@ -393,9 +393,10 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # After the kinds that ask for their unit: "60学时的培训安排在几月份" names 学时 and asks for a month.
     ("hours", re.compile(r"学时|课时"), re.compile(r"学时|课时")),
     # When something happens may be told by an event, not a length: "复议决定书什么时候发生法律效力" is
-    # answered by "一经送达，即发生法律效力", and the periods of other articles are no answer.
+    # answered by "一经送达，即发生法律效力", and the periods of other articles are no answer. Nor by a
+    # time at all: where the law sets none, "及时立案" or "事先告知" is what it says of when.
     ("when", re.compile(r"什么时候|何时|几时"),
-     re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时")),
+     re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时|及时|事先|事前")),
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
      re.compile(r"多久|多长时间|多长期限|期限|时限|时效"),

@@ -235,6 +235,14 @@ def test_a_question_when_something_happens_is_answered_by_the_event(assistant):
     assert not answer.abstained and answer.citations[0].clause == "第七十五条" and "一经送达" in answer.answer
 
 
+def test_a_question_when_is_answered_by_a_law_that_sets_no_time(assistant):
+    # 行政处罚法第五十四条 says only "应当及时立案": the question was refused for lacking a time.
+    assert has_figure_of("符合立案标准的，行政机关应当及时立案。", "when")
+    assert has_figure_of("行政机关应当事先告知当事人。", "when")
+    answer = assistant.ask("不能当场处罚的，执法人员什么时候立案调查？")
+    assert not answer.abstained and answer.citations[0].clause == "第五十四条" and "及时立案" in answer.answer
+
+
 def test_every_figure_kind_is_named_in_a_refusal():
     from rag.answering import _FIGURE_NAMES
     from rag.intent import _FIGURE_KINDS
