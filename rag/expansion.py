@@ -165,8 +165,18 @@ _COMPILED = tuple((re.compile(p), terms) for p, terms in COLLOQUIAL)
 
 
 def translations(question: str) -> list[tuple[str, str]]:
-    """Each colloquial phrase of the question, with the documents' terms it stands for ("冒头" → "源头 预防 …")."""
-    return [(m.group(0), terms) for pattern, terms in _COMPILED for m in pattern.finditer(question)]
+    """Each colloquial phrase of the question, with the documents' terms it stands for ("冒头" → "源头 预防 …").
+
+    A phrase inside a longer one that was translated is not translated again: "领导要不要亲自去法院"
+    stands for 负责人出庭应诉, and its "法院" does not also add 人民法院, which pulled the answer to the
+    article's sentence on courts accepting cases.
+    """
+    found = [(m.span(), m.group(0), terms) for pattern, terms in _COMPILED for m in pattern.finditer(question)]
+    kept: list[tuple[int, int]] = []
+    for (start, end), _, _ in sorted(found, key=lambda f: f[0][0] - f[0][1]):
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in kept):
+            kept.append((start, end))
+    return [(phrase, terms) for span, phrase, terms in found if span in kept]
 
 
 def expand(question: str) -> str:

@@ -235,6 +235,14 @@ def test_a_question_when_something_happens_is_answered_by_the_event(assistant):
     assert not answer.abstained and answer.citations[0].clause == "第七十五条" and "一经送达" in answer.answer
 
 
+def test_a_leader_asked_to_court_gets_the_whole_rule_on_appearing(assistant):
+    # The issue's own example: the answer must say the head appears, and who goes when the head cannot.
+    answer = assistant.ask("政府被起诉时领导要不要亲自去法院")
+    assert answer.citations[0].label == "《行政诉讼法》第三条"
+    assert "负责人应当出庭应诉" in answer.answer and "委托行政机关相应的工作人员出庭" in answer.answer
+    assert "不得干预" not in answer.answer  # the sentence on interfering with courts is not part of it
+
+
 def test_a_question_when_is_answered_by_a_law_that_sets_no_time(assistant):
     # 行政处罚法第五十四条 says only "应当及时立案": the question was refused for lacking a time.
     assert has_figure_of("符合立案标准的，行政机关应当及时立案。", "when")

@@ -47,6 +47,14 @@ def test_translations_name_the_colloquial_phrase_each_expansion_came_from():
     assert translations("行政复议法第二十条") == []
 
 
+def test_a_phrase_inside_a_longer_translated_phrase_is_not_translated_again():
+    # "领导……去法院" is 负责人出庭应诉; its "法院" alone (人民法院) pulled the answer to the court sentences.
+    found = dict(translations("政府被起诉时领导要不要亲自去法院"))
+    assert "出庭应诉" in found["领导要不要亲自去法院"] and "法院" not in found
+    assert "起诉" in found  # beside the longer phrase, not inside it
+    assert "人民法院" in dict(translations("去法院起诉要交钱吗"))["法院"]  # alone, it is still translated
+
+
 def test_colloquial_words_are_expanded_to_document_terms():
     assert "收取费用" in expand("申请行政复议要不要交钱？") and "收取费用" in expand("行政复议需要交费吗？")
     assert "出庭应诉" in expand("政府被起诉时领导要不要亲自去法院")
