@@ -357,8 +357,11 @@ def query_weights(question: str, retriever: Retriever, context: str = "") -> dic
     terms the retriever's colloquial expansion adds (交钱 → 收取费用) and the words of ``context``
     (the other half of a two-part question)."""
     words = retriever.word_weights
-    weights = {t: words.idf.get(t, words.unseen) for t in content_tokens(retriever.tokenizer.tokenize(question))
-               if t not in QUESTION_WORDS}
+    tokens = retriever.tokenizer.tokenize(question)
+    weights = {t: words.idf.get(t, words.unseen) for t in content_tokens(tokens) if t not in QUESTION_WORDS}
+    # A number the documents also write is a name here ("打12345反映" → the sentence on the 12345 hotline);
+    # one they do not ("孩子12岁") tells no sentence from another.
+    weights.update({t: words.idf[t] for t in tokens if t.isdigit() and len(t) >= 3 and t in words.idf})
     extra = context
     if getattr(retriever.cfg, "expand_queries", False):
         try:

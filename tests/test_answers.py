@@ -243,6 +243,13 @@ def test_a_leader_asked_to_court_gets_the_whole_rule_on_appearing(assistant):
     assert "不得干预" not in answer.answer  # the sentence on interfering with courts is not part of it
 
 
+def test_a_number_the_documents_write_picks_the_sentence_that_names_it(assistant):
+    # Digits were never words to look for: the answer led with item （二十二）'s sentences on 司法所.
+    answer = assistant.ask("12345热线怎么和执法监督结合？")
+    assert answer.citations[0].clause == "（二十二）"
+    assert answer.answer.startswith("建立行政执法监督与12345政务服务热线合作机制")
+
+
 def test_a_question_when_is_answered_by_a_law_that_sets_no_time(assistant):
     # 行政处罚法第五十四条 says only "应当及时立案": the question was refused for lacking a time.
     assert has_figure_of("符合立案标准的，行政机关应当及时立案。", "when")
