@@ -266,8 +266,15 @@ def number_cues(question: str) -> list[str]:
             continue
         if m.group(0) in _PERIOD_NAMES and _COUNTING_RE.search(question):
             continue
+        if m.group(0) in _NARRATIVE_NOUNS and not _ASKS_RE.search(piece) and _ASKS_RE.search(question):
+            continue
         cues.append(m.group(0))
     return cues
+
+
+# Nouns that ask for a figure only in the piece that asks: "过了期限也没办完，会受到什么处理" tells the
+# story with 期限 and asks the sanction; "财政把罚款按比例返给他们，怎么追责" the same with 比例.
+_NARRATIVE_NOUNS = frozenset({"期限", "时限", "时效", "比例", "学时"})
 
 
 def is_plan_responsibility(question: str, doc_names: tuple[str, ...] = ()) -> bool:
@@ -486,7 +493,11 @@ def term_asked(question: str) -> str:
 _PENALTY_RE = re.compile(
     r"怎么罚|怎样罚|如何罚|怎么处罚|怎样处罚|如何处罚|罚多少|罚款多少|什么处罚|哪些处罚|处罚标准|"
     r"承担什么(?:法律)?责任|承担哪些(?:法律)?责任|什么法律责任|哪些法律责任|法律后果|"
-    r"追责|问责|追究.{0,4}责任|(?:什么|哪些)处分|受到什么处理"
+    r"追责|问责|追究.{0,4}责任|(?:什么|哪些)处分|受到什么处理|"
+    # Staff ask it plainly too: "要担啥责任", "会有什么后果", "会受什么处理", "经办人会挨处分吗". Not a bare
+    # "会怎么处理" ("法院会怎么处理" asks the procedure), nor "没造成什么后果" (a circumstance).
+    r"担(?:啥|什么|哪些)?责任|担责|负(?:啥|什么|哪些)责任|(?<!造成)(?:什么|啥)后果|后果是(?:啥|什么)|"
+    r"会被怎么|什么下场|受(?:到)?(?:啥|什么)处(?:理|分)|被处理吗|挨处分"
 )
 
 

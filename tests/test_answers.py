@@ -89,6 +89,11 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
         ("各科室谁管什么，要不要列一张清单？", "general"),  # how the work is divided, not who leads
         ("这项工作由谁负责？哪些单位配合？", "responsibility"),
         ("计划对行政执法证件管理有什么要求？", "general"),
+        # 期限 / 比例 in the story, the sanction asked: no figure wanted
+        ("信访件过了期限也没办完，承办单位会受到什么处理？", "general"),
+        ("财政把罚款按比例返给执法单位，怎么追责？", "general"),
+        ("过了期限，还能申请复议吗？", "general"),
+        ("复议的期限，是多少天？", "number"),  # the piece that asks names it
     ],
 )
 def test_intent_kind(question, kind):
@@ -1258,6 +1263,16 @@ def test_a_question_for_the_sanction_looks_in_the_liability_chapter(assistant):
     # Before: 第二十八条 (what the negative list forbids) instead of the article that sanctions it.
     ans = assistant.ask("外国投资者违反负面清单投资怎么罚？")
     assert [c.label for c in ans.citations] == ["《外商投资法》第三十六条"] and "责令停止投资活动" in ans.answer
+
+
+@pytest.mark.slow
+def test_a_plainly_worded_question_for_the_sanction_finds_it(assistant):
+    # Before: 第二十八条 (what the list forbids) for "会有什么后果", and 第七十九条 (私分罚款) for returning
+    # fines "按比例", which also read as asking a figure.
+    ans = assistant.ask("外国投资者投了负面清单禁止投资的领域，会有什么后果？")
+    assert [c.label for c in ans.citations] == ["《外商投资法》第三十六条"] and "责令停止投资活动" in ans.answer
+    ans = assistant.ask("财政部门把罚款按比例返还给执法单位，这种做法怎么追责？")
+    assert [c.label for c in ans.citations] == ["《行政处罚法》第七十八条"] and "返还罚款" in ans.answer
 
 
 @pytest.mark.slow

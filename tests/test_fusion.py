@@ -215,6 +215,12 @@ def test_a_question_for_the_sanction_is_recognised():
     assert not wants_penalty("行政处罚的种类有哪些") and not wants_penalty("罚款要在多少天内交")
     assert wants_penalty("重大决策出错了要追责吗？") and wants_penalty("政府信息公开做得不好会被问责吗")
     assert wants_penalty("违反条例的工作人员会受到什么处分？")
+    # asked plainly
+    assert wants_penalty("复议机关推着不办，领导要担啥责任？") and wants_penalty("私分罚款会有什么后果？")
+    assert wants_penalty("经办人会挨处分吗") and wants_penalty("这样的调解员会被怎么处理？")
+    assert wants_penalty("部门乱用职权闹出事来，谁来担责？") and wants_penalty("目录几年不更新，后果是啥？")
+    # the procedure of a court, and a circumstance, are not a sanction
+    assert not wants_penalty("被告不来开庭，法院会怎么处理？") and not wants_penalty("没造成什么后果，还会被罚款吗？")
 
 
 def test_a_question_for_contents_is_recognised():
