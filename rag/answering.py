@@ -35,6 +35,8 @@ from .intent import (
     Intent,
     asked_parts,
     asks_standard,
+    case_asked,
+    case_stated,
     detect_intent,
     figure_kind,
     has_figure_of,
@@ -129,6 +131,7 @@ MAX_LIST_CHARS = 720
 # A sub-question's own best unit joins the answer (``_cover_parts``) when it holds this share of the
 # part's words, and at least as much as any unit already quoted (a tie: the words cannot tell which
 # unit answers the part, and a second sentence costs less than a part left unanswered).
+CASE_MIN_OVERLAP = 0.6  # share of the case's words (by IDF) a sentence's opening case must have to be that case
 PART_MIN_OVERLAP = 0.1
 PART_MARGIN = 0.0
 # A sub-question asking who ("换不换谁说了算", "报送给谁") is answered by the unit naming who acts.
@@ -397,6 +400,7 @@ def score_sentences(
     contents = wants_contents(question)
     asked_term = term_asked(question) if definition else ""
     opening = opening_asked(question)
+    case = case_weights(question, retriever)
     delegation_counts = not _ASKS_RULE_MAKER_RE.search(question)
     out: list[Candidate] = []
     closeness = _closeness(searched or question, hits[:max_clauses], retriever)
@@ -430,9 +434,40 @@ def score_sentences(
                 score += W_CUE
             if i in leads:
                 score += W_CUE
+            # Only in the first clause: the case chooses what of the clause to quote, not the clause.
+            if case and rank == 0 and states_case(case, u.text, retriever):
+                score += W_CUE
             out.append(Candidate(rank, hit, i, u.text, score, u.item))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def idf_weights(text: str, retriever: Retriever) -> dict[str, float]:
+    """The content words of ``text``, each weighted by its IDF in the corpus (unseen words the most)."""
+    idf, unseen = retriever.word_weights.idf, retriever.word_weights.unseen
+    return {t: idf.get(t, unseen) for t in content_tokens(retriever.tokenizer.tokenize(text))}
+
+
+def case_weights(question: str, retriever: Retriever) -> dict[str, float]:
+    """The words of the case the question sets out (``case_asked``); empty when it sets none."""
+    case = case_asked(question)
+    return idf_weights(case, retriever) if case else {}
+
+
+def states_case(case: dict[str, float], text: str, retriever: Retriever) -> bool:
+    """Does the sentence open with the question's case, most of the words (by IDF) of each in the other?
+
+    The sentence that states the case is the rule for it; the one that shares most words with the whole
+    question is often the situation before it ("汇总分析监测信息" before "认为可能发生……的，应当立即报告").
+    Both ways: "对处罚决定不服" is not the case of "……规定应当先向行政复议机关申请行政复议、对行政复议决定
+    不服再向人民法院提起行政诉讼", which holds its words among many more.
+    """
+    opening = case_stated(strip_label(text))
+    if not opening:
+        return False
+    stated = idf_weights(opening, retriever)
+    return (overlap(case, frozenset(stated)) >= CASE_MIN_OVERLAP
+            and overlap(stated, frozenset(case)) >= CASE_MIN_OVERLAP)
 
 
 def _closeness(question: str, hits: list[Hit], retriever: Retriever) -> dict[tuple[str, int], float]:

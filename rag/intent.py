@@ -471,6 +471,23 @@ def states_purpose(text: str) -> bool:
     return bool(PURPOSE_CLAUSE_RE.match(text.strip()))
 
 
+# A statute states the rule for a case as "<case>的，<rule>" ("认为可能发生重大或者特别重大突发事件的，应当
+#立即向上级人民政府报告"); staff ask it the same way ("认为可能发生重大突发事件的，应当怎么做").
+_CASE_RE = re.compile(r"([^，,。？?；;！!：:]{4,60}?)的[，,]")
+
+
+def case_asked(question: str) -> str:
+    """The last case a question sets out before it asks what then ("……的，应当怎么做" → the case), else ""."""
+    cases = [m for m in _CASE_RE.finditer(question) if _ASKS_RE.search(question, m.end())]
+    return cases[-1].group(1) if cases else ""
+
+
+def case_stated(text: str) -> str:
+    """The case a sentence opens with ("认为可能发生……的，应当……" → "认为可能发生……"), else ""."""
+    m = _CASE_RE.match(text.strip())
+    return m.group(1) if m else ""
+
+
 def wants_definition(question: str) -> bool:
     """Does the question ask what a term means (……是指, 怎么解释)?"""
     return bool(_DEFINITION_RE.search(question))

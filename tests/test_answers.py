@@ -20,6 +20,8 @@ from rag.assistant import clean_question
 from rag.intent import (
     asked_parts,
     asks_standard,
+    case_asked,
+    case_stated,
     detect_intent,
     figure_kind,
     has_figure_of,
@@ -98,6 +100,16 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
 )
 def test_intent_kind(question, kind):
     assert detect_intent(question, DOCS).kind == kind
+
+
+def test_the_case_a_question_sets_out_is_the_last_before_it_asks():
+    q = "县政府汇总分析监测信息后，认为可能发生重大突发事件的，应当怎么做？"
+    assert case_asked(q) == "认为可能发生重大突发事件"
+    assert case_asked("当事人逾期不缴纳罚款的，怎么办") == "当事人逾期不缴纳罚款"
+    assert case_asked("对处罚决定不服的") == ""  # nothing asked after it
+    assert case_asked("复议申请期限是多少天？") == ""
+    assert case_stated("认为可能发生重大或者特别重大突发事件的，应当立即报告") == "认为可能发生重大或者特别重大突发事件"
+    assert case_stated("县级以上地方人民政府应当及时汇总分析监测信息。") == ""
 
 
 def test_intent_responsibility_target_and_plan_or_law():
@@ -1273,6 +1285,15 @@ def test_a_plainly_worded_question_for_the_sanction_finds_it(assistant):
     assert [c.label for c in ans.citations] == ["《外商投资法》第三十六条"] and "责令停止投资活动" in ans.answer
     ans = assistant.ask("财政部门把罚款按比例返还给执法单位，这种做法怎么追责？")
     assert [c.label for c in ans.citations] == ["《行政处罚法》第七十八条"] and "返还罚款" in ans.answer
+
+
+@pytest.mark.slow
+def test_a_question_setting_out_a_case_gets_the_rule_for_that_case(assistant):
+    # 第六十二条 first says to analyse the information, then "认为可能发生重大或者特别重大突发事件的，应当立即
+    # 向上级人民政府报告". Before, only the first sentence was quoted: it shares more words with the question.
+    ans = assistant.ask("县政府汇总分析隐患和监测信息后，认为可能发生重大突发事件的，应当怎么做？")
+    assert [c.label for c in ans.citations] == ["《突发事件应对法》第六十二条"]
+    assert "立即向上级人民政府报告" in ans.answer
 
 
 @pytest.mark.slow
