@@ -106,6 +106,7 @@ ABSTAIN_MIN_COVERAGE_LEXICAL = 0.05  # the same share when there is no dense leg
 # while the generic deadline terms still counted; without them, 0.09 refuses as few answerable
 # questions of the tune/train/per-clause sets as 0.1 did before and 5 more out-of-scope ones.
 NUMBER_MIN_OVERLAP = 0.09
+FIGURE_FRAME_TERMS = "最长 最短 最多 最少 最高 最低 超过 不超过 不得 不少于 以内 以上 以下 多长 时间 小时"
 
 # -- sentence scoring weights (tuned on the dev split) ---------------------------------------------
 W_RANK = 0.5  # prior from the clause's retrieval rank: 1 / (1 + rank)
@@ -717,7 +718,9 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     rate = rate_asked(question) if kind in ("percent", "") else ""
     # "多长时间" adds "日内 之日起" for the search; every deadline has them, related or not. At half
     # weight they were a tenth of the words, enough alone for "补办身份证要多长时间" to take 二十日内.
-    generic = set(retriever.tokenizer.tokenize(f"{DEADLINE_TERMS} {YEARS_TERMS}"))
+    # So are the words that frame any figure question: "最长不能超过多少小时" shares 最长, 超过 and 小时 with
+    # limits of anything ("延长的期限最长不得超过20个工作日", "24小时内移送").
+    generic = set(retriever.tokenizer.tokenize(f"{DEADLINE_TERMS} {YEARS_TERMS} {FIGURE_FRAME_TERMS}"))
     weights = {t: w for t, w in query_weights(question, retriever).items() if t not in generic}
     # "行政复议法规定……多少学时": the figure must be that law's; the plan's 60学时 is not what it says.
     named = {doc for _, doc in retriever.lookup.doc_mentions(question)}

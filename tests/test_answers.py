@@ -832,6 +832,15 @@ def test_out_of_scope_questions_abstain(assistant, question):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question", ["派出所传唤查证，最长能超过多少小时？", "民警盘问留置，最长不得超过多少小时？"])
+def test_a_limit_question_is_not_answered_by_a_limit_on_something_else(assistant, question):
+    # 最长, 超过 and 小时 frame any limit: sharing only them, 政府信息公开条例第三十三条's "延长的期限最长
+    # 不得超过20个工作日" was quoted for how long the police may hold someone.
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.intent == "number+abstain:unrelated_figure"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("question", ["房产证办下来要多长时间？", "结婚证补办要多久？"])
 def test_a_deadline_question_is_not_answered_by_an_unrelated_deadline(assistant, question):
     # "多长时间" adds "日内 之日起" to the search, and every deadline has them: counted as the
