@@ -129,10 +129,10 @@ MAX_ANSWER_CHARS = 320
 # "采取哪些措施" asks for the whole list: cut to its two best items, 突发事件应对法第六十七条 left out
 # four of six measures. A list so asked may run this long before it is cut.
 MAX_LIST_CHARS = 720
+CASE_MIN_OVERLAP = 0.6  # share of the case's words (by IDF) a sentence's opening case must have to be that case
 # A sub-question's own best unit joins the answer (``_cover_parts``) when it holds this share of the
 # part's words, and at least as much as any unit already quoted (a tie: the words cannot tell which
 # unit answers the part, and a second sentence costs less than a part left unanswered).
-CASE_MIN_OVERLAP = 0.6  # share of the case's words (by IDF) a sentence's opening case must have to be that case
 PART_MIN_OVERLAP = 0.1
 PART_MARGIN = 0.0
 # A sub-question asking who ("换不换谁说了算", "报送给谁") is answered by the unit naming who acts.

@@ -472,7 +472,7 @@ def states_purpose(text: str) -> bool:
 
 
 # A statute states the rule for a case as "<case>的，<rule>" ("认为可能发生重大或者特别重大突发事件的，应当
-#立即向上级人民政府报告"); staff ask it the same way ("认为可能发生重大突发事件的，应当怎么做").
+# 立即向上级人民政府报告"); staff ask it the same way ("认为可能发生重大突发事件的，应当怎么做").
 _CASE_RE = re.compile(r"([^，,。？?；;！!：:]{4,60}?)的[，,]")
 
 
