@@ -563,6 +563,21 @@ def imposes_sanction(clause: Clause) -> float:
     return 1.5 if chapter and words else 1.0 if chapter or words else 0.0
 
 
+# "违反本法第十条规定进行有奖销售的，……罚款": the articles whose breach an article punishes.
+_BREACH_RE = re.compile(
+    r"违反本(?:法|条例|规定|办法)((?:第[零〇一二两三四五六七八九十百]+条(?:第[一二三四五六七八九十]+[款项])*[、，,和及或者与]*)+)"
+)
+_ARTICLE_NO_RE = re.compile(r"第([零〇一二两三四五六七八九十百]+)条")
+
+
+def breached_articles(clause: Clause) -> tuple[str, ...]:
+    """The labels of the articles of its own law ("第十条", …) whose breach ``clause`` sanctions; () when none."""
+    found = [f"第{n}条" for m in _BREACH_RE.finditer(clause.text) for n in _ARTICLE_NO_RE.findall(m.group(1))]
+    if not found or not imposes_sanction(clause):
+        return ()
+    return tuple(dict.fromkeys(label for label in found if label != clause.label))
+
+
 _CONTENTS_RE = re.compile(
     r"(?:写|载明|包括|包含|列明|注明)(?:哪些|什么)|(?:哪些|什么)(?:内容|事项|材料)|"
     r"(?:哪些|哪几种|哪几类|哪几项)(?:条件|情形|情况|措施|方式)"

@@ -35,6 +35,7 @@ from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
 from .intent import (
     PERMISSION_MODAL_RE,
     SCOPE_CLAUSE_RE,
+    breached_articles,
     imposes_sanction,
     opening_asked,
     permission_asked,
@@ -61,6 +62,7 @@ PERMISSION_WINDOW = 12  # characters after 可以/不得 in which the act asked 
 # Leading clauses the period and permission routes read: the legs have found the subject; a route tells
 # apart the clauses about it (Retriever._period_route, Retriever._permission_route).
 ROUTE_CANDIDATES = 20
+SANCTION_LEAD = 0.01  # how far above the rule it sanctions a sanction article is put (a share of the rule's score)
 SECOND_MISSING = ("索引中没有所配置的第二路向量模型的向量：请运行 `rag build`（会按 RAG_SECOND_MODEL / --second-model 计算），"
                   "或把第二路权重设为 0（RAG_SECOND_WEIGHT=0 / --second-weight 0）。")
 
@@ -171,6 +173,18 @@ class Retriever:
         if stored is None or len(stored) != len(clauses):
             stored = [frozenset(self.tokenizer.tokenize(c.text)) for c in clauses]
         return WordWeights.of({c.clause_id: toks for c, toks in zip(clauses, stored, strict=True)})
+
+    @cached_property
+    def sanctions_for(self) -> dict[str, tuple[str, ...]]:
+        """Clause id → the ids of the articles of its law that sanction breaking it (``breached_articles``)."""
+        by_label = {(c.doc_id, c.label): c.clause_id for c in self.index.clauses}
+        out: dict[str, list[str]] = {}
+        for clause in self.index.clauses:
+            for label in breached_articles(clause):
+                target = by_label.get((clause.doc_id, label))
+                if target:
+                    out.setdefault(target, []).append(clause.clause_id)
+        return {cid: tuple(ids) for cid, ids in out.items()}
 
     @cached_property
     def law_subjects(self) -> dict[str, str]:
@@ -427,6 +441,8 @@ class Retriever:
             fused = self._period_route(query, fused, scale)
         if self.cfg.permission_boost:
             fused = self._permission_route(query, fused, scale)
+        if self.cfg.penalty_boost and wants_penalty(query):
+            fused = self._sanction_route(fused)
         named = self.lookup.resolve(query, allowed)
         opening = opening_asked(query) if self.cfg.opening_route and not named else ""
         if opening:
@@ -514,6 +530,20 @@ class Retriever:
             match = frame_match(before_words, after_words, self.frames(cid), either_side=either_side)
             if match:
                 out[cid] += self.cfg.period_boost * scale * match
+        return out
+
+    def _sanction_route(self, fused: dict[str, float]) -> dict[str, float]:
+        """Put the article that sanctions breaking a leading rule just above that rule.
+
+        "别家软件老弹窗骗用户卸载我们的App，会被怎么罚": the legs put 反不正当竞争法第十二条 (the rule) first;
+        第二十四条 ("违反本法第十二条规定……处十万元以上……罚款") says what happens, in none of the question's words.
+        """
+        out = dict(fused)
+        for cid in heapq.nlargest(ROUTE_CANDIDATES, fused, key=fused.__getitem__):
+            for sanction in self.sanctions_for.get(cid, ()):
+                own = out.get(sanction, 0.0)
+                # its own score orders two articles that sanction the same rule (damages, then the fine)
+                out[sanction] = max(own, fused[cid] * (1 + SANCTION_LEAD) + SANCTION_LEAD * own)
         return out
 
     def _permission_route(self, query: str, fused: dict[str, float], scale: float) -> dict[str, float]:

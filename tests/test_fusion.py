@@ -13,7 +13,7 @@ from rag.expansion import (
     wants_plan,
 )
 from rag.fusion import minmax, ranks, rrf, weighted
-from rag.intent import imposes_sanction, term_asked, unknown_law, wants_contents, wants_penalty
+from rag.intent import breached_articles, imposes_sanction, term_asked, unknown_law, wants_contents, wants_penalty
 from rag.lawnames import held_matches, name_forms
 from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
@@ -252,6 +252,20 @@ def test_an_article_imposes_a_sanction_by_its_chapter_or_its_own_words():
     assert imposes_sanction(fines) > imposes_sanction(proof) > 0
     plan_item = Clause("p#（一）", "p", "计划", "计划", "（一）", 1, "plan_item", [], "", "依法依规追究责任。")
     assert not imposes_sanction(plan_item)
+
+
+def test_a_sanction_article_names_the_rules_whose_breach_it_sanctions():
+    chapter = "第四章 法律责任"
+    fine = _article("经营者违反本法第十条规定进行有奖销售的，由监督检查部门责令停止违法行为，处五万元以上五十万元以下的罚款。",
+                    chapter=chapter)
+    assert breached_articles(fine) == ("第十条",)
+    # several rules, by 款 and 项 too, each once
+    both = _article("经营者违反本法第六条、第九条第一款第二项规定的，违反本法第六条规定的，依法承担民事责任。", chapter=chapter)
+    assert breached_articles(both) == ("第六条", "第九条")
+    # a rule cited without a sanction, and a sanction of no numbered rule, name none
+    assert breached_articles(_article("违反本法第十条规定的，应当予以纠正。", chapter="第二章 规定")) == ()
+    assert breached_articles(_article("依照本法第十条规定处理。", chapter=chapter)) == ()
+    assert breached_articles(_article("违反本法规定的，处一万元以下的罚款。", chapter=chapter)) == ()
 
 
 def test_a_law_is_named_after_its_subject():

@@ -286,3 +286,17 @@ def test_lexical_mode_never_loads_the_embedding_model(built_index):
     answer = assistant.ask("对行政处罚不服，多长时间内可以申请行政复议？", mode="bm25")
     assert not answer.abstained and answer.citations
     assert assistant.retriever._encoder is None
+
+
+def test_a_question_for_the_sanction_finds_the_article_that_sanctions_the_rule_it_matches(retriever):
+    # The question's words are the rule's (反不正当竞争法第十条, 第十二条); the answer is the article that says
+    # "违反本法第十条规定……处……罚款". Before, the rule came first and its sanction second.
+    cases = {
+        "有奖销售时故意让内定人员中奖，要承担什么法律责任？": "第二十二条",
+        "别家App总弹窗骗用户把我们的软件卸了，这要受什么处罚？": "第二十四条",
+    }
+    for question, label in cases.items():
+        hits = retriever.search(question, k=3)
+        assert hits[0].clause.doc_short == "反不正当竞争法" and hits[0].clause.label == label, question
+    # a question that does not ask for the sanction keeps the rule first
+    assert retriever.search("有奖销售有哪些禁止性规定？", k=1)[0].clause.label == "第十条"
