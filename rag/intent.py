@@ -28,10 +28,10 @@ from .records import Clause
 # -- cue lexicons ---------------------------------------------------------------------------------
 
 # "Who is in charge" phrasings. 谁 alone is not enough ("向谁汇报" asks for a recipient), and
-# "部门之间谁管什么" asks how the work is divided, not who leads it.
+# "部门之间谁管什么" asks how the work is divided, not who leads it. 哪些办法 / 哪个办理 / 哪些委托 name no office.
 RESPONSIBILITY_RE = re.compile(
     r"牵头|责任单位|主责单位|责任部门|主管部门|负责部门|"
-    r"(?:哪个|哪些|哪一个|哪家|什么|啥)(?:部门|单位|机关|机构)|(?:哪个|哪些|哪一个|哪家)(?:局|办|委)|谁负总责|"
+    r"(?:哪个|哪些|哪一个|哪家|什么|啥)(?:部门|单位|机关|机构)|(?:哪个|哪些|哪一个|哪家)(?:局(?!面)|办(?![法理事])|委(?!托))|谁负总责|"
     r"(?:由谁|谁)(?:来|去)?(?:负责|牵头|主管|管理|管|抓|推进|落实|查处|组织实施|组织|指导|建立|建设|建|搞)"
     r"(?![^，,。？?！!]{0,2}(?:什么|啥))|归谁|"
     r"归(?:哪个|哪些|哪一个|什么)"

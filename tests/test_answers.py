@@ -59,6 +59,9 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
         ("行政应诉归哪个单位管？", "responsibility"),
         ("重大行政决策的责任单位有哪些？", "responsibility"),
         ("机构改革这块是哪个局在抓？", "responsibility"),
+        ("这事归哪个办管？", "responsibility"),
+        ("政府督查可以采取哪些办法？", "general"),  # 办法 (means) is no office (办)
+        ("哪些委托实施的事项需要公告？", "general"),
         ("行政复议工作谁负总责？", "responsibility"),
         ("行政复议法第二十条", "lookup"),
         ("《重大行政决策程序暂行条例》第三十条讲的是什么？", "lookup"),
