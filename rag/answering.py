@@ -412,8 +412,9 @@ def score_sentences(
         # It stands for the term too, so the term's words count as found there ("提起诉讼" for 行政诉讼).
         subject = bool(asked_term) and hit.clause.clause_id in retriever.subject_articles(asked_term)
         extra = frozenset(retriever.tokenizer.tokenize(asked_term)) if subject else frozenset()
-        # "决定书要写哪些内容": the list the statute gives, through its lead-in ("应当载明下列事项：").
-        leads = {u.lead for u in units if u.item and "下列" in units[u.lead].text} if contents else set()
+        # "决定书要写哪些内容": the list the statute gives, through its lead-in ("应当载明下列事项：",
+        # "必须符合以下条件：", "具体职能是：").
+        leads = {u.lead for u in units if u.item} if contents else set()
         for i, u in enumerate(units):
             found = _unit_tokens(tables, retriever, hit.clause, i) | extra
             score = W_RANK / (1 + rank) + W_LEXICAL * overlap(weights, found)

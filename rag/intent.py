@@ -580,12 +580,12 @@ def breached_articles(clause: Clause) -> tuple[str, ...]:
 
 _CONTENTS_RE = re.compile(
     r"(?:写|载明|包括|包含|列明|注明)(?:哪些|什么)|(?:哪些|什么)(?:内容|事项|材料)|"
-    r"(?:哪些|哪几种|哪几类|哪几项)(?:条件|情形|情况|措施|方式)"
+    r"(?:哪些|哪几种|哪几类|哪几项)(?:条件|情形|情况|措施|方式|职责|职能|权利|义务|活|事)"
 )
 
 
 def wants_contents(question: str) -> bool:
-    """Does the question ask for what a statute lists (要写哪些内容, 包括什么, 符合哪些条件)?"""
+    """Does the question ask for what a statute lists (要写哪些内容, 包括什么, 符合哪些条件, 有哪些职责)?"""
     return bool(_CONTENTS_RE.search(question))
 
 

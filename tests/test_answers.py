@@ -1344,6 +1344,18 @@ def test_a_question_for_what_a_document_must_contain_gets_the_list(assistant):
 
 
 @pytest.mark.slow
+def test_a_list_with_any_lead_in_is_quoted_for_a_question_asking_what_it_lists(assistant):
+    # The lead-ins say "以下条件：" and "具体职能是：", not "下列": before, 第二十条 (which only refers to the
+    # conditions) answered the first, and 第四条's sentence on 日常工作, not the duties, the second.
+    conditions = assistant.ask("受委托实施行政处罚的组织要符合哪些条件？")
+    assert conditions.citations[0].label == "《行政处罚法》第二十一条"
+    assert conditions.answer.startswith("受委托组织必须符合以下条件：（一）依法成立")
+    duties = assistant.ask("政府信息公开工作机构平时都要干哪些活？")
+    assert duties.citations[0].label == "《政府信息公开条例》第四条"
+    assert "政府信息公开工作机构的具体职能是：" in duties.answer and "政府信息公开指南" in duties.answer
+
+
+@pytest.mark.slow
 def test_a_sentence_that_only_hands_the_matter_on_is_not_the_answer(assistant):
     # Before: only "……的组成和开展工作的具体办法，由国务院行政复议机构制定。"
     ans = assistant.ask("行政复议委员会由哪些人组成？")

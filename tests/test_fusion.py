@@ -228,6 +228,9 @@ def test_a_question_for_contents_is_recognised():
     assert wants_contents("申请行政许可要提交哪些材料")
     # the conditions or cases a statute lists ("有下列情形之一的")
     assert wants_contents("受理复议申请要符合哪些条件？") and wants_contents("哪些情况下可以当场收缴罚款")
+    # the duties, powers or tasks it lists, in a statute's words or plainly
+    assert wants_contents("政府督查机构有哪些职责？") and wants_contents("信访人有哪些权利和义务")
+    assert wants_contents("这个机构平时要干哪些活？")
     # who makes up a body is not a list of the statute's
     assert not wants_contents("行政复议委员会由哪些人组成？") and not wants_contents("哪些人可以申请复议")
 
