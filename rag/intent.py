@@ -567,15 +567,14 @@ def imposes_sanction(clause: Clause) -> float:
 _BREACH_RE = re.compile(
     r"违反本(?:法|条例|规定|办法)((?:第[零〇一二两三四五六七八九十百]+条(?:第[一二三四五六七八九十]+[款项])*[、，,和及或者与]*)+)"
 )
-_ARTICLE_NO_RE = re.compile(r"第([零〇一二两三四五六七八九十百]+)条")
 
 
-def breached_articles(clause: Clause) -> tuple[str, ...]:
-    """The labels of the articles of its own law ("第十条", …) whose breach ``clause`` sanctions; () when none."""
-    found = [f"第{n}条" for m in _BREACH_RE.finditer(clause.text) for n in _ARTICLE_NO_RE.findall(m.group(1))]
+def breached_articles(clause: Clause) -> tuple[int, ...]:
+    """The numbers of the articles of its own law (第十条 → 10) whose breach ``clause`` sanctions; () when none."""
+    found = [cn_to_int(n) for m in _BREACH_RE.finditer(clause.text) for n in ARTICLE_REF_RE.findall(m.group(1))]
     if not found or not imposes_sanction(clause):
         return ()
-    return tuple(dict.fromkeys(label for label in found if label != clause.label))
+    return tuple(dict.fromkeys(n for n in found if n is not None and n != clause.number))
 
 
 _CONTENTS_RE = re.compile(

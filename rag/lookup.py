@@ -143,6 +143,10 @@ class ClauseLookup:
             return True  # the plan has no articles: its 第十八条 is its item 18
         return doc_id is None and bool(allowed_docs) and allowed_docs <= set(self.plan_docs)
 
+    def article(self, doc_id: str, number: int) -> str | None:
+        """The clause id of article ``number`` of ``doc_id``, or None when it has none."""
+        return self._by_doc_number.get((doc_id, "article", number))
+
     def holders(self, number: int, allowed_docs: set[str] | None = None) -> list[str]:
         """The documents (not plans) in scope that have article ``number``, in corpus order."""
         return [d for d in self._short if d not in self.plan_docs and (d, "article", number) in self._by_doc_number
@@ -171,7 +175,7 @@ class ClauseLookup:
         only_plans = self._only_plans(doc_id, allowed_docs, question)
         if not only_plans:
             for ref_doc, n, _ in self._article_refs(question, allowed_docs):
-                cid = self._by_doc_number.get((ref_doc, "article", n))
+                cid = self.article(ref_doc, n)
                 if cid:
                     out.append(cid)
         if out and not mentions_plan:

@@ -177,13 +177,12 @@ class Retriever:
     @cached_property
     def sanctions_for(self) -> dict[str, tuple[str, ...]]:
         """Clause id → the ids of the articles of its law that sanction breaking it (``breached_articles``)."""
-        by_label = {(c.doc_id, c.label): c.clause_id for c in self.index.clauses}
         out: dict[str, list[str]] = {}
         for clause in self.index.clauses:
-            for label in breached_articles(clause):
-                target = by_label.get((clause.doc_id, label))
-                if target:
-                    out.setdefault(target, []).append(clause.clause_id)
+            for number in breached_articles(clause):
+                rule = self.lookup.article(clause.doc_id, number)
+                if rule:
+                    out.setdefault(rule, []).append(clause.clause_id)
         return {cid: tuple(ids) for cid, ids in out.items()}
 
     @cached_property
@@ -436,12 +435,13 @@ class Retriever:
             if cid not in fused and (allowed is None or self.clauses[cid].doc_id in allowed):
                 fused[cid] = 0.0
         scale = max(fused.values()) if fused else 1.0
-        fused = self._route(query, fused, scale=scale, asked_term=asked_term)
+        penalty = bool(self.cfg.penalty_boost) and wants_penalty(query)
+        fused = self._route(query, fused, scale=scale, asked_term=asked_term, penalty=penalty)
         if self.cfg.period_boost and asks_period(query):
             fused = self._period_route(query, fused, scale)
         if self.cfg.permission_boost:
             fused = self._permission_route(query, fused, scale)
-        if self.cfg.penalty_boost and wants_penalty(query):
+        if penalty:
             fused = self._sanction_route(fused)
         named = self.lookup.resolve(query, allowed)
         opening = opening_asked(query) if self.cfg.opening_route and not named else ""
@@ -477,16 +477,17 @@ class Retriever:
                             nearest=nearest))
         return hits
 
-    def _route(self, query: str, fused: dict[str, float], scale: float, asked_term: str = "") -> dict[str, float]:
+    def _route(self, query: str, fused: dict[str, float], scale: float, asked_term: str = "",
+               penalty: bool = False) -> dict[str, float]:
         """Nudge the fused scores by what the question is about (plan, a named law, a figure, a definition, a sanction).
 
-        ``asked_term``: the term a definition question asks about (``term_asked``), worked out once by ``search``.
+        ``asked_term``: the term a definition question asks about (``term_asked``), and ``penalty``: whether it
+        asks the sanction (``wants_penalty``, with the boost on), both worked out once by ``search``.
         """
         named_doc = self.lookup.find_doc(query) if self.cfg.doc_boost else None
         plan = wants_plan(query, names_law=bool(named_doc) and named_doc not in self.plan_docs) and self.cfg.plan_boost
         figure = wants_figure(query) and self.cfg.figure_boost
         definition = wants_definition(query) and self.cfg.definition_boost
-        penalty = wants_penalty(query) and self.cfg.penalty_boost
         subjects = self.subject_docs(query) if self.cfg.subject_boost and not named_doc else frozenset()
         if not (plan or figure or named_doc or definition or penalty or subjects):
             return fused

@@ -261,10 +261,10 @@ def test_a_sanction_article_names_the_rules_whose_breach_it_sanctions():
     chapter = "第四章 法律责任"
     fine = _article("经营者违反本法第十条规定进行有奖销售的，由监督检查部门责令停止违法行为，处五万元以上五十万元以下的罚款。",
                     chapter=chapter)
-    assert breached_articles(fine) == ("第十条",)
+    assert breached_articles(fine) == (10,)
     # several rules, by 款 and 项 too, each once
     both = _article("经营者违反本法第六条、第九条第一款第二项规定的，违反本法第六条规定的，依法承担民事责任。", chapter=chapter)
-    assert breached_articles(both) == ("第六条", "第九条")
+    assert breached_articles(both) == (6, 9)
     # a rule cited without a sanction, and a sanction of no numbered rule, name none
     assert breached_articles(_article("违反本法第十条规定的，应当予以纠正。", chapter="第二章 规定")) == ()
     assert breached_articles(_article("依照本法第十条规定处理。", chapter=chapter)) == ()
