@@ -113,6 +113,7 @@ W_RANK = 0.5  # prior from the clause's retrieval rank: 1 / (1 + rank)
 W_LEXICAL = 1.0  # IDF-weighted share of the question's words in the sentence
 W_HIT = 0.1  # the sentence the retriever matched best in that clause
 W_CUE = 0.3  # the sentence carries what the intent asks for (a figure, a department)
+FIGURE_LEAD = 1.05  # a clause this far ahead of the next is where a figure question's figure is quoted from
 # A sentence that only hands the matter on ("……的具体办法，由国务院行政复议机构制定") shares the
 # question's words but answers nothing, unless the question asks who sets the rules.
 W_DELEGATION = 0.3
@@ -511,6 +512,22 @@ def _picked_unit(hit: Hit, units: list[Unit]) -> int:
     return -1
 
 
+def _of_leading_clause(pool: list[Candidate]) -> list[Candidate]:
+    """The candidates of the best-ranked clause in ``pool``, when the retriever clearly prefers it; else ``pool``.
+
+    Which clause's figure is asked is what the ranking (its period route included) decided; the sentence
+    sharing most words often says another act's figure. "涉嫌犯罪的案件行政机关要在几天内移送" found
+    移送规定第五条 (批准后24小时内移送) first, while 第八条's "公安机关应当自接受……移送的涉嫌犯罪案件之日起３日内"
+    has more of its words. Near-tied clauses ("行政复议申请期限": 第三十条, 第二十条) are left to the words.
+    """
+    first = min(c.rank for c in pool)
+    lead = next(c.hit.score for c in pool if c.rank == first)
+    rest = [c.hit.score for c in pool if c.rank != first]
+    if rest and lead < FIGURE_LEAD * max(rest):
+        return pool
+    return [c for c in pool if c.rank == first]
+
+
 def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]],
                  figure: str = "", approval: bool = False, yes_no: bool = False,
                  list_chars: int = MAX_ANSWER_CHARS) -> tuple[Hit, list[int]] | None:
@@ -519,7 +536,8 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     One unit, plus up to two more of the same clause scoring nearly as well; a list
     lead-in comes with its items, an item with its lead-in (and its siblings when short).
     A number question quotes a unit that carries a figure when there is one, of the
-    ``figure`` kind it asks for when there is one (the kind ``missing_figure`` checked).
+    ``figure`` kind it asks for when there is one (the kind ``missing_figure`` checked),
+    from the clause the retriever put clearly first (``_of_leading_clause``).
     A question about who approves quotes a unit that names an approval when there is one:
     the words of its subject ("查封、扣押财物") otherwise pull the answer to the list of measures.
     """
@@ -527,8 +545,8 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         return None
     pool = cands
     if intent.kind == "number":
-        pool = ([c for c in cands if has_figure_of(c.text, figure)]
-                or [c for c in cands if has_number(c.text)] or cands)
+        pool = _of_leading_clause([c for c in cands if has_figure_of(c.text, figure)]
+                                  or [c for c in cands if has_number(c.text)] or cands)
     elif approval:
         pool = [c for c in cands if _APPROVAL_UNIT_RE.search(c.text)] or cands
     best = pool[0]

@@ -1053,6 +1053,36 @@ def test_a_number_answer_quotes_a_figure_of_the_kind_asked_for():
     assert pick_passage(cands, number, units)[0] is days  # any figure: the best-scored one
 
 
+def test_a_figure_is_quoted_from_the_clause_the_retriever_clearly_put_first():
+    """The sentence sharing most words may give another act's period; a near tie is left to the words."""
+    from rag.answering import FIGURE_LEAD, Candidate, Unit, pick_passage
+    from rag.intent import Intent
+    from rag.records import Hit
+
+    def hit(label: str, text: str, score: float) -> Hit:
+        return Hit(clause=Clause(clause_id=f"d#{label}", doc_id="d", doc_title="规定", doc_short="规定", label=label,
+                                 number=1, kind="article", path=[], title="", text=text), score=score)
+
+    def picked(first_score: float) -> Hit:
+        transfer = hit("第五条", "负责人应当自接到报告之日起3日内作出批准移送或者不批准移送的决定。", first_score)
+        review = hit("第八条", "公安机关应当自接受行政执法机关移送的涉嫌犯罪案件之日起3日内进行审查。", 2.0)
+        # the second clause's sentence has more of "涉嫌犯罪的案件行政机关要在几天内移送" in it
+        cands = [Candidate(1, review, 0, review.clause.text, 1.7), Candidate(0, transfer, 0, transfer.clause.text, 1.4)]
+        units = {h.clause.clause_id: [Unit(h.clause.text)] for h in (transfer, review)}
+        return pick_passage(cands, Intent(kind="number"), units, figure="days")[0]
+
+    assert picked(2.0 * FIGURE_LEAD + 0.01).clause.label == "第五条"
+    assert picked(2.01).clause.label == "第八条"  # a near tie: the words decide
+
+
+@pytest.mark.slow
+def test_a_figure_answer_comes_from_the_clause_ranked_first(assistant):
+    ans = assistant.ask("涉嫌犯罪的案件行政机关要在几天内移送？")
+    assert ans.citations[0].clause == "第五条" and "２４小时内向同级公安机关移送" in ans.answer
+    ans = assistant.ask("行政复议决定什么时候生效")
+    assert ans.citations[0].clause == "第七十五条" and "一经送达，即发生法律效力" in ans.answer
+
+
 def test_a_long_list_is_quoted_with_the_item_that_answers_even_past_the_first_few():
     """"低保被停了能复议吗": 行政复议法第十一条 lists fifteen cases; the 低保 one is the twelfth."""
     from rag.answering import MAX_LIST_ITEMS, Candidate, Unit, pick_passage
