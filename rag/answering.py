@@ -55,7 +55,6 @@ from .intent import (
     wants_classification,
     wants_contents,
     wants_definition,
-    wants_yes_no,
 )
 from .lawnames import law_mentions
 from .lookup import PLAN_WORDS
@@ -529,7 +528,7 @@ def _of_leading_clause(pool: list[Candidate]) -> list[Candidate]:
 
 
 def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, list[Unit]],
-                 figure: str = "", approval: bool = False, yes_no: bool = False,
+                 figure: str = "", approval: bool = False,
                  list_chars: int = MAX_ANSWER_CHARS) -> tuple[Hit, list[int]] | None:
     """The best clause and which of its units to quote.
 
@@ -575,9 +574,10 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         length = sum(len(units[j].text) for j in chosen) + len(c.text)
         if c.score >= SECOND_SENTENCE_RATIO * best.score and length <= MAX_ANSWER_CHARS:
             chosen.append(c.index)
-    if yes_no and best.hit.clause.kind == "article":
-        # "可以委托其他组织实施行政处罚吗" must not get "行政机关不得委托其他组织……" without the
-        # "可以……委托符合条件的组织" before it: a yes-or-no answer adds the rest of its 款 when short.
+    if best.hit.clause.kind == "article":
+        # A sentence out of its 款 can say less than the law, or the opposite: "可以委托其他组织实施行政处罚吗"
+        # must not get "行政机关不得委托其他组织……" without the "可以……委托符合条件的组织" before it, nor
+        # "十五日内向人民法院提起诉讼" come without "法律另有规定的除外". So the rest of the 款 comes too when short.
         # A lead-in of the 款 ("但有下列情形之一的，裁定停止执行：") comes with its items or not at all:
         # alone it promises a list it does not give.
         para = units[best.index].para
@@ -861,7 +861,7 @@ def _extract(question: str, hits: list[Hit], retriever: Retriever, intent: Inten
     units_of = {h.clause.clause_id: _units(tables, h.clause) for h in hits[:CANDIDATE_CLAUSES]}
     limit = MAX_LIST_CHARS if wants_contents(question) else MAX_ANSWER_CHARS
     picked = pick_passage(cands, intent, units_of, figure=figure_kind(question), approval=wants_approval(question),
-                          yes_no=wants_yes_no(question), list_chars=limit)
+                          list_chars=limit)
     if picked is None:
         return None
     hit, idx = picked

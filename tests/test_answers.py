@@ -1149,7 +1149,7 @@ def test_who_approves_is_answered_by_the_unit_that_names_the_approval():
     assert pick_passage(cands[:1], general, {"d#第一条": units}, approval=True)[1] == [0]
 
 
-def test_a_yes_or_no_answer_keeps_the_rest_of_its_paragraph():
+def test_an_answer_keeps_the_rest_of_its_paragraph():
     """"可以委托……吗" must not be answered by the prohibition without the permission it limits."""
     from rag.answering import Candidate, Unit, pick_passage
     from rag.intent import Intent, wants_yes_no
@@ -1165,8 +1165,19 @@ def test_a_yes_or_no_answer_keeps_the_rest_of_its_paragraph():
     general = Intent(kind="general")
     assert wants_yes_no("行政机关可以委托其他组织实施行政处罚吗？") and wants_yes_no("法院能不能调解？")
     assert not wants_yes_no("行政处罚的种类有哪些？")
-    assert pick_passage(cands, general, {"d#第二十条": units})[1] == [1]
-    assert pick_passage(cands, general, {"d#第二十条": units}, yes_no=True)[1] == [0, 1]  # its 款, not the next one
+    assert pick_passage(cands, general, {"d#第二十条": units})[1] == [0, 1]  # its 款, not the next one
+    # a 款 too long to quote whole is quoted by its best sentence
+    long_units = [Unit(permit * 20, para=0), Unit(forbid, para=0), Unit(other, para=1)]
+    assert pick_passage(cands, general, {"d#第二十条": long_units})[1] == [1]
+
+
+@pytest.mark.slow
+def test_a_period_is_quoted_with_the_provisos_of_its_paragraph(assistant):
+    """A period without the "另有规定的除外" or the extension that follows it in the law says more than the law."""
+    ans = assistant.ask("不服复议决定，多少天内可以向法院起诉？")
+    assert ans.citations[0].label == "《行政诉讼法》第四十五条" and "法律另有规定的除外" in ans.answer
+    ans = assistant.ask("行政诉讼二审要在多长时间内判完？")
+    assert "三个月内作出终审判决" in ans.answer and "有特殊情况需要延长的" in ans.answer
 
 
 @pytest.mark.slow
@@ -1387,12 +1398,13 @@ def test_a_list_with_any_lead_in_is_quoted_for_a_question_asking_what_it_lists(a
 
 @pytest.mark.slow
 def test_a_sentence_that_only_hands_the_matter_on_is_not_the_answer(assistant):
-    # Before: only "……的组成和开展工作的具体办法，由国务院行政复议机构制定。"
+    # Before: only "……的组成和开展工作的具体办法，由国务院行政复议机构制定。" Its 款 is quoted whole now,
+    # so both questions get both sentences; the composition must be among them.
     ans = assistant.ask("行政复议委员会由哪些人组成？")
     assert "相关政府部门、专家、学者等参与的行政复议委员会" in ans.answer
-    # asked who sets the rules, that sentence is the answer
+    # asked who sets the rules, that sentence is in the answer
     who = assistant.ask("行政复议委员会的具体办法由谁制定？")
-    assert who.answer.startswith("行政复议委员会的组成和开展工作的具体办法，由国务院行政复议机构制定。")
+    assert "行政复议委员会的组成和开展工作的具体办法，由国务院行政复议机构制定。" in who.answer
 
 
 @pytest.mark.slow
