@@ -577,14 +577,15 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     if best.hit.clause.kind == "article":
         # A sentence out of its 款 can say less than the law, or the opposite: "可以委托其他组织实施行政处罚吗"
         # must not get "行政机关不得委托其他组织……" without the "可以……委托符合条件的组织" before it, nor
-        # "十五日内向人民法院提起诉讼" come without "法律另有规定的除外". So the rest of the 款 comes too when short.
-        # A lead-in of the 款 ("但有下列情形之一的，裁定停止执行：") comes with its items or not at all:
-        # alone it promises a list it does not give.
+        # "十五日内向人民法院提起诉讼" come without "法律另有规定的除外". So a short article comes whole, and
+        # otherwise the rest of the 款 when short; the next 款 often says what follows ("……受到损害的，有权
+        # 依法提出赔偿要求"). A lead-in of the 款 ("但有下列情形之一的，裁定停止执行：") comes with its items
+        # or not at all: alone it promises a list it does not give.
         para = units[best.index].para
         rest = [j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item and j not in chosen]
         with_lists = sorted({*chosen, *(k for j in rest for k in _with_list(units, j))})
         sentences = sorted({*chosen, *(j for j in rest if not is_lead_in(units[j].text))})
-        for whole in (with_lists, sentences):
+        for whole in (list(range(len(units))), with_lists, sentences):
             if sum(len(units[j].text) for j in whole) <= MAX_ANSWER_CHARS:
                 chosen = whole
                 break

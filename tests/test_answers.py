@@ -1165,10 +1165,21 @@ def test_an_answer_keeps_the_rest_of_its_paragraph():
     general = Intent(kind="general")
     assert wants_yes_no("行政机关可以委托其他组织实施行政处罚吗？") and wants_yes_no("法院能不能调解？")
     assert not wants_yes_no("行政处罚的种类有哪些？")
-    assert pick_passage(cands, general, {"d#第二十条": units})[1] == [0, 1]  # its 款, not the next one
+    assert pick_passage(cands, general, {"d#第二十条": units})[1] == [0, 1, 2]  # a short article comes whole
+    # too long for that, the 款 of the best sentence comes whole
+    long_next = [Unit(permit, para=0), Unit(forbid, para=0), Unit(other * 20, para=1)]
+    assert pick_passage(cands, general, {"d#第二十条": long_next})[1] == [0, 1]
     # a 款 too long to quote whole is quoted by its best sentence
     long_units = [Unit(permit * 20, para=0), Unit(forbid, para=0), Unit(other, para=1)]
     assert pick_passage(cands, general, {"d#第二十条": long_units})[1] == [1]
+
+
+@pytest.mark.slow
+def test_a_short_article_is_quoted_whole(assistant):
+    """The next 款 often says what follows from the first: 行政处罚法第七条's second is the right to damages."""
+    ans = assistant.ask("对行政处罚不服，当事人有哪些权利？")
+    assert ans.citations[0].label == "《行政处罚法》第七条"
+    assert "陈述权、申辩权" in ans.answer and "有权依法提出赔偿要求" in ans.answer
 
 
 @pytest.mark.slow
