@@ -577,15 +577,18 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     if best.hit.clause.kind == "article":
         # A sentence out of its 款 can say less than the law, or the opposite: "可以委托其他组织实施行政处罚吗"
         # must not get "行政机关不得委托其他组织……" without the "可以……委托符合条件的组织" before it, nor
-        # "十五日内向人民法院提起诉讼" come without "法律另有规定的除外". So a short article comes whole, and
-        # otherwise the rest of the 款 when short; the next 款 often says what follows ("……受到损害的，有权
-        # 依法提出赔偿要求"). A lead-in of the 款 ("但有下列情形之一的，裁定停止执行：") comes with its items
-        # or not at all: alone it promises a list it does not give.
+        # "十五日内向人民法院提起诉讼" come without "法律另有规定的除外". So the rest of the article from the
+        # 款 comes too when short: the 款 after it often say what follows ("……受到损害的，有权依法提出赔偿
+        # 要求"), those before it other matters ("不得干预、阻碍人民法院受理行政案件" before "负责人应当出庭
+        # 应诉"). Else the rest of the 款. A lead-in of the 款 ("但有下列情形之一的，裁定停止执行：") comes
+        # with its items or not at all: alone it promises a list it does not give.
         para = units[best.index].para
+        start = next(j for j, u in enumerate(units) if u.para == para) if para >= 0 else min(chosen)
+        onward = sorted({*chosen, *range(start, len(units))})
         rest = [j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item and j not in chosen]
         with_lists = sorted({*chosen, *(k for j in rest for k in _with_list(units, j))})
         sentences = sorted({*chosen, *(j for j in rest if not is_lead_in(units[j].text))})
-        for whole in (list(range(len(units))), with_lists, sentences):
+        for whole in (onward, with_lists, sentences):
             if sum(len(units[j].text) for j in whole) <= MAX_ANSWER_CHARS:
                 chosen = whole
                 break

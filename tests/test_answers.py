@@ -1133,10 +1133,12 @@ def test_who_approves_is_answered_by_the_unit_that_names_the_approval():
     from rag.intent import Intent, wants_approval
     from rag.records import Hit
 
-    text = "违法的，可以查封、扣押有关财物，查询银行账户。采取前款措施，应当经主要负责人批准。"
+    # Long enough that the article is not quoted whole, which any answer from it would then be.
+    measures = "违法的，可以查封、扣押有关财物，查询银行账户" + "、复制有关资料" * 40 + "。"
+    text = f"{measures}采取前款措施，应当经主要负责人批准。"
     hit = Hit(clause=Clause(clause_id="d#第一条", doc_id="d", doc_title="法", doc_short="法", label="第一条",
                             number=1, kind="article", path=[], title="", text=text), score=1.0)
-    units = [Unit("违法的，可以查封、扣押有关财物，查询银行账户。"), Unit("采取前款措施，应当经主要负责人批准。")]
+    units = [Unit(measures), Unit("采取前款措施，应当经主要负责人批准。")]
     # The measures share the question's words and score far higher: too high for the approval to join them.
     cands = [Candidate(0, hit, 0, units[0].text, 2.0), Candidate(0, hit, 1, units[1].text, 0.9)]
     general = Intent(kind="general")
@@ -1165,7 +1167,11 @@ def test_an_answer_keeps_the_rest_of_its_paragraph():
     general = Intent(kind="general")
     assert wants_yes_no("行政机关可以委托其他组织实施行政处罚吗？") and wants_yes_no("法院能不能调解？")
     assert not wants_yes_no("行政处罚的种类有哪些？")
-    assert pick_passage(cands, general, {"d#第二十条": units})[1] == [0, 1, 2]  # a short article comes whole
+    # the 款 of the best sentence and, when short, those after it; not the 款 before it
+    assert pick_passage(cands, general, {"d#第二十条": units})[1] == [0, 1, 2]
+    before = [Unit(other, para=0), Unit(permit, para=1), Unit(forbid, para=1)]
+    shifted = [Candidate(0, hit, c.index + 1 if c.index < 2 else 0, c.text, c.score) for c in cands]
+    assert pick_passage(shifted, general, {"d#第二十条": before})[1] == [1, 2]
     # too long for that, the 款 of the best sentence comes whole
     long_next = [Unit(permit, para=0), Unit(forbid, para=0), Unit(other * 20, para=1)]
     assert pick_passage(cands, general, {"d#第二十条": long_next})[1] == [0, 1]
@@ -1175,7 +1181,7 @@ def test_an_answer_keeps_the_rest_of_its_paragraph():
 
 
 @pytest.mark.slow
-def test_a_short_article_is_quoted_whole(assistant):
+def test_the_paragraphs_after_the_answer_are_quoted_when_short(assistant):
     """The next 款 often says what follows from the first: 行政处罚法第七条's second is the right to damages."""
     ans = assistant.ask("对行政处罚不服，当事人有哪些权利？")
     assert ans.citations[0].label == "《行政处罚法》第七条"
