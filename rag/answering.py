@@ -534,6 +534,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
 
     One unit, plus up to two more of the same clause scoring nearly as well; a list
     lead-in comes with its items, an item with its lead-in (and its siblings when short).
+    An article's unit comes with the rest of its 款 and the 款 after it when they fit.
     A number question quotes a unit that carries a figure when there is one, of the
     ``figure`` kind it asks for when there is one (the kind ``missing_figure`` checked),
     from the clause the retriever put clearly first (``_of_leading_clause``).
@@ -583,7 +584,8 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         # 应诉"). Else the rest of the 款. A lead-in of the 款 ("但有下列情形之一的，裁定停止执行：") comes
         # with its items or not at all: alone it promises a list it does not give.
         para = units[best.index].para
-        start = next(j for j, u in enumerate(units) if u.para == para) if para >= 0 else min(chosen)
+        # A 款 not known (-1) has neither a rest nor a start: the choice stands.
+        start = next((j for j, u in enumerate(units) if para >= 0 and u.para == para), len(units))
         onward = sorted({*chosen, *range(start, len(units))})
         rest = [j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item and j not in chosen]
         with_lists = sorted({*chosen, *(k for j in rest for k in _with_list(units, j))})
