@@ -96,7 +96,9 @@ def test_routing_cues():
     assert wants_plan("今年旗里在政务公开方面有什么安排？")
     assert not wants_plan("行政复议的申请期限是多少？") or wants_figure("行政复议的申请期限是多少？")
     # The banner's place names point at its plan, but not past a law the question names; 今年 still does.
-    assert wants_plan("旗里的执法队员没有执法证能上路检查吗")
+    assert wants_plan("旗里有没有统一的执法证件管理办法？") and wants_plan("苏木镇在应急方面有什么措施？")
+    # A place that only sets the scene of a question about one's rights does not.
+    assert not wants_plan("嘎查有户牧民对旗里的征收决定不服，多久之内得去法院起诉？")
     assert not wants_plan("旗里的执法队员没有执法证能上路检查吗？行政处罚法怎么说", names_law=True)
     assert wants_plan("今年旗里怎样落实行政复议法", names_law=True)
     # Whether something is allowed is the law's to say, wherever it happens; the plan's 今年 still counts.

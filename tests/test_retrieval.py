@@ -183,6 +183,9 @@ def test_a_question_whether_something_is_allowed_is_not_pulled_to_the_plan_by_lo
     # item （十九） (行政应诉) came first over the article that lets the party choose.
     asked = "旗里的局罚了我，我想让旗政府复议，能不能直接去法院告？"
     assert retriever.search(asked, k=3)[0].clause.citation == "《行政诉讼法》第四十四条"
+    # Nor by a place that only sets the scene: item （十九） (行政应诉) had come first.
+    scene = "嘎查有户牧民对旗里的征收决定不服，多久之内得去法院起诉？"
+    assert retriever.search(scene, k=3)[0].clause.doc_short == "行政诉讼法"
     # Still the plan when the local question asks what the banner has set up.
     assert retriever.search("罚多罚少各人尺度不一样，旗里有没有统一的标准？", k=3)[0].clause.doc_short == "2024年法治政府建设工作计划"
 
