@@ -105,6 +105,8 @@ def test_routing_cues():
     assert not wants_plan("旗里发个红头文件，规定开店得先到我们这审批，合法吗？")
     assert not wants_plan("嘎查两家闹矛盾谈不拢，怎么办？")
     assert wants_plan("今年旗里有没有安排，能不能把免罚清单公布出来？")
+    # 安排 is the plan's as what is arranged, not as an order one obeys.
+    assert wants_plan("领导干部学法有什么安排？") and not wants_plan("防汛期间不服从政府安排的，会受什么处罚？")
     assert wants_figure("多少日内作出决定？") and not wants_figure("行政复议机关是谁")
     assert has_figure("自收到申请之日起六十日内") and has_figure("不少于60学时") and not has_figure("依法行政")
 

@@ -186,6 +186,8 @@ def test_a_question_whether_something_is_allowed_is_not_pulled_to_the_plan_by_lo
     # Nor by a place that only sets the scene: item （十九） (行政应诉) had come first.
     scene = "嘎查有户牧民对旗里的征收决定不服，多久之内得去法院起诉？"
     assert retriever.search(scene, k=3)[0].clause.doc_short == "行政诉讼法"
+    # Nor by an order one is told to obey: item （十六） (基层应急) had come first.
+    assert retriever.search("洪水来了村里让大家撤离，我能不听安排吗？", k=3)[0].clause.citation == "《突发事件应对法》第七十九条"
     # Still the plan when the local question asks what the banner has set up.
     assert retriever.search("罚多罚少各人尺度不一样，旗里有没有统一的标准？", k=3)[0].clause.doc_short == "2024年法治政府建设工作计划"
 
