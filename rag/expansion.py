@@ -203,7 +203,9 @@ LEGALITY_CUES = re.compile(
 # first in 12 of them, 7 without this. The plan questions of dev, tune and train that name one ask this way.
 MEASURE_CUES = re.compile(
     r"有没有|有什么(?:办法|措施|举措|安排|打算|标准|要求)|打算|怎么(?:推进|做好|做|抓|落实|化解)|如何|发挥什么|"
-    r"采取|做了|负责哪些|哪些工作"
+    r"采取|做了|负责哪些|哪些工作|"
+    # what the place itself has: "旗里现在一共有多少名行政执法人员" (not "嘎查有户牧民……")
+    rf"(?:{LOCAL_CUES.pattern})(?:现在|目前|一共|总共|共|都|还)*有(?:多少|几|没有|哪些|什么)"
 )
 DEADLINE_CUES = re.compile(
     r"多久|多长时间|几天|多少天|多少日|几日|期限|时限|多少年|几年|几个月|多少个工作日|多少学时|几学时|比例|百分之|多少"

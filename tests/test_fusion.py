@@ -99,6 +99,8 @@ def test_routing_cues():
     assert wants_plan("旗里有没有统一的执法证件管理办法？") and wants_plan("苏木镇在应急方面有什么措施？")
     # A place that only sets the scene of a question about one's rights does not.
     assert not wants_plan("嘎查有户牧民对旗里的征收决定不服，多久之内得去法院起诉？")
+    # What the place itself has is its own: no statute says how many officers the banner has.
+    assert wants_plan("旗里现在一共有多少名行政执法人员？") and wants_plan("全旗有几个苏木镇？")
     assert not wants_plan("旗里的执法队员没有执法证能上路检查吗？行政处罚法怎么说", names_law=True)
     assert wants_plan("今年旗里怎样落实行政复议法", names_law=True)
     # Whether something is allowed is the law's to say, wherever it happens; the plan's 今年 still counts.
