@@ -441,6 +441,10 @@ def test_a_plain_who_question_a_statute_answers_is_not_kept_to_the_plan(assistan
     drafted = assistant.ask("决策草案由谁负责拟订？")
     assert not drafted.abstained and drafted.citations[0].doc_short == "重大行政决策程序暂行条例"
     assert drafted.citations[0].clause == "第十一条" and "决策承办单位" in drafted.answer
+    # Nor when the statute says it in words of its own but is near in meaning: 第二十七条 has the
+    # 应急管理部门 "综合协调应急预案衔接"; kept to the plan, item （十四）'s units answered.
+    joined = assistant.ask("各部门的应急预案各写各的，由哪个部门统筹衔接？")
+    assert joined.citations[0].label == "《突发事件应对法》第二十七条" and "应急管理部门" in joined.answer
     # The plan's items still answer for the banner's own work ...
     assert assistant.ask("行政执法协调监督工作由谁负责？").citations[0].clause == "（二十二）"
     # ... and a statute that only shares everyday words with the question does not take over from it.
