@@ -585,9 +585,9 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         # with its items or not at all: alone it promises a list it does not give.
         para = units[best.index].para
         # A 款 not known (-1) has neither a rest nor a start: the choice stands.
-        start = next((j for j, u in enumerate(units) if para >= 0 and u.para == para), len(units))
-        onward = sorted({*chosen, *range(start, len(units))})
-        rest = [j for j, u in enumerate(units) if para >= 0 and u.para == para and not u.item and j not in chosen]
+        in_para = [j for j, u in enumerate(units) if u.para == para] if para >= 0 else []
+        onward = sorted({*chosen, *range(in_para[0] if in_para else len(units), len(units))})
+        rest = [j for j in in_para if not units[j].item and j not in chosen]
         with_lists = sorted({*chosen, *(k for j in rest for k in _with_list(units, j))})
         sentences = sorted({*chosen, *(j for j in rest if not is_lead_in(units[j].text))})
         for whole in (onward, with_lists, sentences):

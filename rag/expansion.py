@@ -203,7 +203,7 @@ LEGALITY_CUES = re.compile(
 # first in 12 of them, 7 without this. Of the 10 plan questions of dev, tune and train that name one, 8 ask
 # this way; the other 2 find their item without the boost.
 MEASURE_CUES = re.compile(
-    r"有没有|有什么(?:办法|措施|举措|安排|打算|标准|要求)|打算|怎么(?:推进|做好|做|抓|落实|化解)|如何|发挥什么|"
+    r"有没有|有什么(?:办法|措施|举措|标准|要求)|打算|怎么(?:推进|做好|做|抓|落实|化解)|如何|发挥什么|"
     r"采取|做了|负责哪些|哪些工作|"
     # what the place itself has: "旗里现在一共有多少名行政执法人员" (not "嘎查有户牧民……")
     rf"(?:{LOCAL_CUES.pattern})(?:现在|目前|一共|总共|共|都|还)*有(?:多少|几|没有|哪些|什么)"
