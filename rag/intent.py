@@ -246,6 +246,14 @@ _PERIOD_NAMES = frozenset({"期限", "时限", "时效"})
 _COUNTING_RE = re.compile(r"怎么算|怎样算|如何算|怎么计算|如何计算|算不算|按[^，,。？?；;]{1,8}算|包不包括|是否包括|含不含|算在里面")
 
 
+_YES_NO_RE = re.compile(r"吗[？?！!。\s]*$|能不能|可不可以|能否|可否|是否|要不要|需不需要|用不用|行不行|会不会|有没有")
+
+
+def wants_yes_no(question: str) -> bool:
+    """Is it a yes-or-no question (可以委托其他组织实施行政处罚吗, 要不要经过合法性审查)?"""
+    return bool(_YES_NO_RE.search(question))
+
+
 def number_cues(question: str) -> list[str]:
     """The words that ask for a figure, by piece of the question.
 
@@ -262,7 +270,7 @@ def number_cues(question: str) -> list[str]:
         a_few = _A_FEW_RE.fullmatch(m.group(0)) is not None
         goes_on = end is not None and end.group() in "，,；;" and _PART_SPLIT_RE.sub("", question[end.end():]).strip() != ""
         told = a_few and goes_on and (m.start() == start or question[m.start() - 1] in _A_FEW_BEFORE)
-        if piece.endswith("吗") or (a_few and _YES_NO_RE.search(piece)) or told:
+        if piece.endswith("吗") or (a_few and wants_yes_no(piece)) or told:
             continue
         if m.group(0) in _PERIOD_NAMES and _COUNTING_RE.search(question):
             continue
@@ -594,14 +602,6 @@ _CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么�
 def wants_classification(question: str) -> bool:
     """Does the question ask how something is graded or classified (预警级别怎么划分)?"""
     return bool(_CLASSIFICATION_RE.search(question))
-
-
-_YES_NO_RE = re.compile(r"吗[？?！!。\s]*$|能不能|可不可以|能否|可否|是否|要不要|需不需要|用不用|行不行|会不会|有没有")
-
-
-def wants_yes_no(question: str) -> bool:
-    """Is it a yes-or-no question (可以委托其他组织实施行政处罚吗, 要不要经过合法性审查)?"""
-    return bool(_YES_NO_RE.search(question))
 
 
 # "罚款能不能分期缴纳", "行政复议可以撤回吗": whether an act is allowed, which a clause says with a modal
