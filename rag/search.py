@@ -26,6 +26,7 @@ from .expansion import (
     expand,
     has_figure,
     law_subject,
+    spell_out,
     translations,
     wants_figure,
     wants_plan,
@@ -385,6 +386,8 @@ class Retriever:
         """
         k = k or self.cfg.top_k
         embed = embed or query
+        if self.cfg.expand_queries:
+            embed = spell_out(embed)
         mode = mode or self.cfg.mode
         if mode not in MODES:
             raise ValueError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")

@@ -724,6 +724,9 @@ def test_which_conditions_quotes_the_list_of_conditions(assistant):
     ans = assistant.ask("复议申请被受理需要满足哪些条件？")
     assert ans.citations[0].label == "《行政复议法》第三十条"
     assert "利害关系" in ans.answer and "法定申请期限" in ans.answer
+    # "哪些案子" asks for the cases listed; the 款 that only refers to them ("对前款规定的情形") was quoted alone
+    ans = assistant.ask("哪些案子要复议前置？")
+    assert ans.citations[0].label == "《行政复议法》第二十三条" and "对当场作出的行政处罚决定不服" in ans.answer
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ from rag.expansion import (
     expand,
     has_figure,
     law_subject,
+    spell_out,
     translations,
     wants_figure,
     wants_plan,
@@ -53,6 +54,13 @@ def test_a_phrase_inside_a_longer_translated_phrase_is_not_translated_again():
     assert "出庭应诉" in found["领导要不要亲自去法院"] and "法院" not in found
     assert "起诉" in found  # beside the longer phrase, not inside it
     assert "人民法院" in dict(translations("去法院起诉要交钱吗"))["法院"]  # alone, it is still translated
+
+
+def test_shorthand_is_spelt_out_for_the_model_legs_and_colloquial_words_are_not():
+    assert "简政放权" in spell_out("放管服改革有什么要求？") and "简政放权" in expand("放管服改革有什么要求？")
+    assert spell_out("罚款交不起怎么办") == "罚款交不起怎么办"  # colloquial: BM25's alone (expand)
+    assert "暂缓 分期" in expand("罚款交不起怎么办")
+    assert "先向行政复议机关申请行政复议" in spell_out("哪些案子要复议前置？")
 
 
 def test_colloquial_words_are_expanded_to_document_terms():
