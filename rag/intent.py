@@ -338,11 +338,25 @@ def unknown_law(question: str, known_names: tuple[str, ...]) -> str:
     return ""
 
 
+# Years said relative to the plan staff work on: 今年 is its year (``QUESTION_FRAME_WORDS``), so 明年 is the next.
+_RELATIVE_YEARS = {"明年": 1, "下一年": 1, "后年": 2, "去年": -1, "上一年": -1, "前年": -2}
+_RELATIVE_YEAR_RE = re.compile("|".join(sorted(_RELATIVE_YEARS, key=len, reverse=True)))
+_THIS_YEAR_RE = re.compile(r"今年|本年")
+
+
 def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
-    """A year's plan the question asks about that the corpus does not hold ("2025" for a 2024 plan)."""
+    """A year's plan the question asks about that the corpus does not hold ("2025" for a 2024 plan).
+
+    "明年的计划什么时候出" asks for the year after the newest plan held; "今年的计划比去年多了什么" asks
+    about this year's, which is held, so a relative year beside 今年 is not the one asked.
+    """
     if "计划" not in question:
         return ""
-    for year in _YEAR_RE.findall(question):
+    years = _YEAR_RE.findall(question)
+    held = [int(y) for t in plan_titles for y in _YEAR_RE.findall(t)]
+    if held and not _THIS_YEAR_RE.search(question):
+        years += [str(max(held) + _RELATIVE_YEARS[m.group(0)]) for m in _RELATIVE_YEAR_RE.finditer(question)]
+    for year in years:
         if not any(year in t for t in plan_titles):
             return year
     return ""

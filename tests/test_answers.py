@@ -366,6 +366,12 @@ def test_unknown_laws_and_other_years_are_noticed():
     assert law_mentions("在行政执法上有什么要求？推进依法行政") == []
     assert other_year_plan("乌拉特中旗2025年法治政府建设工作计划有哪些重点任务？", ("乌拉特中旗2024年法治政府建设工作计划",)) == "2025"
     assert other_year_plan("2024年计划的重点任务", ("乌拉特中旗2024年法治政府建设工作计划",)) == ""
+    # 今年 is the held plan's year, so 明年 and 去年 are the years either side of it
+    plans = ("乌拉特中旗2024年法治政府建设工作计划",)
+    assert other_year_plan("旗里明年的法治政府建设计划什么时候出？", plans) == "2025"
+    assert other_year_plan("去年的工作计划完成得怎么样？", plans) == "2023"
+    assert other_year_plan("去年的工作计划完成得怎么样？", (*plans, "乌拉特中旗2023年法治政府建设工作计划")) == ""
+    assert other_year_plan("今年的计划比去年多了哪些任务？", plans) == ""
 
 
 @pytest.mark.parametrize(
@@ -996,6 +1002,7 @@ def test_abstain_notes_say_why_in_words_the_user_can_act_on():
         ("民法典对遗产继承怎么规定？", "《民法典》不在已收录的文件中"),
         ("刑法规定盗窃罪数额较大的起点是多少钱？", "《刑法》不在已收录的文件中"),
         ("乌拉特中旗2025年法治政府建设工作计划有哪些重点任务？", "没有2025年的工作计划"),
+        ("旗里明年的法治政府建设计划什么时候出？", "没有2025年的工作计划"),
     ],
 )
 def test_abstention_tells_the_user_why(assistant, question, note):
