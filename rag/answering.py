@@ -88,7 +88,17 @@ from .structure import (
 )
 from .tokenization import QUESTION_WORDS, content_tokens, spelled_by
 from .typos import correct_law_names, notice
-from .units import asked_units, describe, known_units, roles_asked, tasks_of, units_named
+from .units import (
+    JOINT_RE,
+    asked_units,
+    describe,
+    describe_shared,
+    known_units,
+    roles_asked,
+    shared_tasks,
+    tasks_of,
+    units_named,
+)
 
 NO_BASIS = "未在已收录的文件中找到依据。"
 NO_BASIS_IN_SCOPE = "在当前的检索范围内没有找到依据。"
@@ -1063,6 +1073,10 @@ def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None
     if not keys:
         return None
     lead, responsible = roles_asked(question)
+    if len(keys) > 1 and JOINT_RE.search(question):
+        tasks = [tasks_of(key, tables.plan_items, tables.plan_units[key]) for key in keys]
+        shared = shared_tasks(tasks, lead, responsible)
+        return _listing(describe_shared(tasks, shared, lead, responsible), shared, question, retriever, "unit_tasks")
     texts: list[str] = []
     items: list[Clause] = []
     for key in keys:  # "司法局和信访局分别牵头哪些工作": one answer per unit, in the order named

@@ -25,9 +25,10 @@ _TASKS_RE = re.compile(
 )
 # ... and nothing but the unit, its role and such filler words.
 _FILLER_RE = re.compile(
-    r"今年|本年|2024年|旗里|我旗|全旗|法治建设|法治|工作计划|计划|里面|里|中|在|都|一共|总共|共|有|了|的|是|主要|具体|要|需要|"
+    r"今年|本年|2024年|旗里|我旗|全旗|法治建设|法治|工作计划|计划|里面|里|中|在|都|共同|一共|总共|共|有|了|的|是|主要|具体|要|需要|"
     r"干|做|些|啥|"
-    r"承担|负责|责任|牵头|参与|配合|协助|作为|单位|部门|分别|和|与|及|、|哪些|什么|哪几项|几项|多少项|工作|任务|事项|请问|我们|列出|列一下|"
+    r"承担|负责|责任|牵头|参与|配合|协助|作为|单位|部门|分别|一起|联合|同时|和|与|及|、|哪些|什么|哪几项|几项|多少项|工作|任务|事项|"
+    r"请问|我们|列出|列一下|"
     r"[，,。？?！!、\s]"
 )
 _PLAN_SUBJECT_RE = re.compile(r"法治政府(?:建设)?")
@@ -49,6 +50,8 @@ UNIT_ALIASES: dict[str, str] = {
     "交通运输局": "交通局",
 }
 _ALIAS_RE = re.compile("|".join(sorted(map(re.escape, UNIT_ALIASES), key=len, reverse=True)))
+# "司法局和信访局共同负责哪些工作": the items that name every unit asked, not each unit's own list.
+JOINT_RE = re.compile(r"共同|一起|联合|同时|都(?:是|参与|参加|负责|牵头|有份|在)")
 LEAD_ROLE_RE = re.compile(r"牵头")
 # "参与" is any part in an item, leading included; 责任单位 / 配合 / 协助 name the second role only.
 RESPONSIBLE_ROLE_RE = re.compile(r"责任单位|配合|协助")
@@ -158,3 +161,26 @@ def describe(tasks: UnitTasks, lead: bool, responsible: bool) -> tuple[str, list
         parts = [resp_part] + ([("但" + lead_part[0], lead_part[1])] if not tasks.responsible and tasks.lead else [])
     text = tasks.unit + "\n".join(body for body, _ in parts)
     return text, [c for _, items in parts for c in items]
+
+
+def shared_tasks(tasks: list[UnitTasks], lead: bool, responsible: bool) -> list[Clause]:
+    """The items every unit of ``tasks`` takes part in, in the role asked (either when both), in plan order."""
+    def of(t: UnitTasks) -> list[Clause]:
+        return (t.lead if lead else []) + (t.responsible if responsible else [])
+
+    common = [c for c in of(tasks[0]) if all(c in of(t) for t in tasks[1:])]
+    return sorted(common, key=lambda c: c.number)
+
+
+def describe_shared(tasks: list[UnitTasks], items: list[Clause], lead: bool, responsible: bool) -> str:
+    """ "旗司法局、信访局共同参与 3 项：" and a line per item saying each unit's role in it."""
+    names = "、".join(t.unit for t in tasks)
+    role = "牵头" if lead and not responsible else "作为责任单位参与" if responsible and not lead else "参与"
+    if not items:
+        return f"{names}没有共同{role}的事项；可以分别问各单位牵头了哪些工作。"
+
+    def roles(c: Clause) -> str:
+        return "，".join(f"{t.unit}{'牵头' if c in t.lead else '为责任单位'}" for t in tasks)
+
+    lines = "".join(f"\n{c.label}{c.title}（{roles(c)}）" for c in items)
+    return f"{names}共同{role} {len(items)} 项：{lines}"

@@ -588,6 +588,9 @@ def test_a_units_tasks_are_listed_with_every_item_cited(assistant):
     both = assistant.ask("司法局和信访局分别牵头哪些工作？")
     assert both.answer.startswith("旗司法局牵头 16 项：") and "信访局牵头 3 项：" in both.answer
     assert len(both.citations) == 16  # 信访局's three items are among 旗司法局's, cited once
+    shared = assistant.ask("司法局和信访局共同牵头哪些工作？")  # the items both lead, not each one's list
+    assert shared.intent == "unit_tasks" and shared.answer.startswith("旗司法局、信访局共同牵头 3 项：")
+    assert [c.clause for c in shared.citations] == ["（十七）", "（二十）", "（二十一）"]
     # limited to the laws, the question is searched there as usual
     assert assistant.ask("司法局今年牵头了哪些工作？", scope=Scope("regulations")).intent != "unit_tasks"
 

@@ -7,11 +7,14 @@ import pytest
 from rag.chunking import chunk_document
 from rag.loading import load_document
 from rag.units import (
+    JOINT_RE,
     UNIT_ALIASES,
     asked_units,
     describe,
+    describe_shared,
     known_units,
     roles_asked,
+    shared_tasks,
     tasks_of,
     unit_key,
     units_named,
@@ -101,3 +104,21 @@ def test_a_contact_question_names_the_unit_by_any_of_its_names(units):
     assert units_named("市场监督管理局的电话是多少？", units) == units_named("市监局的电话是多少？", units) == ["市监局"]
     assert units_named("旗司法局在哪里办公？", units) == ["旗司法局"]
     assert units_named("乌拉特中旗旗长是谁？", units) == []
+
+
+def test_units_asked_together_get_the_items_they_share(items, units):
+    # Before, "共同" was left over as a topic: the question was searched and one item's sentence quoted,
+    # and "都参与" listed each unit's sixteen and three items apart.
+    question = "司法局和公安局共同负责的有哪些？"
+    keys = asked_units(question, units)
+    assert keys == ["司法局", "公安局"] and JOINT_RE.search(question)
+    assert not JOINT_RE.search("司法局和信访局分别牵头哪些工作？")
+    tasks = [tasks_of(k, items, units[k]) for k in keys]
+    either = shared_tasks(tasks, lead=True, responsible=True)
+    assert [c.label for c in either] == ["（十三）", "（十六）", "（十七）"]
+    assert [c.label for c in shared_tasks(tasks, lead=True, responsible=False)] == ["（十三）", "（十七）"]
+    text = describe_shared(tasks, either, lead=True, responsible=True)
+    assert text.startswith("旗司法局、旗公安局共同参与 3 项：")
+    assert "（十六）引导、规范基层组织和社会力量参与突发事件应对（旗司法局为责任单位，旗公安局牵头）" in text
+    none = describe_shared(tasks, [], lead=False, responsible=True)
+    assert none.startswith("旗司法局、旗公安局没有共同作为责任单位参与的事项")
