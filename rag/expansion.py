@@ -166,7 +166,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
 # The shorthand of government work, spelt out as the documents write it. The embedding model reads
 # colloquial words half right but these not at all: for "行政执法三项制度是什么" it put three plan items on
 # 行政执法 before 优化营商环境条例第五十八条, which lists the three. So they are spelt out for the model
-# legs too (``spell_out``), not only for BM25.
+# legs too (``spell_out``, applied by ``Retriever`` where a query is encoded), not only for BM25.
 SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"放管服", "简政放权 放管结合 优化服务"),
     (r"三项制度", "行政执法公示 全过程记录 重大行政执法决定法制审核"),
@@ -177,8 +177,8 @@ SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"收支两条线", "上缴国库 截留 私分"),
     (r"减证便民|减证", "证明事项 从严控制"),
 )
-_COMPILED = tuple((re.compile(p), terms) for p, terms in (*COLLOQUIAL, *SHORTHAND))
 _SHORTHAND = tuple((re.compile(p), terms) for p, terms in SHORTHAND)
+_COMPILED = tuple((re.compile(p), terms) for p, terms in COLLOQUIAL) + _SHORTHAND
 
 
 def translations(question: str) -> list[tuple[str, str]]:

@@ -287,16 +287,25 @@ class Retriever:
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding; the last few are kept, as the answer layer asks again for the same one."""
-        return self._remembered("dense", query, lambda: self.encoder.encode_queries([query])[0])
+        return self._remembered("dense", query, lambda: self.encoder.encode_queries([self._model_text(query)])[0])
 
     def query_second(self, query: str) -> np.ndarray:
         """The query's embedding by the second model."""
-        return self._remembered("second", query, lambda: self.second_encoder.encode_queries([query])[0])
+        return self._remembered("second", query, lambda: self.second_encoder.encode_queries([self._model_text(query)])[0])
 
     def query_sparse(self, query: str) -> np.ndarray:
         """The query's latent-term vector, over the features of the index's sparse leg."""
         sparse = self.index.sparse
-        return self._remembered("sparse", query, lambda: sparse.query_vector(self.encoder.encode_sparse([query])[0]))
+        return self._remembered(
+            "sparse", query, lambda: sparse.query_vector(self.encoder.encode_sparse([self._model_text(query)])[0]))
+
+    def _model_text(self, query: str) -> str:
+        """What a model encodes for ``query``: its government shorthand spelt out (the models cannot read it).
+
+        Here, where text becomes a vector, so the search and the answer layer's sentence and title
+        similarities read the same text and share one encoding.
+        """
+        return spell_out(query) if self.cfg.expand_queries else query
 
     def _remembered(self, kind: str, query: str, compute) -> np.ndarray:
         key = (kind, query)
@@ -386,8 +395,6 @@ class Retriever:
         """
         k = k or self.cfg.top_k
         embed = embed or query
-        if self.cfg.expand_queries:
-            embed = spell_out(embed)
         mode = mode or self.cfg.mode
         if mode not in MODES:
             raise ValueError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")
