@@ -1073,14 +1073,14 @@ def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None
     if not keys:
         return None
     lead, responsible = roles_asked(question)
-    if len(keys) > 1 and JOINT_RE.search(question):
-        tasks = [tasks_of(key, tables.plan_items, tables.plan_units[key]) for key in keys]
+    tasks = [tasks_of(key, tables.plan_items, tables.plan_units[key]) for key in keys]
+    if len(tasks) > 1 and JOINT_RE.search(question):
         shared = shared_tasks(tasks, lead, responsible)
         return _listing(describe_shared(tasks, shared, lead, responsible), shared, question, retriever, "unit_tasks")
     texts: list[str] = []
     items: list[Clause] = []
-    for key in keys:  # "司法局和信访局分别牵头哪些工作": one answer per unit, in the order named
-        unit_text, unit_items = describe(tasks_of(key, tables.plan_items, tables.plan_units[key]), lead, responsible)
+    for unit in tasks:  # "司法局和信访局分别牵头哪些工作": one answer per unit, in the order named
+        unit_text, unit_items = describe(unit, lead, responsible)
         texts.append(unit_text)
         items += [c for c in unit_items if c not in items]
     return _listing("\n".join(texts), items, question, retriever, "unit_tasks")
