@@ -22,9 +22,10 @@ EXAMPLES = """示例：
   rag ask --json --batch questions.txt 每行一个问题，每行输出一个 JSON
   rag serve --port 7860              启动网页问答
   rag eval --split test              运行评测题集
+  rag feedback                       查看网页上被标记为“有误”的回答
 
 环境变量：RAG_CORPUS（文件夹，用 : 分隔）、RAG_INDEX_DIR、RAG_MODEL、RAG_SECOND_MODEL、RAG_SECOND_WEIGHT、RAG_MODE、
-RAG_SPARSE_WEIGHT、RAG_QUERY_ADAPTER、RAG_REFERENCE、RAG_PORT 等，
+RAG_SPARSE_WEIGHT、RAG_QUERY_ADAPTER、RAG_REFERENCE、RAG_PORT、RAG_FEEDBACK_PATH 等，
 见 rag/config.py。命令行参数优先于环境变量。
 """
 
@@ -115,6 +116,20 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--min", action="append", default=[], metavar="METRIC=VALUE",
                    help="质量底线，如 hit@1=0.9（针对 hybrid）；低于底线时以非零状态退出。可重复")
     e.set_defaults(func=cmd_eval)
+
+    f = sub.add_parser(
+        "feedback", help="查看网页问答收到的反馈",
+        description="列出工作人员在网页问答中对回答点的“有用/有误”（默认只列有误的，最新的在前），"
+                    "或把有误的问题导出为评测题草稿，由评测人员补上标准条款后并入题集。",
+    )
+    f.add_argument("--file", type=Path, metavar="FILE", help="反馈文件，默认 eval/feedback.jsonl（或 RAG_FEEDBACK_PATH）")
+    f.add_argument("--all", action="store_true", help="也列出标记为有用的回答")
+    f.add_argument("--limit", type=int, default=20, help="最多列出多少条，默认 20")
+    f.add_argument("--json", action="store_true", help="每行输出一条反馈的 JSON")
+    f.add_argument("--export", type=Path, metavar="FILE",
+                   help="把标记为有误的问题（去重）写成评测题草稿（JSON Lines，字段同 eval/questions.jsonl，"
+                        "gold 等待填写）；- 表示标准输出")
+    f.set_defaults(func=cmd_feedback)
     return parser
 
 
@@ -232,6 +247,47 @@ def cmd_eval(args: argparse.Namespace) -> int:
     cfg = _config(args)
     _ensure_index(cfg)
     return run_eval_cli(cfg, args)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from .feedback import BAD, FeedbackLog, export_questions
+
+    path = args.file or load_config().feedback_path
+    items, problems = FeedbackLog(path).read()
+    for p in problems:
+        print(f"警告：{p}", file=sys.stderr)
+    if args.export is not None:
+        drafts = export_questions(items)
+        text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts)
+        if str(args.export) == "-":
+            sys.stdout.write(text)
+        else:
+            args.export.parent.mkdir(parents=True, exist_ok=True)
+            args.export.write_text(text, encoding="utf-8")
+            print(f"已写出 {len(drafts)} 道评测题草稿：{args.export}（请补上 gold、answer_contains、category、doc 与 split）",
+                  file=sys.stderr)
+        return 0
+    bad = sum(1 for i in items if i.verdict == BAD)
+    shown = [i for i in reversed(items) if args.all or i.verdict == BAD][: max(0, args.limit)]
+    if args.json:
+        from dataclasses import asdict
+
+        for i in shown:
+            print(json.dumps(asdict(i), ensure_ascii=False))
+        return 0
+    if not items:
+        print(f"还没有反馈（{path}）。网页问答中每个回答下方的 👍/👎 会记录到这里。")
+        return 0
+    print(f"共 {len(items)} 条反馈：有用 {len(items) - bad}，有误 {bad}（{path}）")
+    for i in shown:
+        mark = "有误" if i.verdict == BAD else "有用"
+        cited = "、".join(i.citations) if i.citations else ("未找到依据" if i.abstained else "无引用")
+        print(f"\n[{mark}] {i.time}  {i.question}")
+        if i.searched:
+            print(f"  按上下文理解为：{i.searched}")
+        print(f"  引用：{cited}")
+        print(f"  回答：{i.answer[:120]}{'…' if len(i.answer) > 120 else ''}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

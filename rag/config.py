@@ -144,6 +144,9 @@ class Config:
     port: int = 7860
     concurrency: int = 4
     admin_token: str = ""
+    # Staff's 👍/👎 on answers in the web chat (rag/feedback.py), read by `rag feedback`. Beside the
+    # eval set it feeds, not in index/, which an administrator may delete to rebuild from scratch.
+    feedback_path: Path = PROJECT_ROOT / "eval" / "feedback.jsonl"
 
     def with_overrides(self, **kwargs: object) -> Config:
         """Return a copy with the non-None keyword arguments applied (CLI flags)."""
@@ -183,6 +186,7 @@ _ENV: dict[str, tuple[str, Callable[[str], object]]] = {
     "RAG_PORT": ("port", int),
     "RAG_CONCURRENCY": ("concurrency", int),
     "RAG_ADMIN_TOKEN": ("admin_token", str),
+    "RAG_FEEDBACK_PATH": ("feedback_path", Path),
 }
 
 

@@ -295,3 +295,46 @@ def test_document_markup_is_shown_as_text(browser, evil_app):
         assert c.external == []
     finally:
         ctx.close()
+
+
+def _feedback_lines(path: Path, n: int) -> list[dict]:
+    """The feedback file's lines once it has at least ``n`` (the mark is written after the click returns)."""
+    import json
+
+    deadline = time.monotonic() + 15
+    lines: list[str] = []
+    while time.monotonic() < deadline:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        if len(lines) >= n:
+            break
+        time.sleep(0.2)
+    return [json.loads(x) for x in lines]
+
+
+def test_thumbs_record_feedback_for_that_answer(chat, ui_server):
+    from rag.feedback import FeedbackLog
+
+    path = ui_server.feedback_path
+    before = len(path.read_text(encoding="utf-8").splitlines()) if path.exists() else 0
+    chat.ask("谁牵头行政复议工作？")
+    chat.ask("明天乌拉特中旗的天气怎么样？")
+    # 👎 on the first answer, not the latest: the mark must land on the answer it was given to.
+    down = chat.chat.locator("button[aria-label='踩']")
+    assert down.count() == 2, "each answer has its own 👍/👎"
+    down.first.click()
+    rows = _feedback_lines(path, before + 1)
+    assert len(rows) == before + 1
+    mark = rows[-1]
+    assert mark["verdict"] == "bad" and mark["question"] == "谁牵头行政复议工作？"
+    assert any("（十八）" in c for c in mark["citations"]) and "旗司法局" in mark["answer"]
+    chat.page.get_by_text("已记录：这个回答有误").first.wait_for(state="visible", timeout=10_000)
+    # Changing the mind: 👍 replaces the 👎; clicking 👍 again withdraws it.
+    chat.chat.locator("button[aria-label='赞']").first.click()
+    rows = _feedback_lines(path, before + 2)
+    assert rows[-1]["verdict"] == "good" and rows[-1]["answer_id"] == mark["answer_id"]
+    standing = [m for m in FeedbackLog(path).read()[0] if m.answer_id == mark["answer_id"]]
+    assert [m.verdict for m in standing] == ["good"]
+    chat.chat.locator("button[aria-label='Liked']").first.click()
+    rows = _feedback_lines(path, before + 3)
+    assert rows[-1]["verdict"] == "withdrawn"
+    assert not [m for m in FeedbackLog(path).read()[0] if m.answer_id == mark["answer_id"]]

@@ -67,6 +67,7 @@ class UIServer:
     env: dict[str, str]
     log_path: Path
     proc: subprocess.Popen = field(repr=False)
+    feedback_path: Path | None = None  # where the chat's 👍/👎 go (RAG_FEEDBACK_PATH), never eval/
     startup_s: float = 0.0
     users: int = 0
 
@@ -109,6 +110,7 @@ def start_server(index_dir: Path, log_dir: Path) -> UIServer:
     """Start ``rag serve`` on a free port and wait until the page answers with HTTP 200."""
     port = free_port()
     env = server_env(index_dir, port)
+    env["RAG_FEEDBACK_PATH"] = str(log_dir / "feedback.jsonl")
     log_path = log_dir / f"rag-serve-{port}.log"
     t0 = time.monotonic()
     with open(log_path, "w", encoding="utf-8") as log:
@@ -116,7 +118,8 @@ def start_server(index_dir: Path, log_dir: Path) -> UIServer:
             rag_command("serve", "--host", "127.0.0.1", "--port", str(port)),
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
-    server = UIServer(url=f"http://127.0.0.1:{port}/", port=port, env=env, log_path=log_path, proc=proc)
+    server = UIServer(url=f"http://127.0.0.1:{port}/", port=port, env=env, log_path=log_path, proc=proc,
+                      feedback_path=log_dir / "feedback.jsonl")
     _wait_ready(server, START_TIMEOUT_S)
     server.startup_s = time.monotonic() - t0
     return server

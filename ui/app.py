@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import gradio as gr
 
 from rag.assistant import Assistant
 from rag.config import Config
+from rag.feedback import BAD, GOOD, WITHDRAWN, Feedback, FeedbackLog
 from rag.index import Manifest, current_dir, read_manifest, second_in_use, second_pending, sparse_in_use
 from rag.records import Answer
 from rag.reference import read_manifest as read_reference_manifest
@@ -134,8 +136,9 @@ class ChatService:
             return Answer(question=q[:200], answer=msg, abstained=True, intent="invalid", error=msg).to_dict()
         return self.assistant.ask(question, scope=sc).to_dict()
 
-    def reply(self, message: str, scope: str, asked: list[str]) -> tuple[str, list[str]]:
-        """The assistant's chat message for ``message`` and the updated list of searched questions."""
+    def reply(self, message: str, scope: str, asked: list[str]) -> tuple[str, list[str], dict[str, Any] | None]:
+        """The assistant's chat message for ``message``, the updated list of searched questions, and
+        the answer itself (None when answering failed), kept for the 👍/👎 on it."""
         names = [n for _, short, title in self.documents() for n in (short, title, title.removeprefix("中华人民共和国"))]
         previous = asked[-1] if asked else None
         searched = rewrite_followup(message, previous, names)
@@ -143,11 +146,26 @@ class ChatService:
             result = self.ask(searched, scope)
         except Exception:  # the page must stay usable; the log has the traceback
             log.exception("answering %r failed", searched)
-            return render_failure("回答这个问题时出错了，请稍后再试或换个问法。"), asked
+            return render_failure("回答这个问题时出错了，请稍后再试或换个问法。"), asked, None
         html = render_answer(result, rewritten_from=message if searched != message else "")
         if not result.get("error"):
             asked = [*asked, result.get("question") or searched]
-        return html, asked[-20:]
+        return html, asked[-20:], result
+
+    def mark(self, answered: dict[str, Any] | None, liked: bool | str) -> str:
+        """Record staff's 👍 (``liked`` True) or 👎 (False) on one answer, or its withdrawal (""); returns the toast."""
+        if not answered:
+            return ""
+        verdict = GOOD if liked is True else BAD if liked is False else WITHDRAWN
+        item = Feedback.from_answer(verdict, answered["question"], answered["result"], answered.get("scope", "all"),
+                                    answer_id=answered.get("id", ""))
+        try:
+            FeedbackLog(self.cfg.feedback_path).add(item)
+        except OSError as exc:
+            log.error("feedback not recorded in %s: %s", self.cfg.feedback_path, exc)
+            return "反馈未能保存，请告知管理员（服务器日志中有原因）。"
+        return {GOOD: "谢谢，已记录：这个回答有用。", BAD: "谢谢，已记录：这个回答有误，我们会核对改进。",
+                WITHDRAWN: "已撤回对这个回答的评价。"}[verdict]
 
 
 # -- Gradio wiring ------------------------------------------------------------------------------
@@ -170,7 +188,7 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
     chatbot = gr.Chatbot(
         value=[], label="问答", show_label=False, elem_id="rag-chat", height="calc(100vh - 420px)", min_height=320,
         render_markdown=True, sanitize_html=True, allow_tags=False, latex_delimiters=[], line_breaks=False,
-        feedback_options=None, buttons=[], layout="bubble", autoscroll=False,
+        feedback_options=("Like", "Dislike"), buttons=[], layout="bubble", autoscroll=False,
         placeholder=(
             "<div class='rag-welcome'><b>您好！</b>请就《乌拉特中旗2024年法治政府建设工作计划》及相关法律法规提问。"
             "<br>每个回答都注明出处条款，点开可查看原文；文件中没有的内容会明确说明“未找到依据”。</div>"
@@ -188,6 +206,7 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
 
     asked = gr.State([])
     pending = gr.State("")
+    answered = gr.State({})  # chat position of an answer → what was asked and answered, for its 👍/👎
 
     def add_question(message: str, history: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str, str]:
         """Show the question at once and clear the input; the answer follows."""
@@ -196,15 +215,26 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
             return history, "", ""
         return [*history, {"role": "user", "content": render_question(message)}], "", message
 
-    def answer(message: str, scope_value: str, history: list[dict[str, Any]], asked_list: list[str]):
+    def answer(message: str, scope_value: str, history: list[dict[str, Any]], asked_list: list[str],
+               answers: dict[int, dict[str, Any]]):
         if not message:
-            return history, asked_list
-        html, asked_list = service.reply(message, scope_value, list(asked_list or []))
-        return [*history, {"role": "assistant", "content": html}], asked_list
+            return history, asked_list, answers
+        html, asked_list, result = service.reply(message, scope_value, list(asked_list or []))
+        history = [*history, {"role": "assistant", "content": html}]
+        if result is not None:
+            answers = {**(answers or {}), len(history) - 1: {
+                "id": uuid.uuid4().hex, "question": message, "scope": scope_value, "result": result}}
+        return history, asked_list, answers
+
+    def mark(answers: dict[int, dict[str, Any]], data: gr.LikeData) -> None:
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        toast = service.mark((answers or {}).get(index), data.liked)
+        if toast:
+            gr.Info(toast, duration=3)
 
     def wire(event: Any) -> None:
         event.then(None, None, None, js=SCROLL_TO_QUESTION_JS, queue=False, api_visibility="undocumented").then(
-            answer, [pending, scope, chatbot, asked], [chatbot, asked], api_visibility="undocumented",
+            answer, [pending, scope, chatbot, asked, answered], [chatbot, asked, answered], api_visibility="undocumented",
             show_progress="minimal",
         ).then(None, None, None, js=SCROLL_TO_QUESTION_JS, queue=False, api_visibility="undocumented")
 
@@ -213,8 +243,10 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
     wire(send.click(add_question, [msg, chatbot], [chatbot, msg, pending], **common))
     for btn, q in zip(example_buttons, EXAMPLES, strict=True):
         wire(btn.click(lambda h, q=q: add_question(q, h), [chatbot], [chatbot, msg, pending], **common))
-    clear.click(lambda: ([], [], ""), None, [chatbot, asked, msg], **common)
-    chatbot.clear(lambda: [], None, [asked], **common)  # the chat's own trash icon
+    clear.click(lambda: ([], [], "", {}), None, [chatbot, asked, msg, answered], **common)
+    chatbot.clear(lambda: ([], {}), None, [asked, answered], **common)  # the chat's own trash icon
+    # Queued, unlike the events above: a toast (gr.Info) reaches the page only through the queue.
+    chatbot.like(mark, [answered], None, api_visibility="undocumented", show_progress="hidden")
     return scope
 
 
