@@ -41,6 +41,7 @@ from .intent import (
     figure_kind,
     has_figure_of,
     has_number,
+    listed_noun,
     opening_asked,
     other_place_plan,
     other_year_plan,
@@ -409,6 +410,7 @@ def score_sentences(
     weights = query_weights(question, retriever, context)
     definition, classification = wants_definition(question), wants_classification(question)
     contents = wants_contents(question)
+    noun = listed_noun(question) if contents else ""
     asked_term = term_asked(question) if definition else ""
     opening = opening_asked(question)
     case = case_weights(question, retriever)
@@ -446,6 +448,9 @@ def score_sentences(
                 score += W_CUE
             if i in leads:
                 score += W_CUE
+                # "采取哪些方式" is answered by the list "可以采取以下方式：", not any list
+                if noun and noun in u.text:
+                    score += W_CUE
             # Only in the first clause: the case chooses what of the clause to quote, not the clause.
             if case and rank == 0 and states_case(case, u.text, retriever):
                 score += W_CUE

@@ -610,6 +610,15 @@ def wants_contents(question: str) -> bool:
     return bool(_CONTENTS_RE.search(question))
 
 
+_LISTED_NOUN_RE = re.compile(r"(?:哪些|哪几种|哪几类|哪几项)(条件|情形|情况|措施|方式|职责|职能|权利|义务|内容|事项|材料)")
+
+
+def listed_noun(question: str) -> str:
+    """The kind of thing a list question asks for ("采取哪些方式" → 方式); "" when it names none."""
+    m = _LISTED_NOUN_RE.search(question)
+    return m.group(1) if m else ""
+
+
 _CLASSIFICATION_RE = re.compile(r"怎么划分|如何划分|怎样划分|怎么分级|如何分级|分为几|分成几|分几级|分几类|哪几级|哪几类")
 
 

@@ -1427,6 +1427,15 @@ def test_a_list_with_any_lead_in_is_quoted_for_a_question_asking_what_it_lists(a
 
 
 @pytest.mark.slow
+def test_a_list_of_the_kind_asked_for_beats_a_clause_that_only_names_the_asker(assistant):
+    # "督查组" four times over made 第八条 (how a 督查组 is sent) the answer; the question asks for
+    # 方式, which 第十二条 lists under "政府督查可以采取以下方式：".
+    ans = assistant.ask("督查组能采取哪些方式开展督查？")
+    assert ans.citations[0].label == "《政府督查工作条例》第十二条"
+    assert ans.answer.startswith("政府督查可以采取以下方式：") and "暗访" in ans.answer
+
+
+@pytest.mark.slow
 def test_a_sentence_that_only_hands_the_matter_on_is_not_the_answer(assistant):
     # Before: only "……的组成和开展工作的具体办法，由国务院行政复议机构制定。" Its 款 is quoted whole now,
     # so both questions get both sentences; the composition must be among them.
