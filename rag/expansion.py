@@ -27,7 +27,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
      r"|(?:领导|一把手|局长|县长|旗长|负责人).{0,6}(?:到场|到庭|出面|露面)",
      "负责人 出庭应诉"),
     (r"法院|法庭", "人民法院"),
-    (r"不服|有意见|不满意|不认可", "不服 申请行政复议 提起行政诉讼"),
+    (r"不服|不满意|不认可", "不服 申请行政复议 提起行政诉讼"),
     (r"不罚|免罚|免于处罚", "不予行政处罚 免罚清单"),
     (r"少罚|轻罚|从轻", "从轻 减轻 行政处罚 轻罚清单"),
     (r"加重|罚得更重|罚得更多|更重|反而", "更为不利 不利"),
@@ -176,6 +176,8 @@ SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"复议前置|先复议(?:后|再)", "先向行政复议机关申请行政复议"),
     (r"收支两条线", "上缴国库 截留 私分"),
     (r"减证便民|减证", "证明事项 从严控制"),
+    # the limitation period of 行政处罚法第三十六条, which never names itself
+    (r"(?:处罚|追责|追究|追诉)时效", "违法行为在二年内未被发现的 不再给予行政处罚"),
 )
 _SHORTHAND = tuple((re.compile(p), terms) for p, terms in SHORTHAND)
 _COMPILED = tuple((re.compile(p), terms) for p, terms in COLLOQUIAL) + _SHORTHAND

@@ -61,6 +61,16 @@ def test_shorthand_is_spelt_out_for_the_model_legs_and_colloquial_words_are_not(
     assert spell_out("罚款交不起怎么办") == "罚款交不起怎么办"  # colloquial: BM25's alone (expand)
     assert "暂缓 分期" in expand("罚款交不起怎么办")
     assert "先向行政复议机关申请行政复议" in spell_out("哪些案子要复议前置？")
+    # 处罚时效 is the textbook name of 行政处罚法第三十六条's two years, a name the law never uses
+    assert "二年内未被发现" in spell_out("处罚时效") and "二年内未被发现" in expand("行政处罚的追责时效是几年")
+    assert "二年内未被发现" not in expand("劳动仲裁的时效是多久")  # another law's limitation period
+
+
+def test_having_a_view_is_not_challenging_a_decision():
+    # "有意见" is a complaint or a suggestion (信访, 投诉, 监督); it had been read as 不服 and sent
+    # "对办事环境有意见想反映" to the articles on applying for 行政复议.
+    assert "申请行政复议" not in expand("企业对办事环境有意见想反映，政府得给个投诉口子吗")
+    assert "申请行政复议" in expand("对处罚决定不服怎么办") and "申请行政复议" in expand("对结果不满意能复议吗")
 
 
 def test_colloquial_words_are_expanded_to_document_terms():
