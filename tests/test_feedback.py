@@ -132,6 +132,8 @@ def test_cli_lists_wrong_answers_newest_first_and_exports(answers, tmp_path):
     assert "行政复议法第二十条" not in out.stdout  # only the wrong ones unless --all
     assert "未找到依据" in out.stdout and "（十八）" in out.stdout
     assert "行政复议法第二十条" in _feedback_cli("--file", str(path), "--all").stdout
+    as_json = [json.loads(x) for x in _feedback_cli("--file", str(path), "--json").stdout.splitlines()]
+    assert [(d["answer_id"], d["verdict"]) for d in as_json] == [("a3", BAD), ("a1", BAD)]
     export = tmp_path / "drafts" / "feedback-questions.jsonl"
     out = _feedback_cli("--file", str(path), "--export", str(export))
     assert out.returncode == 0 and "2 道评测题草稿" in out.stderr

@@ -148,6 +148,24 @@ def test_read_only_document_is_switched_off_and_on_not_deleted(built_index, tmp_
         exclude_document(cfg, "")
 
 
+def test_feedback_rows_list_wrong_answers_newest_first(tmp_path):
+    from rag.feedback import BAD, GOOD, Feedback, FeedbackLog
+    from ui.admin import feedback_rows
+
+    cfg = Config(corpus_dirs=[tmp_path], index_dir=tmp_path / "index", feedback_path=tmp_path / "fb.jsonl")
+    assert feedback_rows(cfg) == []  # no file yet: an empty table, no error
+    log = FeedbackLog(cfg.feedback_path)
+    log.add(Feedback(BAD, "谁牵头行政复议工作？", answer_id="a1", answer="由旗司法局牵头。" * 40,
+                     citations=["《2024年法治政府建设工作计划》六（十八）"]))
+    log.add(Feedback(GOOD, "行政复议法第二十条", answer_id="a2", citations=["《行政复议法》第二十条"]))
+    log.add(Feedback(BAD, "明天天气怎么样", answer_id="a3", answer="未在已收录的文件中找到依据。", abstained=True))
+    rows = feedback_rows(cfg)
+    assert [r[1] for r in rows] == ["明天天气怎么样", "谁牵头行政复议工作？"]  # newest first, wrong ones only
+    assert rows[0][2] == "未找到依据" and rows[1][2] == "《2024年法治政府建设工作计划》六（十八）"
+    assert rows[1][3].endswith("…") and len(rows[1][3]) == 201  # a long answer is cut for the table
+    assert [r[1] for r in feedback_rows(cfg, limit=1)] == ["明天天气怎么样"]
+
+
 def test_admin_tab_only_with_token(tmp_path):
     from ui.app import build_app
 
@@ -204,7 +222,7 @@ def admin_server(built_index: Path, tmp_path_factory) -> Iterator[UIServer]:
 
     port = free_port()
     env = server_env(index_dir, port)
-    env.update(RAG_CORPUS=str(corpus), RAG_ADMIN_TOKEN=TOKEN)
+    env.update(RAG_CORPUS=str(corpus), RAG_ADMIN_TOKEN=TOKEN, RAG_FEEDBACK_PATH=str(base / "feedback.jsonl"))
     log_path = base / "rag-serve.log"
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
@@ -295,6 +313,15 @@ def test_admin_upload_rebuild_and_ask(admin_server, tmp_path):
             answer.wait_for(timeout=60_000)
             sync_api.expect(answer).to_contain_text("三月十五日", timeout=60_000)
             sync_api.expect(answer.locator(".rag-cite-label").first).to_contain_text("青稞示范条例")
+
+            # Staff mark the answer wrong; the admin tab lists it for whoever keeps the documents.
+            page.locator("#rag-chat button[aria-label='踩']").first.click()
+            sync_api.expect(page.get_by_text("已记录：这个回答有误").first).to_be_visible(timeout=20_000)
+            page.get_by_role("tab", name="管理").click()
+            page.locator("#rag-admin-login").click()
+            marked = page.locator("#rag-admin-feedback")
+            sync_api.expect(marked).to_contain_text("青稞台账什么时候报送？", timeout=20_000)
+            sync_api.expect(marked).to_contain_text("《青稞示范条例》")
         finally:
             browser.close()
     assert external == [], f"the page tried to reach outside: {external}"

@@ -10,9 +10,11 @@ are switched off instead (停用, listed in ``index/excluded.json``) and can be
 switched back on (恢复): a repealed regulation, or one replaced by an uploaded
 revision, stops answering without its file being touched.
 A change takes effect after 重建索引; the chat picks up the new index by itself.
+Below the documents, the answers staff marked wrong in the chat (👎, ``rag.feedback``),
+newest first, so whoever keeps the documents also sees where the answers fall short.
 
 The helpers (``save_upload``, ``document_rows``, ``remove_upload``, ``exclude_document``,
-``include_document``, ``run_rebuild``)
+``include_document``, ``run_rebuild``, ``feedback_rows``)
 are plain functions so they can be tested without a browser; ``admin_tab`` wires them.
 """
 
@@ -31,6 +33,7 @@ import gradio as gr
 
 from rag.config import Config
 from rag.exclusions import Exclusions
+from rag.feedback import BAD, FeedbackLog
 from rag.index import BuildLockedError, build_index, read_manifest
 from rag.loading import MAX_FILE_BYTES, MAX_FILE_MB, SUPPORTED, LoadError, load_document
 
@@ -41,6 +44,8 @@ UPLOAD_TYPES = (".pdf", ".docx", ".txt", ".md")  # what the page offers; SUPPORT
 TOKEN_MISSING = "请先输入管理口令。"
 TOKEN_WRONG = "管理口令不正确，未执行任何操作。"
 COLUMNS = ["简称", "标题", "条款数", "加入时间", "路径", "可删除 / 状态"]
+FEEDBACK_COLUMNS = ["标记时间", "问题", "引用条款", "回答"]
+FEEDBACK_ROWS = 50
 
 
 class AdminError(Exception):
@@ -128,6 +133,19 @@ def _fmt_time(value: str) -> str:
         return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
         return value or ""
+
+
+def feedback_rows(cfg: Config, limit: int = FEEDBACK_ROWS) -> list[list[str]]:
+    """The answers marked wrong in the chat, newest first (what ``rag feedback`` lists)."""
+    items, problems = FeedbackLog(cfg.feedback_path).read()
+    for p in problems:
+        log.warning("%s", p)
+    rows = []
+    for item in [i for i in reversed(items) if i.verdict == BAD][:limit]:
+        cited = "、".join(item.citations) or ("未找到依据" if item.abstained else "")
+        answer = item.answer if len(item.answer) <= 200 else item.answer[:200] + "…"
+        rows.append([_fmt_time(item.time), item.searched or item.question, cited, answer])
+    return rows
 
 
 def _uploads_or_none(cfg: Config) -> Path | None:
@@ -281,13 +299,17 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
             include_btn = gr.Button("恢复", elem_id="rag-admin-include", scale=1)
         rebuild_btn = gr.Button("重建索引", variant="primary", elem_id="rag-admin-rebuild")
         report = gr.Textbox(label="构建结果", lines=6, interactive=False, elem_id="rag-admin-report")
+        marked = gr.Dataframe(
+            headers=FEEDBACK_COLUMNS, value=[], interactive=False, wrap=True, elem_id="rag-admin-feedback",
+            label=f"问答中被标为“有误”的回答（最新的 {FEEDBACK_ROWS} 条；全部与导出：rag feedback）",
+        )
 
-    def empty() -> tuple[list[list[Any]], Any, Any]:
-        return [], gr.Dropdown(choices=[], value=None), gr.Dropdown(choices=[], value=None)
+    def empty() -> tuple[list[list[Any]], Any, Any, list[list[str]]]:
+        return [], gr.Dropdown(choices=[], value=None), gr.Dropdown(choices=[], value=None), []
 
-    def listing() -> tuple[list[list[Any]], Any, Any]:
+    def listing() -> tuple[list[list[Any]], Any, Any, list[list[str]]]:
         return (document_rows(cfg), gr.Dropdown(choices=removable_choices(cfg), value=None),
-                gr.Dropdown(choices=switch_choices(cfg), value=None))
+                gr.Dropdown(choices=switch_choices(cfg), value=None), feedback_rows(cfg))
 
     def do_login(tok: str):
         try:
@@ -339,7 +361,7 @@ def admin_tab(cfg: Config, service: Any = None) -> Any:
         return _msg("重建完成，问答已使用新索引。", True), text, *listing()
 
     common = {"api_visibility": "private"}
-    lists = [docs, to_remove, to_switch]
+    lists = [docs, to_remove, to_switch, marked]
     login.click(do_login, [token], [message, *lists], queue=False, **common)
     token.submit(do_login, [token], [message, *lists], queue=False, **common)
     upload_btn.click(do_upload, [token, upload], [message, *lists, upload], **common)
