@@ -17,6 +17,7 @@ import logging
 import os
 import threading
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ SCROLL_TO_QUESTION_JS = """() => {
     box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
   }, 60);
 }"""
+MARKABLE = 50  # answers a chat keeps for their 👍/👎; an older one's thumbs are a no-op
 FONT_STACK = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB",
               "WenQuanYi Micro Hei", "Source Han Sans SC", "system-ui", "sans-serif"]
 
@@ -152,13 +154,15 @@ class ChatService:
             asked = [*asked, result.get("question") or searched]
         return html, asked[-20:], result
 
-    def mark(self, answered: dict[str, Any] | None, liked: bool | str) -> str:
-        """Record staff's 👍 (``liked`` True) or 👎 (False) on one answer, or its withdrawal (""); returns the toast."""
-        if not answered:
+    def mark(self, answered: Feedback | None, liked: bool | str) -> str:
+        """Record staff's 👍 (``liked`` True) or 👎 (False) on one answer, or its withdrawal (""); returns the toast.
+
+        ``answered`` is the answer as ``Feedback.from_answer`` kept it when it was given, verdict still open.
+        """
+        if answered is None:
             return ""
         verdict = GOOD if liked is True else BAD if liked is False else WITHDRAWN
-        item = Feedback.from_answer(verdict, answered["question"], answered["result"], answered.get("scope", "all"),
-                                    answer_id=answered.get("id", ""))
+        item = replace(answered, verdict=verdict, time="")
         try:
             FeedbackLog(self.cfg.feedback_path).add(item)
         except OSError as exc:
@@ -206,7 +210,8 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
 
     asked = gr.State([])
     pending = gr.State("")
-    answered = gr.State({})  # chat position of an answer → what was asked and answered, for its 👍/👎
+    # chat position of an answer → what was asked and answered, for its 👍/👎 (the latest MARKABLE answers)
+    answered = gr.State({})
 
     def add_question(message: str, history: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str, str]:
         """Show the question at once and clear the input; the answer follows."""
@@ -216,17 +221,17 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
         return [*history, {"role": "user", "content": render_question(message)}], "", message
 
     def answer(message: str, scope_value: str, history: list[dict[str, Any]], asked_list: list[str],
-               answers: dict[int, dict[str, Any]]):
+               answers: dict[int, Feedback]):
         if not message:
             return history, asked_list, answers
         html, asked_list, result = service.reply(message, scope_value, list(asked_list or []))
         history = [*history, {"role": "assistant", "content": html}]
         if result is not None:
-            answers = {**(answers or {}), len(history) - 1: {
-                "id": uuid.uuid4().hex, "question": message, "scope": scope_value, "result": result}}
+            kept = Feedback.from_answer("", message, result, scope_value, answer_id=uuid.uuid4().hex)
+            answers = dict([*(answers or {}).items(), (len(history) - 1, kept)][-MARKABLE:])
         return history, asked_list, answers
 
-    def mark(answers: dict[int, dict[str, Any]], data: gr.LikeData) -> None:
+    def mark(answers: dict[int, Feedback], data: gr.LikeData) -> None:
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         toast = service.mark((answers or {}).get(index), data.liked)
         if toast:
