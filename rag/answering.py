@@ -410,7 +410,7 @@ def score_sentences(
     weights = query_weights(question, retriever, context)
     definition, classification = wants_definition(question), wants_classification(question)
     contents = wants_contents(question)
-    noun = listed_noun(question) if contents else ""
+    noun = listed_noun(question)  # only read at a list's lead-in, which counts only when ``contents``
     asked_term = term_asked(question) if definition else ""
     opening = opening_asked(question)
     case = case_weights(question, retriever)

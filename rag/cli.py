@@ -281,11 +281,10 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     print(f"共 {len(items)} 条反馈：有用 {len(items) - bad}，有误 {bad}（{path}）")
     for i in shown:
         mark = "有误" if i.verdict == BAD else "有用"
-        cited = "、".join(i.citations) if i.citations else ("未找到依据" if i.abstained else "无引用")
         print(f"\n[{mark}] {i.time}  {i.question}")
         if i.searched:
             print(f"  按上下文理解为：{i.searched}")
-        print(f"  引用：{cited}")
+        print(f"  引用：{i.cited or '无引用'}")
         print(f"  回答：{i.answer[:120]}{'…' if len(i.answer) > 120 else ''}")
     return 0
 

@@ -57,6 +57,11 @@ class Feedback:
             intent=str(result.get("intent") or ""),
         )
 
+    @property
+    def cited(self) -> str:
+        """The clauses the answer cited, as one line; 未找到依据 for an abstention, "" for neither."""
+        return "、".join(self.citations) or ("未找到依据" if self.abstained else "")
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Feedback:
         if data.get("verdict") not in (GOOD, BAD, WITHDRAWN) or not isinstance(data.get("question"), str):

@@ -599,9 +599,12 @@ def breached_articles(clause: Clause) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for n in found if n is not None and n != clause.number))
 
 
+# What a statute's list is of, as a question names it ("符合哪些条件") and a lead-in states it ("以下条件：").
+_LIST_ASKERS = "哪些|哪几种|哪几类|哪几项"
+_LISTED_KINDS = "条件|情形|情况|措施|方式|职责|职能|权利|义务"
 _CONTENTS_RE = re.compile(
     r"(?:写|载明|包括|包含|列明|注明)(?:哪些|什么)|(?:哪些|什么)(?:内容|事项|材料)|"
-    r"(?:哪些|哪几种|哪几类|哪几项)(?:条件|情形|情况|措施|方式|职责|职能|权利|义务|活|事|案子|案件)"
+    rf"(?:{_LIST_ASKERS})(?:{_LISTED_KINDS}|活|事|案子|案件)"
 )
 
 
@@ -610,7 +613,7 @@ def wants_contents(question: str) -> bool:
     return bool(_CONTENTS_RE.search(question))
 
 
-_LISTED_NOUN_RE = re.compile(r"(?:哪些|哪几种|哪几类|哪几项)(条件|情形|情况|措施|方式|职责|职能|权利|义务|内容|事项|材料)")
+_LISTED_NOUN_RE = re.compile(rf"(?:{_LIST_ASKERS})({_LISTED_KINDS}|内容|事项|材料)")
 
 
 def listed_noun(question: str) -> str:

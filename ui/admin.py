@@ -142,9 +142,8 @@ def feedback_rows(cfg: Config, limit: int = FEEDBACK_ROWS) -> list[list[str]]:
         log.warning("%s", p)
     rows = []
     for item in [i for i in reversed(items) if i.verdict == BAD][:limit]:
-        cited = "、".join(item.citations) or ("未找到依据" if item.abstained else "")
         answer = item.answer if len(item.answer) <= 200 else item.answer[:200] + "…"
-        rows.append([_fmt_time(item.time), item.searched or item.question, cited, answer])
+        rows.append([_fmt_time(item.time), item.searched or item.question, item.cited, answer])
     return rows
 
 
