@@ -23,6 +23,7 @@ from typing import Any
 
 GOOD, BAD, WITHDRAWN = "good", "bad", "withdrawn"  # a second click on the same thumb withdraws the mark
 MAX_TEXT = 4000  # an answer is at most a few hundred characters; this bounds a hostile client
+MAX_CITED, MAX_LABEL = 20, 200  # an answer cites a handful of clauses; an API client may send anything
 
 
 @dataclass
@@ -52,7 +53,8 @@ class Feedback:
             searched=searched[:MAX_TEXT] if searched != question else "",
             scope=scope,
             answer=str(result.get("answer") or "")[:MAX_TEXT],
-            citations=[str(c.get("label") or "") for c in result.get("citations") or []],
+            citations=[str(c.get("label") or "")[:MAX_LABEL] for c in (result.get("citations") or [])[:MAX_CITED]
+                       if isinstance(c, dict)],
             abstained=bool(result.get("abstained")),
             intent=str(result.get("intent") or ""),
         )

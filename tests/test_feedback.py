@@ -56,6 +56,13 @@ def test_follow_up_keeps_the_question_the_chat_answered(answers, tmp_path):
     assert draft["question"] == "行政复议法第二十条"
 
 
+def test_an_api_client_cannot_flood_the_log_with_citations():
+    # /feedback takes the answer JSON from the client: a mark keeps a bounded list of labels, and no junk
+    sent = {"answer": "答。", "citations": [{"label": "《某法》第一条" * 100}] * 500 + ["不是条款", None]}
+    item = Feedback.from_answer(BAD, "问", sent)
+    assert len(item.citations) == 20 and all(len(c) <= 200 for c in item.citations)
+
+
 def test_later_mark_replaces_earlier_and_withdrawal_removes_it(answers, tmp_path):
     log = FeedbackLog(tmp_path / "feedback.jsonl")
     weather = answers["明天乌拉特中旗的天气怎么样？"]

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from rag.feedback import BAD, FeedbackLog
 from tests.conftest import REFERENCE, builtin_config
 from tests.ui_server import UIServer, rag_command, ui_server_fixture  # noqa: F401  (the ui_server fixture)
 from ui.followup import is_followup, rewrite_followup, topic_of
@@ -269,6 +270,28 @@ def test_api_scopes_and_bad_input(ui_server):
     assert bad["error"] and bad["abstained"] and "可用" in bad["error"]
     empty = client.predict("   ", "all", api_name="/ask")
     assert empty["error"] and empty["intent"] == "invalid"
+
+
+@pytest.mark.needs_shared
+@pytest.mark.slow
+def test_feedback_api_records_marks_as_the_chat_does(ui_server):
+    """A script that asked /ask can mark the answer wrong; `rag feedback` then has it, as a 👎 from the chat."""
+    client = _client(ui_server)
+    question = "行政复议申请期限是多长时间？"
+    asked = client.predict(question, "all", api_name="/ask")
+    first = client.predict(question, "bad", asked, "all", api_name="/feedback")
+    assert first["recorded"] and first["answer_id"] and "有误" in first["message"]
+    # without the answer the question is answered again: the same answer is the same mark, not a second one
+    again = client.predict(question, "有误", api_name="/feedback")
+    assert again["answer_id"] == first["answer_id"]
+    marks = [i for i in FeedbackLog(ui_server.feedback_path).read()[0] if i.answer_id == first["answer_id"]]
+    assert len(marks) == 1 and marks[0].verdict == BAD and marks[0].question == question
+    assert marks[0].citations == [c["label"] for c in asked["citations"]] and marks[0].answer == asked["answer"]
+    assert client.predict(question, "withdrawn", asked, api_name="/feedback")["recorded"]
+    assert all(i.answer_id != first["answer_id"] for i in FeedbackLog(ui_server.feedback_path).read()[0])
+    for args in [(question, "maybe"), ("   ", "bad"), (question, "bad", None, "没有这个文件")]:
+        refused = client.predict(*args, api_name="/feedback")
+        assert not refused["recorded"] and refused["message"], args
 
 
 @pytest.mark.needs_shared

@@ -13,6 +13,8 @@ chat. Another tab (e.g. an admin page) is added in ``build_app``: write a
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import threading
@@ -63,6 +65,9 @@ SCROLL_TO_QUESTION_JS = """() => {
     box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
   }, 60);
 }"""
+# what /feedback accepts as a verdict: the log's words, the chat's labels, the thumbs themselves
+API_VERDICTS = {"good": GOOD, "有用": GOOD, "👍": GOOD, "bad": BAD, "有误": BAD, "👎": BAD,
+                "withdrawn": WITHDRAWN, "撤回": WITHDRAWN}
 MARKABLE = 50  # answers a chat keeps for their 👍/👎; an older one's thumbs are a no-op
 FONT_STACK = ["Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB",
               "WenQuanYi Micro Hei", "Source Han Sans SC", "system-ui", "sans-serif"]
@@ -162,14 +167,40 @@ class ChatService:
         if answered is None:
             return ""
         verdict = GOOD if liked is True else BAD if liked is False else WITHDRAWN
-        item = replace(answered, verdict=verdict, time="")
+        return self._record(replace(answered, verdict=verdict, time=""))[1]
+
+    def feedback(self, question: str, verdict: str, answer: dict[str, Any] | None = None,
+                 scope: str = "all") -> dict[str, Any]:
+        """A mark from a script (the ``/feedback`` API), as the chat's 👍/👎 record it.
+
+        ``answer`` is what ``/ask`` returned for ``question``; without it the question is
+        answered again, by the same function, so the log still holds what was said. The
+        same question, scope and answer marked again replaces the earlier mark.
+        """
+        v = API_VERDICTS.get(str(verdict).strip().lower())
+        if v is None:
+            return {"recorded": False, "answer_id": "", "message": "verdict 应为 good（有用）、bad（有误）或 withdrawn（撤回）。"}
+        if not isinstance(question, str) or not question.strip():
+            return {"recorded": False, "answer_id": "", "message": "请给出被评价的问题（question）。"}
+        given = isinstance(answer, dict) and isinstance(answer.get("answer"), str) and answer["answer"].strip()
+        result = answer if given else self.ask(question, scope)
+        if result.get("error"):  # a scope that does not exist, a question that is not one: nothing was answered
+            return {"recorded": False, "answer_id": "", "message": str(result["error"])}
+        item = Feedback.from_answer(v, question.strip(), result, scope or "all")
+        key = json.dumps([item.question, item.scope, item.answer, item.citations], ensure_ascii=False)
+        item.answer_id = "api-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        recorded, message = self._record(item)
+        return {"recorded": recorded, "answer_id": item.answer_id if recorded else "", "message": message}
+
+    def _record(self, item: Feedback) -> tuple[bool, str]:
+        """Append one mark to the feedback log; whether it was kept, and the words for the user."""
         try:
             FeedbackLog(self.cfg.feedback_path).add(item)
         except OSError as exc:
             log.error("feedback not recorded in %s: %s", self.cfg.feedback_path, exc)
-            return "反馈未能保存，请告知管理员（服务器日志中有原因）。"
-        return {GOOD: "谢谢，已记录：这个回答有用。", BAD: "谢谢，已记录：这个回答有误，我们会核对改进。",
-                WITHDRAWN: "已撤回对这个回答的评价。"}[verdict]
+            return False, "反馈未能保存，请告知管理员（服务器日志中有原因）。"
+        return True, {GOOD: "谢谢，已记录：这个回答有用。", BAD: "谢谢，已记录：这个回答有误，我们会核对改进。",
+                      WITHDRAWN: "已撤回对这个回答的评价。"}[item.verdict]
 
 
 # -- Gradio wiring ------------------------------------------------------------------------------
@@ -256,7 +287,7 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
 
 
 def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
-    """The web app: header and status line, the chat tab, and the ``/ask`` API endpoint."""
+    """The web app: header and status line, the chat tab, and the ``/ask`` and ``/feedback`` API endpoints."""
     service = ChatService(cfg, assistant or Assistant(cfg))
     with gr.Blocks(title=APP_TITLE, analytics_enabled=False) as demo:
         status = gr.HTML(service.header_html(), elem_id="rag-status")
@@ -277,6 +308,21 @@ def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
             return service.ask(question, scope)
 
         gr.api(ask, api_name="ask")
+
+        def feedback(question: str, verdict: str, answer: dict | None = None, scope: str = "all") -> dict[str, Any]:
+            """Mark an answer right or wrong, as the chat's 👍/👎 do; it goes to the feedback log (`rag feedback`).
+
+            Args:
+                question: the question that was asked
+                verdict: good (有用), bad (有误) or withdrawn (撤回)
+                answer: the JSON /ask returned for it; left out, the question is answered again and that is kept
+                scope: the scope it was asked in, all by default
+            Returns:
+                recorded, answer_id (the same answer marked again replaces its mark), message
+            """
+            return service.feedback(question, verdict, answer, scope)
+
+        gr.api(feedback, api_name="feedback")
 
         def refresh() -> tuple[str, Any]:
             """Status line and scope choices as of now (an index rebuild may have happened)."""
