@@ -950,6 +950,27 @@ def test_a_colloquial_word_counts_as_found_when_the_documents_terms_for_it_are(a
     assert not fake.abstained and fake.citations[0].doc_short == "反不正当竞争法"
 
 
+def test_what_staff_call_a_thing_finds_the_article_that_describes_it(assistant):
+    # Each is a name or a turn of phrase the article never uses; before the thesaurus had it (session 32)
+    # the first citation was the neighbour in brackets.
+    asked = {"商业贿赂是什么意思？": "《反不正当竞争法》第七条",  # 第九条: 商业秘密, obtained by 贿赂
+             "没收违法所得是不是行政处罚？": "《行政处罚法》第九条",  # 第七十四条: where the money goes
+             "行政处罚的证据有哪些种类？": "《行政处罚法》第四十六条",  # 第九条: the kinds of penalty
+             "被申请人不提交答辩的会怎样？": "《行政复议法》第七十条",  # 行政诉讼法第六十七条: 答辩状
+             "哪些事项不能申请行政复议？": "《行政复议法》第十二条",  # 第三十九条: when a review is suspended
+             "当事人不同意调解的怎么办？": "《人民调解法》第十七条",  # 第二十条: who else may join
+             "行政机关在诉讼过程中能不能自己去找证据？": "《行政诉讼法》第三十五条",  # 第三十八条
+             "法院判政府败诉了，政府不执行怎么办？": "《行政诉讼法》第九十六条",  # 第九十七条: the citizen
+             "政府发的文件跟上位法冲突，老百姓能在打官司时一起提吗？": "《行政诉讼法》第五十三条",  # plan （十九）
+             "公安机关不接受移送案件怎么办？": "《行政执法机关移送涉嫌犯罪案件的规定》第十七条"}  # 第十一条
+    for question, article in asked.items():
+        ans = assistant.ask(question)
+        assert not ans.abstained and ans.citations[0].label == article, question
+    # "还有效" of a penalty is whether it stands, not where current documents are listed (plan （二十四）)
+    void = assistant.ask("我们局里执法的时候没亮证，处罚决定还有效吗？")
+    assert not void.abstained and void.citations[0].doc_short == "行政处罚法"
+
+
 @pytest.mark.skipif(not REFERENCE.exists(), reason="the reference library is read from ../shared/corpus-scale/")
 def test_a_clause_every_leg_ranks_first_is_not_overruled_by_the_reference_library(assistant):
     # 教学成果奖励条例 shares 一等奖 and 奖励 with the question; 反不正当竞争法 (有奖销售) answers it.

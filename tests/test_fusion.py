@@ -66,6 +66,19 @@ def test_shorthand_is_spelt_out_for_the_model_legs_and_colloquial_words_are_not(
     assert "二年内未被发现" not in expand("劳动仲裁的时效是多久")  # another law's limitation period
 
 
+def test_an_entry_fires_on_what_it_means_not_on_a_word_it_shares():
+    # "还有效" asks after a document (现行有效, the plan's public list) or after a penalty (无效): not both
+    assert "公开查询" in expand("想查旗里眼下还管用的红头文件") and "公开查询" in expand("这个规定还有效吗")
+    assert "公开查询" not in expand("没亮证，处罚决定还有效吗") and "行政处罚无效" in expand("没亮证，处罚决定还有效吗")
+    # "不能复议" says a thing is outside review; "能不能复议" only asks
+    assert "不属于行政复议范围" in expand("哪些事项不能申请行政复议")
+    assert "不属于行政复议范围" not in expand("对罚款能不能申请复议")
+    # the kinds of evidence, without the list's words: those would pick one item of it as the answer
+    assert expand("行政处罚的证据有哪些种类").endswith("证据包括") and "行政处罚的种类" in expand("警告算不算行政处罚")
+    assert "拒绝调解" in expand("当事人不同意调解怎么办") and "书面答复" in expand("被申请人不提交答辩")
+    assert "谋取交易机会或者竞争优势" in spell_out("什么行为属于商业贿赂")
+
+
 def test_having_a_view_is_not_challenging_a_decision():
     # "有意见" is a complaint or a suggestion (信访, 投诉, 监督); it had been read as 不服 and sent
     # "对办事环境有意见想反映" to the articles on applying for 行政复议.
