@@ -115,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", type=Path, help="报告文件夹，默认 eval/")
     e.add_argument("--min", action="append", default=[], metavar="METRIC=VALUE",
                    help="质量底线，如 hit@1=0.9（针对 hybrid）；低于底线时以非零状态退出。可重复")
+    e.add_argument("--compare", type=Path, metavar="REPORT.json",
+                   help="与之前的一份报告（如 eval/report.json，先复制一份再跑）逐题比较：哪些指标变了、哪些题变好或变差，"
+                        "写在屏幕上和 report.md 里")
     e.set_defaults(func=cmd_eval)
 
     f = sub.add_parser(

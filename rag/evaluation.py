@@ -14,7 +14,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .config import Config
@@ -274,6 +274,19 @@ def plot_hitk(results: dict[str, list[Outcome]], path: Path) -> None:
     plt.close(fig)
 
 
+def read_report(path: Path) -> dict:
+    """A ``report.json`` written by ``rag eval``; ValueError saying what is wrong with it."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"找不到要比较的报告 {path}：请给出之前 rag eval 写出的 report.json。") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"无法读取要比较的报告 {path}（{exc}）：它应是 rag eval 写出的 report.json。") from None
+    if not isinstance(data, dict) or not isinstance(data.get("summary"), dict) or not isinstance(data.get("outcomes"), dict):
+        raise ValueError(f"{path} 不是 rag eval 写出的 report.json（缺少 summary 或 outcomes）。")
+    return data
+
+
 def check_thresholds(agg: dict[str, float], mins: list[str]) -> list[str]:
     """Failures of ``METRIC=VALUE`` floors, as readable lines (empty when all pass)."""
     failures = []
@@ -311,6 +324,8 @@ def default_modes(cfg: Config) -> str:
 
 
 def run_eval_cli(cfg: Config, args: argparse.Namespace) -> int:
+    from .report_diff import compare_reports, render_diff, summary_lines
+
     questions = load_questions(args.questions, args.split)
     if not questions:
         print(f"题集 {args.questions} 中没有 split={args.split} 的题目。", file=sys.stderr)
@@ -320,12 +335,16 @@ def run_eval_cli(cfg: Config, args: argparse.Namespace) -> int:
     if problem:  # said before the run starts, not after the first question fails
         print(problem, file=sys.stderr)
         return 2
+    compare = getattr(args, "compare", None)
+    try:  # read now: the run may be about to overwrite it (eval/report.json is the default output)
+        before = read_report(compare) if compare else None
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     results, timings = run_eval(cfg, questions, modes)
     out = args.out or Path(__file__).resolve().parent.parent / "eval"
     out.mkdir(parents=True, exist_ok=True)
     setup = run_setup(cfg, args.questions, len(questions))
-    report = render_report(results, timings, args.split, setup)
-    (out / "report.md").write_text(report, encoding="utf-8")
     summary = {mode: aggregate(outs) for mode, outs in results.items()}
     detail = {
         "split": args.split,
@@ -335,11 +354,21 @@ def run_eval_cli(cfg: Config, args: argparse.Namespace) -> int:
         "by_doc": {m: breakdown(o, "doc") for m, o in results.items()},
         "outcomes": {m: [o.__dict__ for o in outs] for m, outs in results.items()},
     }
+    report = render_report(results, timings, args.split, setup)
+    diff = compare_reports(before, detail) if before is not None else None
+    if diff is not None:
+        report += "\n" + "\n".join(render_diff(diff, str(compare)))
+        detail["compared_with"] = {"report": str(compare), "changes": [asdict(c) for c in diff.changes]}
+    (out / "report.md").write_text(report, encoding="utf-8")
     (out / "report.json").write_text(json.dumps(detail, ensure_ascii=False, indent=1), encoding="utf-8")
     plot_hitk(results, out / "hitk.png")
     print(f"{'方式':<8}" + "".join(f"{m:>11}" for m in METRICS))
     for mode, agg in summary.items():
         print(f"{mode:<8}" + "".join(f"{agg.get(m, float('nan')):>11.3f}" for m in METRICS))
+    if diff is not None:
+        print(f"与 {compare} 相比：")
+        for line in summary_lines(diff):
+            print(f"  {line}")
     print(f"报告：{out / 'report.md'}")
     target = summary.get("hybrid") or next(iter(summary.values()))
     failures = check_thresholds(target, args.min)

@@ -90,6 +90,28 @@ def test_eval_refuses_modes_it_cannot_run_before_asking_anything(built_index, tm
     assert out.returncode == 2 and "无法评测 second" in out.stderr and "rag build" in out.stderr
 
 
+def test_eval_compares_with_an_earlier_report_it_then_overwrites(built_index, tmp_path):
+    args = ["eval", "--split", "dev", "--modes", "bm25", "--out", str(tmp_path)]
+    assert _rag(args, built_index).returncode == 0
+    report = tmp_path / "report.json"
+    earlier = json.loads(report.read_text(encoding="utf-8"))
+    first = next(o for o in earlier["outcomes"]["bm25"] if o["rank"] == 1 and o["answer_ok"])
+    first.update(rank=4, answer_ok=False)  # as if that question had been missed before
+    report.write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
+    out = _rag([*args, "--compare", str(report)], built_index)  # the report it reads is the one it writes
+    assert out.returncode == 0, out.stderr
+    assert "bm25：变好 1 题，变差 0 题" in out.stdout
+    written = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert f"| bm25 | {first['qid']} | 第 4 位，答错 | ↑ 第 1 位，答对 |" in written
+    assert json.loads(report.read_text(encoding="utf-8"))["compared_with"]["changes"][0]["qid"] == first["qid"]
+    # a report that is not one is refused before anything is asked
+    (tmp_path / "notes.json").write_text("[1, 2]", encoding="utf-8")
+    bad = _rag([*args, "--compare", str(tmp_path / "notes.json")], built_index)
+    assert bad.returncode == 2 and "不是 rag eval 写出的 report.json" in bad.stderr and "%|" not in bad.stderr
+    missing = _rag([*args, "--compare", str(tmp_path / "none.json")], built_index)
+    assert missing.returncode == 2 and "找不到要比较的报告" in missing.stderr and "Traceback" not in missing.stderr
+
+
 def test_reference_flag_reaches_the_build_and_off_switches_it_off(tmp_path, plan_path):
     missing = tmp_path / "nowhere.tar.gz"
     args = ["build", "--corpus", str(plan_path.parent), "--index-dir", str(tmp_path / "index")]

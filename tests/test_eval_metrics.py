@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rag.evaluation import Question, aggregate, check_thresholds, judge, load_questions, render_report, run_setup
+from rag.report_diff import compare_reports, render_diff, summary_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,6 +73,43 @@ def test_report_records_what_it_was_measured_with(built_index):
     one = judge(_q([("法", "第一条")]), {"answer": "", "abstained": False, "citations": [_cite("法", "第一条")]})
     report = render_report({"hybrid": [one]}, {"hybrid": [20.0]}, "test", setup)
     assert "## 运行配置" in report and "| 向量模型 |" in report
+
+
+def _report(outcomes: list[dict], setup: dict | None = None) -> dict:
+    full = [{"answer_ok": False, "abstained": False, "out_of_scope": False, "answer": "", **o} for o in outcomes]
+    return {"split": "dev", "setup": setup or {"代码版本": "abc1234"}, "summary": {"hybrid": _summary_of(full)},
+            "outcomes": {"hybrid": full}}
+
+
+def _summary_of(outcomes: list[dict]) -> dict:
+    ins = [o for o in outcomes if not o["out_of_scope"]]
+    return {"hit@1": sum(o["rank"] == 1 for o in ins) / len(ins), "answer_acc": sum(o["answer_ok"] for o in ins) / len(ins)}
+
+
+def test_comparing_reports_says_which_questions_got_better_and_which_worse():
+    before = _report([{"qid": "a", "rank": 2}, {"qid": "b", "rank": 1, "answer_ok": True},
+                      {"qid": "c", "rank": 1, "answer_ok": True}, {"qid": "o", "rank": None, "out_of_scope": True},
+                      {"qid": "gone", "rank": 1, "answer_ok": True}])
+    after = _report([{"qid": "a", "rank": 1, "answer_ok": True, "answer": "新答案"}, {"qid": "b", "rank": 3},
+                     {"qid": "c", "rank": 1, "answer_ok": True},
+                     {"qid": "o", "rank": None, "out_of_scope": True, "abstained": True, "answer_ok": True},
+                     {"qid": "new", "rank": 1}], setup={"代码版本": "def5678"})
+    diff = compare_reports(before, after)
+    moved = {c.qid: c for c in diff.changes}
+    assert set(moved) == {"a", "b", "o"}  # c is the same; gone and new are only on one side
+    assert moved["a"].better and moved["a"].before == "第 2 位，答错" and moved["a"].after == "第 1 位，答对"
+    assert not moved["b"].better and moved["b"].after == "第 3 位，答错"
+    assert moved["o"].better and moved["o"].after == "题集外，拒答（对）"
+    assert diff.counts("hybrid") == (2, 1) and (diff.only_before, diff.only_after) == (1, 1)
+    assert diff.setup == [("代码版本", "abc1234", "def5678")]
+    md = "\n".join(render_diff(diff, "old/report.json"))
+    assert "| hybrid | b | 第 1 位，答对 | ↓ 第 3 位，答错 |" in md and "↑ 第 1 位，答对 | 新答案" in md
+    assert "只在之前的报告里的题 1 道" in md and "| 代码版本 | abc1234 | def5678 |" in md
+    said = summary_lines(diff)
+    assert said[0].startswith("hybrid：变好 2 题，变差 1 题") and said[1] == "  ↓ b：第 1 位，答对 → 第 3 位，答错"
+    same = compare_reports(before, before)
+    assert same.changes == [] and "逐题结果与之前完全相同" in "\n".join(render_diff(same, "x"))
+    assert "各项指标不变" in summary_lines(same)[0]
 
 
 def test_thresholds_fail_loudly():
