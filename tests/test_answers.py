@@ -962,7 +962,9 @@ def test_what_staff_call_a_thing_finds_the_article_that_describes_it(assistant):
              "行政机关在诉讼过程中能不能自己去找证据？": "《行政诉讼法》第三十五条",  # 第三十八条
              "法院判政府败诉了，政府不执行怎么办？": "《行政诉讼法》第九十六条",  # 第九十七条: the citizen
              "政府发的文件跟上位法冲突，老百姓能在打官司时一起提吗？": "《行政诉讼法》第五十三条",  # plan （十九）
-             "公安机关不接受移送案件怎么办？": "《行政执法机关移送涉嫌犯罪案件的规定》第十七条"}  # 第十一条
+             "公安机关不接受移送案件怎么办？": "《行政执法机关移送涉嫌犯罪案件的规定》第十七条",  # 第十一条
+             "员工离职后把公司的客户资料卖给别人犯法吗？": "《反不正当竞争法》第九条",  # 行政许可法第八十条: 倒卖
+             "隔壁店的包装跟我们家的差不多，能告他吗？": "《反不正当竞争法》第六条"}  # refused: 混淆 unsaid
     for question, article in asked.items():
         ans = assistant.ask(question)
         assert not ans.abstained and ans.citations[0].label == article, question
