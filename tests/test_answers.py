@@ -964,7 +964,8 @@ def test_what_staff_call_a_thing_finds_the_article_that_describes_it(assistant):
              "政府发的文件跟上位法冲突，老百姓能在打官司时一起提吗？": "《行政诉讼法》第五十三条",  # plan （十九）
              "公安机关不接受移送案件怎么办？": "《行政执法机关移送涉嫌犯罪案件的规定》第十七条",  # 第十一条
              "员工离职后把公司的客户资料卖给别人犯法吗？": "《反不正当竞争法》第九条",  # 行政许可法第八十条: 倒卖
-             "隔壁店的包装跟我们家的差不多，能告他吗？": "《反不正当竞争法》第六条"}  # refused: 混淆 unsaid
+             "隔壁店的包装跟我们家的差不多，能告他吗？": "《反不正当竞争法》第六条",  # refused: 混淆 unsaid
+             "信访人反复来访，同一件事已经处理过了还要受理吗？": "《信访工作条例》第十九条"}  # 第二十条: 走访
     for question, article in asked.items():
         ans = assistant.ask(question)
         assert not ans.abstained and ans.citations[0].label == article, question

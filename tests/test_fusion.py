@@ -77,6 +77,9 @@ def test_an_entry_fires_on_what_it_means_not_on_a_word_it_shares():
     assert expand("行政处罚的证据有哪些种类").endswith("证据包括") and "行政处罚的种类" in expand("警告算不算行政处罚")
     assert "拒绝调解" in expand("当事人不同意调解怎么办") and "书面答复" in expand("被申请人不提交答辩")
     assert "谋取交易机会或者竞争优势" in spell_out("什么行为属于商业贿赂")
+    # the same matter brought again is 同一事实和理由 (不再受理); a fine for the same act is another article
+    assert "不再受理" in expand("拿同样的事再来反映，还受理吗") and "不再受理" in expand("他反复上访怎么办")
+    assert "不再受理" not in expand("同一个违法行为能不能罚两次款")
 
 
 def test_having_a_view_is_not_challenging_a_decision():
