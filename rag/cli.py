@@ -289,6 +289,8 @@ def cmd_feedback(args: argparse.Namespace) -> int:
             print(f"  按上下文理解为：{i.searched}")
         print(f"  引用：{i.cited or '无引用'}")
         print(f"  回答：{i.answer[:120]}{'…' if len(i.answer) > 120 else ''}")
+        if i.note:
+            print(f"  说明：{i.note}")
     return 0
 
 

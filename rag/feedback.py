@@ -24,6 +24,7 @@ from typing import Any
 GOOD, BAD, WITHDRAWN = "good", "bad", "withdrawn"  # a second click on the same thumb withdraws the mark
 MAX_TEXT = 4000  # an answer is at most a few hundred characters; this bounds a hostile client
 MAX_CITED, MAX_LABEL = 20, 200  # an answer cites a handful of clauses; an API client may send anything
+MAX_NOTE = 1000  # a few sentences: what is wrong, which clause would answer
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Feedback:
     abstained: bool = False
     intent: str = ""
     time: str = ""  # ISO 8601, local time of the server
+    note: str = ""  # staff's words with a 👎: what is wrong, where the answer is ("应是第二十条")
 
     @classmethod
     def from_answer(cls, verdict: str, question: str, result: dict[str, Any], scope: str = "all",
@@ -144,6 +146,6 @@ def export_questions(items: list[Feedback], start: int = 1) -> list[dict[str, An
             "id": f"f{start + len(out):04d}", "question": question, "gold": [], "answer_contains": [],
             "category": "", "doc": "", "split": "",
             "feedback": {"time": item.time, "answer": item.answer, "citations": item.citations,
-                         "abstained": item.abstained, "scope": item.scope},
+                         "abstained": item.abstained, "scope": item.scope, "note": item.note},
         })
     return out

@@ -56,6 +56,21 @@ def test_follow_up_keeps_the_question_the_chat_answered(answers, tmp_path):
     assert draft["question"] == "行政复议法第二十条"
 
 
+def test_a_note_with_a_mark_reaches_the_draft_question(answers, tmp_path):
+    log = FeedbackLog(tmp_path / "feedback.jsonl")
+    item = Feedback.from_answer(BAD, "谁牵头行政复议工作？", answers["谁牵头行政复议工作？"], answer_id="n1")
+    item.note = "还应列出责任单位"
+    log.add(item)
+    [kept], _ = log.read()
+    assert kept.note == "还应列出责任单位"
+    [draft] = export_questions([kept])
+    assert draft["feedback"]["note"] == "还应列出责任单位" and draft["gold"] == []
+    # a line written before notes existed still reads, with no note
+    (tmp_path / "old.jsonl").write_text('{"verdict": "bad", "question": "问", "answer_id": "o"}\n', encoding="utf-8")
+    [old], problems = FeedbackLog(tmp_path / "old.jsonl").read()
+    assert old.note == "" and problems == []
+
+
 def test_an_api_client_cannot_flood_the_log_with_citations():
     # /feedback takes the answer JSON from the client: a mark keeps a bounded list of labels, and no junk
     sent = {"answer": "答。", "citations": [{"label": "《某法》第一条" * 100}] * 500 + ["不是条款", None]}
@@ -130,11 +145,13 @@ def test_cli_lists_wrong_answers_newest_first_and_exports(answers, tmp_path):
     log = FeedbackLog(path)
     log.add(Feedback.from_answer(BAD, "谁牵头行政复议工作？", answers["谁牵头行政复议工作？"], answer_id="a1"))
     log.add(Feedback.from_answer(GOOD, "行政复议法第二十条", answers["行政复议法第二十条"], answer_id="a2"))
-    log.add(Feedback.from_answer(BAD, "明天乌拉特中旗的天气怎么样？", answers["明天乌拉特中旗的天气怎么样？"],
-                                 answer_id="a3"))
+    weather = Feedback.from_answer(BAD, "明天乌拉特中旗的天气怎么样？", answers["明天乌拉特中旗的天气怎么样？"],
+                                   answer_id="a3")
+    weather.note = "拒答是对的，误点了"
+    log.add(weather)
     out = _feedback_cli("--file", str(path))
     assert out.returncode == 0, out.stderr
-    assert "共 3 条反馈：有用 1，有误 2" in out.stdout
+    assert "共 3 条反馈：有用 1，有误 2" in out.stdout and "说明：拒答是对的，误点了" in out.stdout
     assert out.stdout.index("天气") < out.stdout.index("谁牵头行政复议工作")  # newest first
     assert "行政复议法第二十条" not in out.stdout  # only the wrong ones unless --all
     assert "未找到依据" in out.stdout and "（十八）" in out.stdout

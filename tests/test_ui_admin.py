@@ -158,8 +158,10 @@ def test_feedback_rows_list_wrong_answers_newest_first(tmp_path):
     log.add(Feedback(BAD, "谁牵头行政复议工作？", answer_id="a1", answer="由旗司法局牵头。" * 40,
                      citations=["《2024年法治政府建设工作计划》六（十八）"]))
     log.add(Feedback(GOOD, "行政复议法第二十条", answer_id="a2", citations=["《行政复议法》第二十条"]))
-    log.add(Feedback(BAD, "明天天气怎么样", answer_id="a3", answer="未在已收录的文件中找到依据。", abstained=True))
+    log.add(Feedback(BAD, "明天天气怎么样", answer_id="a3", answer="未在已收录的文件中找到依据。", abstained=True,
+                     note="拒答是对的"))
     rows = feedback_rows(cfg)
+    assert rows[0][4] == "拒答是对的" and rows[1][4] == ""  # staff's note, where they left one
     assert [r[1] for r in rows] == ["明天天气怎么样", "谁牵头行政复议工作？"]  # newest first, wrong ones only
     assert rows[0][2] == "未找到依据" and rows[1][2] == "《2024年法治政府建设工作计划》六（十八）"
     assert rows[1][3].endswith("…") and len(rows[1][3]) == 201  # a long answer is cut for the table

@@ -282,10 +282,11 @@ def test_feedback_api_records_marks_as_the_chat_does(ui_server):
     first = client.predict(question, "bad", asked, "all", api_name="/feedback")
     assert first["recorded"] and first["answer_id"] and "有误" in first["message"]
     # without the answer the question is answered again: the same answer is the same mark, not a second one
-    again = client.predict(question, "有误", api_name="/feedback")
+    again = client.predict(question, "有误", None, "all", "应引用第二十条", api_name="/feedback")
     assert again["answer_id"] == first["answer_id"]
     marks = [i for i in FeedbackLog(ui_server.feedback_path).read()[0] if i.answer_id == first["answer_id"]]
     assert len(marks) == 1 and marks[0].verdict == BAD and marks[0].question == question
+    assert marks[0].note == "应引用第二十条"
     assert marks[0].citations == [c["label"] for c in asked["citations"]] and marks[0].answer == asked["answer"]
     assert client.predict(question, "withdrawn", asked, api_name="/feedback")["recorded"]
     assert all(i.answer_id != first["answer_id"] for i in FeedbackLog(ui_server.feedback_path).read()[0])

@@ -311,6 +311,39 @@ def _feedback_lines(path: Path, n: int) -> list[dict]:
     return [json.loads(x) for x in lines]
 
 
+def test_a_thumbs_down_takes_a_note_on_what_is_wrong(chat, ui_server):
+    from rag.feedback import FeedbackLog
+
+    path = ui_server.feedback_path
+    before = len(path.read_text(encoding="utf-8").splitlines()) if path.exists() else 0
+    box = chat.page.locator("#rag-note-row")
+    chat.ask("行政复议申请期限是多长时间？")
+    assert not box.is_visible(), "no note is asked for before a 👎"
+    chat.chat.locator("button[aria-label='踩']").last.click()
+    box.wait_for(state="visible", timeout=10_000)
+    mark = _feedback_lines(path, before + 1)[-1]
+    chat.page.locator("#rag-note-send").click()  # nothing written: said so, the box stays
+    chat.page.get_by_text("请先写下哪里不对").first.wait_for(state="visible", timeout=10_000)
+    assert box.is_visible()
+    chat.page.locator("#rag-note textarea").fill("应该引用第二十条，六十日")
+    chat.page.locator("#rag-note textarea").press("Enter")
+    box.wait_for(state="hidden", timeout=10_000)
+    noted = _feedback_lines(path, before + 2)[-1]
+    assert noted["note"] == "应该引用第二十条，六十日" and noted["answer_id"] == mark["answer_id"]
+    assert noted["verdict"] == "bad" and noted["question"] == "行政复议申请期限是多长时间？"
+    [standing] = [m for m in FeedbackLog(path).read()[0] if m.answer_id == mark["answer_id"]]
+    assert standing.note == "应该引用第二十条，六十日"  # the 👎 with its note is what the evaluator reads
+    # "不用了" closes the box without writing anything
+    chat.chat.locator("button[aria-label='赞']").last.click()
+    chat.chat.locator("button[aria-label='Liked']").last.click()
+    lines = len(_feedback_lines(path, before + 4))
+    chat.chat.locator("button[aria-label='踩']").last.click()
+    box.wait_for(state="visible", timeout=10_000)
+    chat.page.locator("#rag-note-skip").click()
+    box.wait_for(state="hidden", timeout=10_000)
+    assert len(_feedback_lines(path, lines + 1)) == lines + 1  # the 👎 itself, no note after it
+
+
 def test_thumbs_record_feedback_for_that_answer(chat, ui_server):
     from rag.feedback import FeedbackLog
 

@@ -44,7 +44,7 @@ UPLOAD_TYPES = (".pdf", ".docx", ".txt", ".md")  # what the page offers; SUPPORT
 TOKEN_MISSING = "请先输入管理口令。"
 TOKEN_WRONG = "管理口令不正确，未执行任何操作。"
 COLUMNS = ["简称", "标题", "条款数", "加入时间", "路径", "可删除 / 状态"]
-FEEDBACK_COLUMNS = ["标记时间", "问题", "引用条款", "回答"]
+FEEDBACK_COLUMNS = ["标记时间", "问题", "引用条款", "回答", "说明"]
 FEEDBACK_ROWS = 50
 
 
@@ -143,7 +143,7 @@ def feedback_rows(cfg: Config, limit: int = FEEDBACK_ROWS) -> list[list[str]]:
     rows = []
     for item in [i for i in reversed(items) if i.verdict == BAD][:limit]:
         answer = item.answer if len(item.answer) <= 200 else item.answer[:200] + "…"
-        rows.append([_fmt_time(item.time), item.searched or item.question, item.cited, answer])
+        rows.append([_fmt_time(item.time), item.searched or item.question, item.cited, answer, item.note])
     return rows
 
 

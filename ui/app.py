@@ -27,7 +27,7 @@ import gradio as gr
 
 from rag.assistant import Assistant
 from rag.config import Config
-from rag.feedback import BAD, GOOD, WITHDRAWN, Feedback, FeedbackLog
+from rag.feedback import BAD, GOOD, MAX_NOTE, WITHDRAWN, Feedback, FeedbackLog
 from rag.index import Manifest, current_dir, read_manifest, second_in_use, second_pending, sparse_in_use
 from rag.records import Answer
 from rag.reference import read_manifest as read_reference_manifest
@@ -169,8 +169,21 @@ class ChatService:
         verdict = GOOD if liked is True else BAD if liked is False else WITHDRAWN
         return self._record(replace(answered, verdict=verdict, time=""))[1]
 
+    def note(self, answered: Feedback | None, text: str) -> tuple[bool, str]:
+        """Staff's words on an answer they marked wrong (the box under the chat after a 👎): kept?, and the toast.
+
+        Kept as that answer's mark again, now with the note, so the note and the 👎 stand or fall together.
+        """
+        text = (text or "").strip()
+        if answered is None:
+            return False, "找不到要补充说明的回答，请先在回答下方点“踩”。"
+        if not text:
+            return False, "请先写下哪里不对，再提交。"
+        recorded, message = self._record(replace(answered, verdict=BAD, note=text[:MAX_NOTE], time=""))
+        return recorded, "谢谢，说明已记录，我们会据此核对。" if recorded else message
+
     def feedback(self, question: str, verdict: str, answer: dict[str, Any] | None = None,
-                 scope: str = "all") -> dict[str, Any]:
+                 scope: str = "all", note: str = "") -> dict[str, Any]:
         """A mark from a script (the ``/feedback`` API), as the chat's 👍/👎 record it.
 
         ``answer`` is what ``/ask`` returned for ``question``; without it the question is
@@ -187,6 +200,7 @@ class ChatService:
         if result.get("error"):  # a scope that does not exist, a question that is not one: nothing was answered
             return {"recorded": False, "answer_id": "", "message": str(result["error"])}
         item = Feedback.from_answer(v, question.strip(), result, scope or "all")
+        item.note = str(note or "").strip()[:MAX_NOTE]
         key = json.dumps([item.question, item.scope, item.answer, item.citations], ensure_ascii=False)
         item.answer_id = "api-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         recorded, message = self._record(item)
@@ -229,6 +243,15 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
             "<br>每个回答都注明出处条款，点开可查看原文；文件中没有的内容会明确说明“未找到依据”。</div>"
         ),
     )
+    # After a 👎: an optional line on what is wrong, for whoever checks the answer (rag feedback shows it).
+    with gr.Row(visible=False, elem_id="rag-note-row", equal_height=True) as note_row:
+        note = gr.Textbox(
+            placeholder="这个回答哪里不对？正确的依据或答案是……（可选，写给核对的人，回车提交）", show_label=False,
+            lines=1, max_lines=3, elem_id="rag-note", scale=6, container=False,
+        )
+        note_send = gr.Button("提交说明", variant="secondary", size="sm", elem_id="rag-note-send", scale=1, min_width=80)
+        note_skip = gr.Button("不用了", size="sm", elem_id="rag-note-skip", scale=0, min_width=70)
+    noting = gr.State(None)  # the chat index of the answer the note is about
     with gr.Row(elem_classes="rag-input-row", equal_height=True):
         msg = gr.Textbox(
             placeholder="请输入问题，回车发送", show_label=False, lines=1, max_lines=4,
@@ -262,11 +285,18 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
             answers = dict([*(answers or {}).items(), (len(history) - 1, kept)][-MARKABLE:])
         return history, asked_list, answers
 
-    def mark(answers: dict[int, Feedback], data: gr.LikeData) -> None:
+    def mark(answers: dict[int, Feedback], data: gr.LikeData) -> tuple[Any, int | None]:
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         toast = service.mark((answers or {}).get(index), data.liked)
         if toast:
             gr.Info(toast, duration=3)
+        wrong = data.liked is False and index in (answers or {})
+        return gr.Row(visible=wrong), (index if wrong else None)
+
+    def send_note(answers: dict[int, Feedback], index: int | None, text: str) -> tuple[Any, str, int | None]:
+        kept, toast = service.note((answers or {}).get(index) if index is not None else None, text)
+        (gr.Info if kept else gr.Warning)(toast, duration=3)
+        return (gr.Row(visible=False), "", None) if kept else (gr.Row(visible=True), text, index)
 
     def wire(event: Any) -> None:
         event.then(None, None, None, js=SCROLL_TO_QUESTION_JS, queue=False, api_visibility="undocumented").then(
@@ -279,10 +309,16 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
     wire(send.click(add_question, [msg, chatbot], [chatbot, msg, pending], **common))
     for btn, q in zip(example_buttons, EXAMPLES, strict=True):
         wire(btn.click(lambda h, q=q: add_question(q, h), [chatbot], [chatbot, msg, pending], **common))
-    clear.click(lambda: ([], [], "", {}), None, [chatbot, asked, msg, answered], **common)
-    chatbot.clear(lambda: ([], {}), None, [asked, answered], **common)  # the chat's own trash icon
+    closed = (gr.Row(visible=False), "", None)  # the note box hidden, emptied, about no answer
+    clear.click(lambda: ([], [], "", {}, *closed), None, [chatbot, asked, msg, answered, note_row, note, noting],
+                **common)
+    chatbot.clear(lambda: ([], {}, *closed), None, [asked, answered, note_row, note, noting], **common)  # its trash icon
+    note_skip.click(lambda: closed, None, [note_row, note, noting], **common)
     # Queued, unlike the events above: a toast (gr.Info) reaches the page only through the queue.
-    chatbot.like(mark, [answered], None, api_visibility="undocumented", show_progress="hidden")
+    queued = {"api_visibility": "undocumented", "show_progress": "hidden"}
+    chatbot.like(mark, [answered], [note_row, noting], **queued)
+    note_send.click(send_note, [answered, noting, note], [note_row, note, noting], **queued)
+    note.submit(send_note, [answered, noting, note], [note_row, note, noting], **queued)
     return scope
 
 
@@ -309,7 +345,8 @@ def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
 
         gr.api(ask, api_name="ask")
 
-        def feedback(question: str, verdict: str, answer: dict | None = None, scope: str = "all") -> dict[str, Any]:
+        def feedback(question: str, verdict: str, answer: dict | None = None, scope: str = "all",
+                     note: str = "") -> dict[str, Any]:
             """Mark an answer right or wrong, as the chat's 👍/👎 do; it goes to the feedback log (`rag feedback`).
 
             Args:
@@ -317,10 +354,11 @@ def build_app(cfg: Config, assistant: Assistant | None = None) -> gr.Blocks:
                 verdict: good (有用), bad (有误) or withdrawn (撤回)
                 answer: the JSON /ask returned for it; left out, the question is answered again and that is kept
                 scope: the scope it was asked in, all by default
+                note: what is wrong, or where the answer is (optional), e.g. 应是行政复议法第二十条
             Returns:
                 recorded, answer_id (the same answer marked again replaces its mark), message
             """
-            return service.feedback(question, verdict, answer, scope)
+            return service.feedback(question, verdict, answer, scope, note)
 
         gr.api(feedback, api_name="feedback")
 
