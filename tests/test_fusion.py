@@ -80,6 +80,9 @@ def test_an_entry_fires_on_what_it_means_not_on_a_word_it_shares():
     # the same matter brought again is 同一事实和理由 (不再受理); a fine for the same act is another article
     assert "不再受理" in expand("拿同样的事再来反映，还受理吗") and "不再受理" in expand("他反复上访怎么办")
     assert "不再受理" not in expand("同一个违法行为能不能罚两次款")
+    # "有异议" of a penalty is 不服; of a 督查结论 it is the regulation's own word, left alone
+    assert "申请行政复议" in expand("我对处罚有异议") and "申请行政复议" not in expand("督查对象对督查结论有异议怎么办")
+    assert "行政诉讼" in expand("没给补偿，能告吗") and "行政诉讼" not in expand("要告知当事人什么")
 
 
 def test_having_a_view_is_not_challenging_a_decision():
