@@ -16,7 +16,7 @@ import fcntl
 import json
 import os
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,10 @@ class Feedback:
             abstained=bool(result.get("abstained")),
             intent=str(result.get("intent") or ""),
         )
+
+    def with_note(self, text: str) -> Feedback:
+        """This mark with staff's words on it, bounded: the chat's box and the API both write notes."""
+        return replace(self, note=text.strip()[:MAX_NOTE])
 
     @property
     def cited(self) -> str:

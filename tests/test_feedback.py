@@ -59,7 +59,8 @@ def test_follow_up_keeps_the_question_the_chat_answered(answers, tmp_path):
 def test_a_note_with_a_mark_reaches_the_draft_question(answers, tmp_path):
     log = FeedbackLog(tmp_path / "feedback.jsonl")
     item = Feedback.from_answer(BAD, "谁牵头行政复议工作？", answers["谁牵头行政复议工作？"], answer_id="n1")
-    item.note = "还应列出责任单位"
+    assert len(item.with_note("很长" * 1000).note) == 1000  # bounded, whoever writes it
+    item = item.with_note("  还应列出责任单位 ")
     log.add(item)
     [kept], _ = log.read()
     assert kept.note == "还应列出责任单位"

@@ -27,7 +27,7 @@ import gradio as gr
 
 from rag.assistant import Assistant
 from rag.config import Config
-from rag.feedback import BAD, GOOD, MAX_NOTE, WITHDRAWN, Feedback, FeedbackLog
+from rag.feedback import BAD, GOOD, WITHDRAWN, Feedback, FeedbackLog
 from rag.index import Manifest, current_dir, read_manifest, second_in_use, second_pending, sparse_in_use
 from rag.records import Answer
 from rag.reference import read_manifest as read_reference_manifest
@@ -179,7 +179,7 @@ class ChatService:
             return False, "找不到要补充说明的回答，请先在回答下方点“踩”。"
         if not text:
             return False, "请先写下哪里不对，再提交。"
-        recorded, message = self._record(replace(answered, verdict=BAD, note=text[:MAX_NOTE], time=""))
+        recorded, message = self._record(replace(answered, verdict=BAD, time="").with_note(text))
         return recorded, "谢谢，说明已记录，我们会据此核对。" if recorded else message
 
     def feedback(self, question: str, verdict: str, answer: dict[str, Any] | None = None,
@@ -199,8 +199,7 @@ class ChatService:
         result = answer if given else self.ask(question, scope)
         if result.get("error"):  # a scope that does not exist, a question that is not one: nothing was answered
             return {"recorded": False, "answer_id": "", "message": str(result["error"])}
-        item = Feedback.from_answer(v, question.strip(), result, scope or "all")
-        item.note = str(note or "").strip()[:MAX_NOTE]
+        item = Feedback.from_answer(v, question.strip(), result, scope or "all").with_note(str(note or ""))
         key = json.dumps([item.question, item.scope, item.answer, item.citations], ensure_ascii=False)
         item.answer_id = "api-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         recorded, message = self._record(item)
