@@ -313,8 +313,10 @@ def _chat_body(service: ChatService) -> gr.Dropdown:
                 **common)
     chatbot.clear(lambda: ([], {}, *closed), None, [asked, answered, note_row, note, noting], **common)  # its trash icon
     note_skip.click(lambda: closed, None, [note_row, note, noting], **common)
-    # Queued, unlike the events above: a toast (gr.Info) reaches the page only through the queue.
-    queued = {"api_visibility": "undocumented", "show_progress": "hidden"}
+    # Queued, unlike the events above: a toast (gr.Info) reaches the page only through the queue. One at a time,
+    # in the order clicked: a quick 👎 then 👍 run side by side could be logged, or shown, the other way round.
+    queued = {"api_visibility": "undocumented", "show_progress": "hidden", "concurrency_limit": 1,
+              "concurrency_id": "feedback"}
     chatbot.like(mark, [answered], [note_row, noting], **queued)
     note_send.click(send_note, [answered, noting, note], [note_row, note, noting], **queued)
     note.submit(send_note, [answered, noting, note], [note_row, note, noting], **queued)
