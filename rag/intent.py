@@ -536,7 +536,10 @@ _PENALTY_RE = re.compile(
     # Staff ask it plainly too: "要担啥责任", "会有什么后果", "会受什么处理", "经办人会挨处分吗". Not a bare
     # "会怎么处理" ("法院会怎么处理" asks the procedure), nor "没造成什么后果" (a circumstance).
     r"担(?:啥|什么|哪些)?责任|担责|负(?:啥|什么|哪些)责任|(?<!造成)(?:什么|啥)后果|后果是(?:啥|什么)|"
-    r"会被怎么|什么下场|受(?:到)?(?:啥|什么)处(?:理|分)|被处理吗|挨处分"
+    r"会被怎么|什么下场|受(?:到)?(?:啥|什么)处(?:理|分)|被处理吗|挨处分|"
+    # what befalls one who obstructs ("被督查的单位不配合会怎么样"); not a missed payment ("不交罚款会怎么样"),
+    # which the law meets with enforcement, not a sanction
+    r"(?:不配合|拒不|拒绝|阻碍|刁难)[^，。？]{0,6}(?:会|将)(?:怎么样|怎样|如何)"
 )
 
 

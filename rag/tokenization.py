@@ -39,7 +39,9 @@ QUESTION_FRAME_WORDS = frozenset(
         "规定 要求 计划 工作 部门 单位 牵头 责任 负责 哪个 哪些 多少 多久 多长 时间 期限 几天 内容 讲 讲的是 什么 怎么 怎样 如何 "
         "需要 必须 能不能 能 不能 可不可以 要不要 有没有 有 没有 是不是 一般 主要 具体 方面 情况 问题 事 事情 办 怎么办 "
         "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日 提到 提及 说到 意思 时候 刚 刚刚 掉 "
-        "归 管 来 弄 抓 搞 这事 这块 负 总责"
+        "归 管 来 弄 抓 搞 这事 这块 负 总责 "
+        # where a thing is said ("枫桥经验是计划哪一项提的", "写在哪一条") is a question about the place, not a topic
+        "提 提的 一项 哪一项 哪项 第几项 一条 哪一条 哪条 第几条 写 写在 哪里 哪儿 出自 出处"
     )
 )
 # Question words jieba keeps whole. No clause has them, so in a sentence's share of the question's words

@@ -979,6 +979,34 @@ def test_what_staff_call_a_thing_finds_the_article_that_describes_it(assistant):
     assert not void.abstained and void.citations[0].doc_short == "行政处罚法"
 
 
+def test_staff_wording_of_a_duty_finds_the_article_that_sets_it(assistant):
+    # Fresh staff questions of session 33; before the thesaurus had their wording the first citation
+    # was the article noted beside each.
+    asked = {"处罚决定书多少天内要送到当事人手上？": "《行政处罚法》第六十一条",  # 第六十七条: 送到 read as shipping
+             "申请了复议，处罚决定还要不要先执行？": "《行政复议法》第四十二条",  # 第二十三条: 复议前置
+             "别人冒用我们企业的名字卖东西，违法吗？": "《反不正当竞争法》第六条",  # 优化营商环境条例第十四条
+             "行政机关收了材料不给回执合法吗？": "《行政许可法》第三十二条",  # 重大行政决策程序暂行条例第二十六条
+             "经营者泄露竞争对手商业秘密要罚多少？": "《反不正当竞争法》第二十一条",  # 第二十三条: 商业信誉
+             "调解不成的纠纷还可以去法院吗？": "《人民调解法》第二十六条",  # 第三十三条: 司法确认
+             "复议的时候可以要求见面谈吗？": "《行政复议法》第四十九条",  # 第五十八条: 制定机关当面说明
+             "被督查的单位不配合会怎么样？": "《政府督查工作条例》第二十五条"}  # 第十五条: 督查方案
+    for question, article in asked.items():
+        ans = assistant.ask(question)
+        assert not ans.abstained and ans.citations[0].label == article, question
+    # an agreement one side does not keep is binding on it (第三十一条), not merely signed (第二十九条)
+    kept = assistant.ask("调解协议签了对方不照着办怎么办？")
+    assert not kept.abstained and kept.citations[0].label in ("《人民调解法》第三十一条", "《人民调解法》第三十二条",
+                                                              "《人民调解法》第三十三条")
+
+
+def test_asking_where_the_plan_says_a_thing_is_not_missing_evidence(assistant):
+    # "哪一项提的", "写在哪一条" frame the question; counted as topic words no clause has, they refused it.
+    for question in ("枫桥经验是计划哪一项提的？", "枫桥经验写在哪一条？"):
+        ans = assistant.ask(question)
+        assert not ans.abstained and ans.citations[0].label == "《2024年法治政府建设工作计划》六（二十）", question
+    assert assistant.ask("个人所得税起征点写在哪一条？").abstained
+
+
 @pytest.mark.skipif(not REFERENCE.exists(), reason="the reference library is read from ../shared/corpus-scale/")
 def test_a_clause_every_leg_ranks_first_is_not_overruled_by_the_reference_library(assistant):
     # 教学成果奖励条例 shares 一等奖 and 奖励 with the question; 反不正当竞争法 (有奖销售) answers it.

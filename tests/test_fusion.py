@@ -85,6 +85,17 @@ def test_an_entry_fires_on_what_it_means_not_on_a_word_it_shares():
     assert "行政诉讼" in expand("没给补偿，能告吗") and "行政诉讼" not in expand("要告知当事人什么")
 
 
+def test_a_word_with_two_senses_expands_to_the_one_meant():
+    # a paper sent to a person is served (送达); goods sent to a disaster area are shipped
+    assert "送达" in expand("决定书多少天内要送到当事人手上") and "调拨" not in expand("决定书多少天内要送到当事人手上")
+    assert "调拨 运输 配送" in expand("帐篷怎么送到灾区") and "送达" not in expand("帐篷怎么送到灾区")
+    # a business secret leaked is 侵犯商业秘密; a complainant's name leaked is 透露 to the accused
+    assert "侵犯商业秘密" in expand("泄露竞争对手商业秘密") and "检举" not in expand("泄露竞争对手商业秘密")
+    assert "检举" in expand("举报人的信息被泄露了") and "侵犯商业秘密" not in expand("举报人的信息被泄露了")
+    # a review under way: does the decision still have to be carried out
+    assert "不停止执行" in expand("申请了复议，处罚决定还要不要先执行") and "不停止执行" not in expand("复议决定怎么执行")
+
+
 def test_having_a_view_is_not_challenging_a_decision():
     # "有意见" is a complaint or a suggestion (信访, 投诉, 监督); it had been read as 不服 and sent
     # "对办事环境有意见想反映" to the articles on applying for 行政复议.
@@ -257,6 +268,7 @@ def test_a_question_for_the_sanction_is_recognised():
     assert wants_penalty("虚假宣传罚多少钱") and wants_penalty("违反规定有什么法律后果")
     assert not wants_penalty("行政处罚的种类有哪些") and not wants_penalty("罚款要在多少天内交")
     assert wants_penalty("重大决策出错了要追责吗？") and wants_penalty("政府信息公开做得不好会被问责吗")
+    assert wants_penalty("被督查的单位不配合会怎么样") and not wants_penalty("逾期不交罚款会怎么样")
     assert wants_penalty("违反条例的工作人员会受到什么处分？")
     # asked plainly
     assert wants_penalty("复议机关推着不办，领导要担啥责任？") and wants_penalty("私分罚款会有什么后果？")
