@@ -94,6 +94,11 @@ def test_a_word_with_two_senses_expands_to_the_one_meant():
     assert "检举" in expand("举报人的信息被泄露了") and "侵犯商业秘密" not in expand("举报人的信息被泄露了")
     # a review under way: does the decision still have to be carried out
     assert "不停止执行" in expand("申请了复议，处罚决定还要不要先执行") and "不停止执行" not in expand("复议决定怎么执行")
+    # "接着告" after a death is who carries the suit on, not whether the decision is stayed
+    assert "近亲属" in expand("行政诉讼中原告死了谁来接着告") and "不停止执行" not in expand("行政诉讼中原告死了谁来接着告")
+    # one act fined by two bodies is 一事不再罚; the same petition brought again is 不再受理
+    assert "一事不再罚" in expand("同一件事两个部门都想罚怎么办") and "不再受理" not in expand("同一件事两个部门都想罚怎么办")
+    assert "查阅 复制" in expand("复议申请人可以查看对方提交的材料吗")
 
 
 def test_having_a_view_is_not_challenging_a_decision():
