@@ -1373,11 +1373,6 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:
         reason = missing_figure(question, hits, retriever)
-        # A clause every leg ranks first is what was asked about, and it has a figure of the kind asked for:
-        # the question's words being far from the figure's ("头奖……上限" of 最高奖的金额超过五万元) does
-        # not make that figure another matter's, as it may for a clause only one leg put first.
-        if reason == "unrelated_figure" and unanimous(hits[0]):
-            reason = ""
     if reason:
         return _abstain(question, hits, intent.kind, retriever, reason)
     if len(named) > 1:
