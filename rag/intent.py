@@ -52,9 +52,9 @@ _AMOUNT_ASKED = r"(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)"
 _SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;！!]*[，,；;])"
 # Questions that ask for a figure: a period, a count, an amount, a ratio, a level, a date. "分几次交" asks
 # whether one may pay in parts, not how many; "那几天没上班" names some days and "二十几天" about how
-# many, neither asks how many.
+# many, neither asks how many; nor do "连续几年" and "过了几天", which tell of time gone by.
 NUMBER_CUE_RE = re.compile(
-    rf"多少|(?<![那这好十哪]){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好十]){_SOME_RE}几次|"
+    rf"多少|(?<![那这好十哪续])(?<!过了){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好十]){_SOME_RE}几次|"
     r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
     # "从哪天起生效" asks for the event it starts from ("一经送达"), not a date: not a figure question.
     rf"几成|什么时候|何时|哪一年|哪年|哪一?[天日](?![起开])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
@@ -246,7 +246,9 @@ _PERIOD_NAMES = frozenset({"期限", "时限", "时效"})
 _COUNTING_RE = re.compile(r"怎么算|怎样算|如何算|怎么计算|如何计算|算不算|按[^，,。？?；;]{1,8}算|包不包括|是否包括|含不含|算在里面")
 
 
-_YES_NO_RE = re.compile(r"吗[？?！!。\s]*$|能不能|可不可以|能否|可否|是否|要不要|需不需要|用不用|行不行|会不会|有没有")
+# The A-not-A forms of a yes-or-no question (not 是否, not 吗: see ``number_cues``).
+_A_NOT_A_RE = re.compile(r"能不能|可不可以|能否|可否|要不要|需不需要|用不用|行不行|会不会|有没有")
+_YES_NO_RE = re.compile(rf"吗[？?！!。\s]*$|是否|{_A_NOT_A_RE.pattern}")
 
 
 def wants_yes_no(question: str) -> bool:
@@ -273,6 +275,9 @@ def number_cues(question: str) -> list[str]:
         if piece.endswith("吗") or (a_few and wants_yes_no(piece)) or told:
             continue
         if m.group(0) in _PERIOD_NAMES and _COUNTING_RE.search(question):
+            continue
+        # "办理时限能不能压缩" asks whether, as "时限能压缩吗" does; 是否 is left out for the reason above.
+        if m.group(0) in _NARRATIVE_NOUNS and _A_NOT_A_RE.search(piece):
             continue
         if m.group(0) in _NARRATIVE_NOUNS and not _ASKS_RE.search(piece) and _ASKS_RE.search(question):
             continue

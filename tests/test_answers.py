@@ -99,6 +99,13 @@ DOCS = ("中华人民共和国行政复议法", "行政复议法", "信访工作
         ("财政把罚款按比例返给执法单位，怎么追责？", "general"),
         ("过了期限，还能申请复议吗？", "general"),
         ("复议的期限，是多少天？", "number"),  # the piece that asks names it
+        # asked whether the period may change, as "能压缩吗" asks: no figure wanted
+        ("政务服务事项办理时限能不能压缩？", "general"),
+        ("办理时限是多少天，能不能延长？", "number"),  # the days asked in the same piece
+        # time gone by in the story, not a count asked
+        ("罚款通知书上写的交款日期过了几天，会不会加罚？", "general"),
+        ("有人连续几年反复来信访同一件事，已经处理完了还要受理吗？", "general"),
+        ("每个苏木镇司法所现在配了几名工作人员？", "number"),
     ],
 )
 def test_intent_kind(question, kind):
@@ -1000,6 +1007,37 @@ def test_staff_wording_of_a_duty_finds_the_article_that_sets_it(assistant):
     kept = assistant.ask("调解协议签了对方不照着办怎么办？")
     assert not kept.abstained and kept.citations[0].label in ("《人民调解法》第三十一条", "《人民调解法》第三十二条",
                                                               "《人民调解法》第三十三条")
+
+
+def test_staff_wording_of_a_procedure_finds_the_article_that_sets_it(assistant):
+    # Fresh staff questions of session 34, with the first citation each had before.
+    asked = {"复议决定书什么时候生效？": "《行政复议法》第七十五条",  # 第七十三条: 调解书 (生效 vs 发生法律效力)
+             "复议申请可以打电话提出吗？": "《行政复议法》第二十二条",  # 信访工作条例第十七条 (电话)
+             "行政处罚听证由谁主持？": "《行政处罚法》第六十四条",  # plan item （十）: 由谁 read as 牵头单位
+             "许可证上的事项变了要怎么办？": "《行政许可法》第四十九条",  # 第三十九条: 证件 (变了 vs 变更)
+             "执法的时候能不能先提醒再处罚？": "《2024年法治政府建设工作计划》四（十二）",  # 行政诉讼法第四十四条
+             # 行政诉讼法第五十一条: 书面凭证 of a complaint received
+             "我在路边摆摊被城管罚了五十块，当场就交了，他们得给我什么凭证？": "《行政处罚法》第七十条",
+             "罚款通知书上写的交款日期过了几天，会不会加罚？": "《行政处罚法》第七十二条",  # 第六十七条: 十五日内
+             "复议期间企业还要先把罚款交了吗？": "《行政复议法》第四十二条",  # 优化营商环境条例第十四条
+             "招商引资给企业返还税收，这种优惠合法吗？": "《公平竞争审查条例》第十条",  # 优化营商环境条例第十四条
+             "人民调解员调解时受了伤谁负责？": "《人民调解法》第十六条"}  # 第十五条: 罢免 (受伤 vs 致伤致残)
+    for question, article in asked.items():
+        ans = assistant.ask(question)
+        assert not ans.abstained and ans.citations[0].label == article, question
+    # Who runs the whole plan is still the plan's question: 由谁总负责 keeps the 牵头单位 reading.
+    lead = assistant.ask("我们旗的法治政府建设由谁总负责？")
+    assert not lead.abstained and lead.citations[0].label == "《2024年法治政府建设工作计划》九（二十六）"
+
+
+def test_asking_whether_a_time_limit_can_change_does_not_need_a_figure(assistant):
+    # "时限能不能压缩" asks whether, as "时限能压缩吗" does: 减时限 answers it without a number, and as a
+    # figure question it was refused for having none.
+    for question in ("政务服务事项办理时限能不能压缩？", "政务服务事项办理时限能压缩吗？"):
+        ans = assistant.ask(question)
+        assert ans.intent == "general" and not ans.abstained, question
+        assert ans.citations[0].label == "《优化营商环境条例》第三十五条", question
+    assert assistant.ask("政务服务事项办理时限是多少天？").intent == "number"
 
 
 def test_asking_where_the_plan_says_a_thing_is_not_missing_evidence(assistant):

@@ -101,6 +101,16 @@ def test_a_word_with_two_senses_expands_to_the_one_meant():
     assert "查阅 复制" in expand("复议申请人可以查看对方提交的材料吗")
 
 
+def test_who_runs_a_procedure_is_not_who_leads_a_plan_item():
+    # "听证由谁主持" asks a statute's procedure; 牵头单位 took it to plan items (session 34)
+    for question in ("行政处罚听证由谁主持", "行政诉讼由谁来举证", "听证费用由谁承担"):
+        assert "牵头单位" not in expand(question), question
+    for question in ("这个计划的落实由谁来督促", "法治政府建设由谁总负责", "矛盾纠纷多元化解由谁牵头", "普法工作由谁负责"):
+        assert "牵头单位" in expand(question), question
+    # the verb is looked at, not matched: as a matched phrase its words would count as found (``confidence``)
+    assert ("由谁", "牵头单位 责任单位") in translations("这个计划的落实由谁来督促")
+
+
 def test_having_a_view_is_not_challenging_a_decision():
     # "有意见" is a complaint or a suggestion (信访, 投诉, 监督); it had been read as 不服 and sent
     # "对办事环境有意见想反映" to the articles on applying for 行政复议.
