@@ -957,6 +957,13 @@ def test_a_colloquial_word_counts_as_found_when_the_documents_terms_for_it_are(a
     assert not fake.abstained and fake.citations[0].doc_short == "反不正当竞争法"
 
 
+def _assert_first_citations(assistant, asked: dict[str, str]) -> None:
+    """Each question is answered, and its first citation is the article beside it."""
+    for question, article in asked.items():
+        ans = assistant.ask(question)
+        assert not ans.abstained and ans.citations[0].label == article, question
+
+
 def test_what_staff_call_a_thing_finds_the_article_that_describes_it(assistant):
     # Each is a name or a turn of phrase the article never uses; before the thesaurus had it (session 32)
     # the first citation was the neighbour in brackets.
@@ -978,9 +985,7 @@ def test_what_staff_call_a_thing_finds_the_article_that_describes_it(assistant):
              "政府要拆我家的棚圈，没给补偿，能告吗？": "《行政诉讼法》第十二条",  # 外商投资法第二十条: 征收
              "政府部门要企业交押金才给办事，合理吗？": "《优化营商环境条例》第二十五条",  # 第十四条
              "信访办的人把我的举报材料给了被举报人，违法吗？": "《信访工作条例》第三十条"}  # 突发事件应对法第九条
-    for question, article in asked.items():
-        ans = assistant.ask(question)
-        assert not ans.abstained and ans.citations[0].label == article, question
+    _assert_first_citations(assistant, asked)
     # "还有效" of a penalty is whether it stands, not where current documents are listed (plan （二十四）)
     void = assistant.ask("我们局里执法的时候没亮证，处罚决定还有效吗？")
     assert not void.abstained and void.citations[0].doc_short == "行政处罚法"
@@ -1000,9 +1005,7 @@ def test_staff_wording_of_a_duty_finds_the_article_that_sets_it(assistant):
              "同一件事两个部门都想罚怎么办？": "《行政处罚法》第二十九条",  # 信访工作条例第三十六条: 不再受理
              "复议申请人可以查看对方提交的材料吗？": "《行政复议法》第四十七条",  # 第三十一条: 补正材料
              "行政诉讼中原告死了谁来接着告？": "《行政诉讼法》第二十五条"}  # 第五十六条: 不停止执行
-    for question, article in asked.items():
-        ans = assistant.ask(question)
-        assert not ans.abstained and ans.citations[0].label == article, question
+    _assert_first_citations(assistant, asked)
     # an agreement one side does not keep is binding on it (第三十一条), not merely signed (第二十九条)
     kept = assistant.ask("调解协议签了对方不照着办怎么办？")
     assert not kept.abstained and kept.citations[0].label in ("《人民调解法》第三十一条", "《人民调解法》第三十二条",
@@ -1022,9 +1025,7 @@ def test_staff_wording_of_a_procedure_finds_the_article_that_sets_it(assistant):
              "复议期间企业还要先把罚款交了吗？": "《行政复议法》第四十二条",  # 优化营商环境条例第十四条
              "招商引资给企业返还税收，这种优惠合法吗？": "《公平竞争审查条例》第十条",  # 优化营商环境条例第十四条
              "人民调解员调解时受了伤谁负责？": "《人民调解法》第十六条"}  # 第十五条: 罢免 (受伤 vs 致伤致残)
-    for question, article in asked.items():
-        ans = assistant.ask(question)
-        assert not ans.abstained and ans.citations[0].label == article, question
+    _assert_first_citations(assistant, asked)
     # Who runs the whole plan is still the plan's question: 由谁总负责 keeps the 牵头单位 reading.
     lead = assistant.ask("我们旗的法治政府建设由谁总负责？")
     assert not lead.abstained and lead.citations[0].label == "《2024年法治政府建设工作计划》九（二十六）"
