@@ -130,6 +130,9 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"提醒|劝(?:一劝|说|导)", "警示告诫 说服教育 劝导示范"),
     # a request by phone is an oral one where a law allows only 书面 or 口头 (复议申请, 信息公开申请)
     (r"打电话|电话|写信", "信息网络 书信 电话 传真 口头"),
+    # a review's outcome is its 决定 ("复议机关最长多少天要给结论"); a petition's is 办结 (next entry).
+    # Not "复议还没出结果": a review under way is the stay entry's.
+    (r"复议[^，。？]{0,10}(?<![没未])(?:给|出|下)(?:个)?(?:结论|结果|说法)", "作出行政复议决定"),
     (r"处理结果|处理完|办完|办结|给个说法|给个结果", "办结 处理意见"),
     # the same matter brought again after it was settled (信访工作条例第三十六条: 不再受理)
     (r"(?:同样|同一)的?(?:件)?(?:事|事情|问题|理由)(?![^，。？]{0,10}罚)|(?:反复|重复|一再|再次|又)(?:来)?(?:上访|来访|反映|信访|投诉)",

@@ -429,11 +429,12 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # When something happens may be told by an event, not a length: "复议决定书什么时候发生法律效力" is
     # answered by "一经送达，即发生法律效力", and the periods of other articles are no answer. Nor by a
     # time at all: where the law sets none, "及时立案" or "事先告知" is what it says of when.
-    ("when", re.compile(r"什么时候|何时|几时"),
+    # "最晚什么时候提出" asks the deadline, a length: the period kind below.
+    ("when", re.compile(r"(?<!最晚)(?<!最迟)(?:什么时候|何时|几时)"),
      re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时|及时|事先|事前")),
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
-     re.compile(r"多久|多长时间|多长期限|期限|时限|时效"),
+     re.compile(r"多久|多长时间|多长期限|期限|时限|时效|最晚|最迟"),
      # A length of study is counted in 学时: "一年要学习多长时间" is answered by "不少于60学时".
      re.compile(rf"{_LENGTH}|年底前|年内|月底前|当日")),
 )

@@ -188,6 +188,8 @@ def test_numbers_and_figure_kinds():
     assert not has_number("未及时消除已发现的隐患")
     assert figure_kind("要罚多少钱？") == "money"
     assert figure_kind("多长时间内可以申请？") == "period"
+    # "最晚什么时候" asks a deadline; plain "什么时候" may be told by an event (一经送达)
+    assert figure_kind("申请复议最晚什么时候提出？") == "period" and figure_kind("复议决定书什么时候生效？") == "when"
     assert figure_kind("党费的比例是多少？") == "percent"
     assert figure_kind("培训多少学时？") == "hours"
     # the unit asked for, not one the question mentions in passing
@@ -1024,7 +1026,10 @@ def test_staff_wording_of_a_procedure_finds_the_article_that_sets_it(assistant):
              "罚款通知书上写的交款日期过了几天，会不会加罚？": "《行政处罚法》第七十二条",  # 第六十七条: 十五日内
              "复议期间企业还要先把罚款交了吗？": "《行政复议法》第四十二条",  # 优化营商环境条例第十四条
              "招商引资给企业返还税收，这种优惠合法吗？": "《公平竞争审查条例》第十条",  # 优化营商环境条例第十四条
-             "人民调解员调解时受了伤谁负责？": "《人民调解法》第十六条"}  # 第十五条: 罢免 (受伤 vs 致伤致残)
+             "人民调解员调解时受了伤谁负责？": "《人民调解法》第十六条",  # 第十五条: 罢免 (受伤 vs 致伤致残)
+             # "最晚什么时候" asks a deadline, so the period's act (提出) picks it; 第六十二条 had come first
+             "老百姓申请复议最晚什么时候提出？": "《行政复议法》第二十条",
+             "复议机关最长多少天要给结论？": "《行政复议法》第六十二条"}  # 第二十条: 给结论 vs 作出行政复议决定
     _assert_first_citations(assistant, asked)
     # Who runs the whole plan is still the plan's question: 由谁总负责 keeps the 牵头单位 reading.
     lead = assistant.ask("我们旗的法治政府建设由谁总负责？")

@@ -99,6 +99,9 @@ def test_a_word_with_two_senses_expands_to_the_one_meant():
     # one act fined by two bodies is 一事不再罚; the same petition brought again is 不再受理
     assert "一事不再罚" in expand("同一件事两个部门都想罚怎么办") and "不再受理" not in expand("同一件事两个部门都想罚怎么办")
     assert "查阅 复制" in expand("复议申请人可以查看对方提交的材料吗")
+    # a review's outcome asked for is its 决定; "复议还没出结果" tells that one is under way
+    assert "作出行政复议决定" in expand("复议机关最长多少天要给结论")
+    assert "作出行政复议决定" not in expand("复议还没出结果这段时间查封是不是得先解除")
 
 
 def test_who_runs_a_procedure_is_not_who_leads_a_plan_item():
