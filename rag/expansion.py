@@ -82,10 +82,12 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"收据|收条|发票|票据|(?:不给|没给|不)开票", "票据 专用票据"),
     # proof that papers were received ("收了材料不给回执")
     (r"回执|收件凭证|受理凭证|受理单|收件单", "书面凭证 注明日期"),
-    # what an officer must hand over for a fine paid on the spot (行政处罚法第七十条: 专用票据)
-    (r"(?:罚|交|缴)[^。？]{0,12}(?:凭证|单据|条子)", "票据 专用票据"),
+    # what an officer must hand over for a fine paid on the spot (行政处罚法第七十条: 专用票据); papers
+    # handed in get a 书面凭证 (the entry above), so only where a fine is spoken of
+    (r"罚[^。？]{0,20}(?:凭证|单据|条子)", "票据 专用票据"),
     # paying a fine late: 每日加处罚款 (行政处罚法第七十二条)
-    (r"加罚|罚上加罚|滞纳金|晚交|迟交|过了?[^，。？]{0,6}(?:交款|缴款|缴费|交费)(?:日期|期限)", "加处罚款 逾期"),
+    # (a tax's 滞纳金 or a report handed in late is another law's: only where a fine is spoken of)
+    (r"加罚|罚上加罚|罚[^。？]{0,12}(?:晚交|迟交|滞纳金)|过了?[^，。？]{0,6}(?:交款|缴款|缴费|交费)(?:日期|期限)", "加处罚款 逾期"),
     # a tax rebate for one firm is the 税收优惠 that 公平竞争审查条例第十条 forbids (not one's own 退税)
     (r"返还税收|税收返还|返税|(?:给|对)(?!我)[^，。？]{0,10}(?:减免税|免税|减税)", "税收优惠"),
     (r"拒交|拒缴|(?:可以|能|能不能)不交", "拒绝缴纳"),
@@ -126,8 +128,9 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"堵|拉横幅|横幅|闹事|静坐|聚集", "围堵 冲击 非法聚集 扰乱秩序"),
     # a licence or registration that "变了" is 变更 in the statutes (行政许可法第四十九条)
     (r"变了|有变化|发生(?:了)?变化|有变动|变动|改名|换名", "变更"),
-    # soft enforcement as the plan names it (item （十二）: 说服教育、劝导示范、警示告诫)
-    (r"提醒|劝(?:一劝|说|导)", "警示告诫 说服教育 劝导示范"),
+    # soft enforcement as the plan names it (item （十二）: 说服教育、劝导示范、警示告诫), where a penalty
+    # follows ("先提醒再处罚"), not a reminder of anything ("提醒督办")
+    (r"(?:提醒|劝(?:一劝|说|导))(?=[^。？]{0,8}(?:罚|处罚|整改|改正))", "警示告诫 说服教育 劝导示范"),
     # a request by phone is an oral one where a law allows only 书面 or 口头 (复议申请, 信息公开申请)
     (r"打电话|电话|写信", "信息网络 书信 电话 传真 口头"),
     # a review's outcome is its 决定 ("复议机关最长多少天要给结论"); a petition's is 办结 (next entry).

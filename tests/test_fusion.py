@@ -102,6 +102,15 @@ def test_a_word_with_two_senses_expands_to_the_one_meant():
     # a review's outcome asked for is its 决定; "复议还没出结果" tells that one is under way
     assert "作出行政复议决定" in expand("复议机关最长多少天要给结论")
     assert "作出行政复议决定" not in expand("复议还没出结果这段时间查封是不是得先解除")
+    # a receipt for a fine is a 专用票据; papers handed in get a 书面凭证
+    assert "专用票据" in expand("被城管罚了五十块，当场就交了，他们得给我什么凭证")
+    assert "专用票据" not in expand("递交起诉状后法院要给什么凭证")
+    assert "书面凭证" in expand("申请许可交了材料有没有收件凭证") and "专用票据" not in expand("申请许可交了材料有没有收件凭证")
+    # a warning before a penalty is soft enforcement; 提醒督办 is the plan's reminders of its tasks
+    assert "警示告诫" in expand("执法的时候能不能先提醒再处罚") and "警示告诫" not in expand("法治建设任务提醒督办谁牵头")
+    # a fine paid late is 加处罚款; a report handed in late or a tax's 滞纳金 is not
+    assert "加处罚款" in expand("罚款晚交了会怎么样")
+    assert "加处罚款" not in expand("年度报告迟交了会怎么样") and "加处罚款" not in expand("欠税滞纳金按每天万分之几算")
 
 
 def test_who_runs_a_procedure_is_not_who_leads_a_plan_item():
