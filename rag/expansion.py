@@ -79,12 +79,11 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"谁管|哪个部门|哪个单位|由谁(?=来?总?(?:抓|管|督促|推进|推动|落实|统筹|负责))|谁负责|谁牵头|归谁|哪家", "牵头单位 责任单位"),
     (r"请律师|法律顾问|律师", "法律顾问 公职律师"),
     (r"(?:(?<!申)请|找|委托)(?:个)?律师|(?:找|请)人代|代理人", "委托 代理人 律师"),
-    (r"收据|收条|发票|票据|(?:不给|没给|不)开票", "票据 专用票据"),
+    # what an officer must hand over for a fine (行政处罚法第七十条: 专用票据): a 凭证 or 单据 only where a
+    # fine is spoken of, since papers handed in get a 书面凭证 (the next entry)
+    (r"收据|收条|发票|票据|(?:不给|没给|不)开票|罚[^。？]{0,20}(?:凭证|单据|条子)", "票据 专用票据"),
     # proof that papers were received ("收了材料不给回执")
     (r"回执|收件凭证|受理凭证|受理单|收件单", "书面凭证 注明日期"),
-    # what an officer must hand over for a fine paid on the spot (行政处罚法第七十条: 专用票据); papers
-    # handed in get a 书面凭证 (the entry above), so only where a fine is spoken of
-    (r"罚[^。？]{0,20}(?:凭证|单据|条子)", "票据 专用票据"),
     # paying a fine late: 每日加处罚款 (行政处罚法第七十二条)
     # (a tax's 滞纳金 or a report handed in late is another law's: only where a fine is spoken of)
     (r"加罚|罚上加罚|罚[^。？]{0,12}(?:晚交|迟交|滞纳金)|过了?[^，。？]{0,6}(?:交款|缴款|缴费|交费)(?:日期|期限)", "加处罚款 逾期"),
