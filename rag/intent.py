@@ -349,6 +349,17 @@ _RELATIVE_YEAR_RE = re.compile("|".join(sorted(_RELATIVE_YEARS, key=len, reverse
 _THIS_YEAR_RE = re.compile(r"今年|本年")
 
 
+def _names_plan(after: str, plan_titles: tuple[str, ...]) -> bool:
+    """Does a relative year name a plan: is it followed by 计划 with only a plan title's words between?
+
+    "去年的法治政府建设计划" does; "去年有两个案子败诉了，计划对败诉有什么要求" sets a scene and asks this
+    year's plan.
+    """
+    words = set("".join(plan_titles)) | set("的度")
+    head = after.split("计划", 1)[0]
+    return "计划" in after and all(ch in words for ch in head)
+
+
 def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     """A year's plan the question asks about that the corpus does not hold ("2025" for a 2024 plan).
 
@@ -360,7 +371,8 @@ def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     years = _YEAR_RE.findall(question)
     held = [int(y) for t in plan_titles for y in _YEAR_RE.findall(t)]
     if held and not _THIS_YEAR_RE.search(question):
-        years += [str(max(held) + _RELATIVE_YEARS[m.group(0)]) for m in _RELATIVE_YEAR_RE.finditer(question)]
+        years += [str(max(held) + _RELATIVE_YEARS[m.group(0)]) for m in _RELATIVE_YEAR_RE.finditer(question)
+                  if _names_plan(question[m.end():], plan_titles)]
     for year in years:
         if not any(year in t for t in plan_titles):
             return year

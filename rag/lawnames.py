@@ -24,7 +24,8 @@ LAW_NAME_RE = re.compile(
 # Words ending in 法 that are not law names (依法, 执法, 行政执法, 方法 …).
 NOT_LAW_SUFFIXES = ("执法", "依法", "违法", "合法", "守法", "普法", "立法", "司法", "方法", "办法", "做法", "说法",
                     "看法", "想法", "用法", "手法", "非法", "枉法", "犯法", "无法", "设法", "于法", "有法", "按法",
-                    "叫法", "写法", "讲法", "打法", "玩法", "疗法", "技法", "学法", "懂法", "尊法", "知法")
+                    "叫法", "写法", "讲法", "打法", "玩法", "疗法", "技法", "学法", "懂法", "尊法", "知法",
+                    "释法", "送法", "宣法")
 # Connective characters a law's name does not contain ("各部门叫法", "要依法").
 NOT_IN_LAW_NAME = re.compile(r"[的各了都要在把被让和与或就也还吗呢]")
 # Words after which a shortened name starts ("根据复议法", "违反营商环境条例"). Anything else before

@@ -381,6 +381,9 @@ def test_unknown_laws_and_other_years_are_noticed():
     assert other_year_plan("去年的工作计划完成得怎么样？", plans) == "2023"
     assert other_year_plan("去年的工作计划完成得怎么样？", (*plans, "乌拉特中旗2023年法治政府建设工作计划")) == ""
     assert other_year_plan("今年的计划比去年多了哪些任务？", plans) == ""
+    # a relative year that sets the scene is not the plan's: only a plan title's words may stand between them
+    assert other_year_plan("我们局去年有两个行政诉讼案子败诉了，计划对败诉有什么要求？", plans) == ""
+    assert other_year_plan("去年计划里的任务完成了吗？", plans) == "2023"
 
 
 @pytest.mark.parametrize(

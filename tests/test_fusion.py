@@ -267,6 +267,7 @@ def test_laws_sharing_a_tail_with_a_held_law_are_unknown():
     # 学法 / 尊法学法守法用法 are what officials do, not a law (before: 《领导干部学法》 was "not held")
     assert unknown_law("领导干部学法有什么安排？", known) == ""
     assert unknown_law("领导干部要尊法学法守法用法吗？", known) == ""
+    assert unknown_law("以案释法怎么开展？", known) == ""  # 以案释法 is how law is taught; 案释法 was "not held"
     assert unknown_law("《计划》（十八）", known) == ""  # the plan by its generic name in title marks
 
 

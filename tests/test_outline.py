@@ -35,6 +35,8 @@ def test_only_questions_about_the_whole_plan_or_a_part_are_outlined():
     assert outline_asked("计划分为哪几个部分？") == ("overview", 0)
     assert outline_asked("2024年法治政府建设工作计划有哪些主要任务？") == ("overview", 0)
     assert outline_asked("计划一共有多少项任务？") == ("overview", 0)
+    assert outline_asked("计划一共有几大项？") == ("overview", 0)  # 几大项, 几大部分: the parts
+    assert outline_asked("计划有几大部分") == ("overview", 0)
     assert outline_asked("计划第六部分讲的是什么？") == ("section", 6)
     assert outline_asked("计划第6部分有哪些任务") == ("section", 6)
     assert outline_asked("计划中行政执法方面有哪些主要任务？") == ("", 0)  # a topic: see below
