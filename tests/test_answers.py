@@ -1039,6 +1039,37 @@ def test_staff_wording_of_a_procedure_finds_the_article_that_sets_it(assistant):
     assert not lead.abstained and lead.citations[0].label == "《2024年法治政府建设工作计划》九（二十六）"
 
 
+def test_staff_wording_of_session_35_finds_the_article_that_sets_it(assistant):
+    # Fresh staff questions of session 35, with the first citation each had before.
+    asked = {"许可申请多少天内要答复？": "《行政许可法》第四十二条",  # 政府信息公开条例第三十三条: 答复
+             "执法人员只有一个人能罚款吗？": "《行政处罚法》第四十二条",  # 第二十九条: 一事不再罚
+             "二审要在多长时间内审结？": "《行政诉讼法》第八十八条",  # 第八十三条: 简易程序
+             "对县政府的行为起诉去哪个法院？": "《行政诉讼法》第十五条",  # 第五十二条: 不立案
+             "行政机关能不能以罚代刑？": "《行政执法机关移送涉嫌犯罪案件的规定》第十一条",  # plan item （十二）
+             "决策机关负责人能不能直接拍板？": "《重大行政决策程序暂行条例》第三十条",  # 第三十四条
+             "许可的条件改了之前发的还有效吗？": "《行政许可法》第八条",  # 第五十条: 延续
+             "行政相对人对我们的罚款决定一直不交也不起诉，怎么办？": "《行政处罚法》第七十二条",  # 第六十七条
+             "我们局出台的文件被群众认为违法，他能直接去法院告这个文件吗？": "《行政诉讼法》第五十三条",  # 第六十七条
+             "人民调解员可以收当事人的礼吗？": "《人民调解法》第十五条",  # 第二十条
+             "给外地企业设置更高的准入门槛合法吗？": "《公平竞争审查条例》第九条",  # 外商投资法第二十四条
+             "罚款的钱最后去哪儿了？": "《行政处罚法》第七十四条",  # 第七十二条
+             "政府的钱怎么花要不要向社会公开？": "《政府信息公开条例》第二十条",  # 第四十九条: 年度报告
+             "老百姓办事能不能先承诺后补材料？": "《2024年法治政府建设工作计划》一（二）",  # （三）: 承诺 as a promise kept
+             "部门之间职责不清的问题今年怎么解决？": "《2024年法治政府建设工作计划》一（一）",  # （二十六）
+             "办证时要求我在他们指定的店里买设备，这合法吗？": "《行政许可法》第二十七条",  # 突发事件应对法第七十六条
+             "没办许可就私自开了个砖厂，该怎么处理？": "《行政许可法》第八十一条",  # 第六十六条
+             # plan item （八）: a stalled decision is 拖延执行, not the plan's accountability in general
+             "旗政府定下的重大决策，执行部门一直拖着不办，怎么处理？": "《重大行政决策程序暂行条例》第四十条"}
+    _assert_first_citations(assistant, asked)
+    # Refused before: a foreign firm's entry is the negative list's; "以案释法" is no law named 案释法;
+    # "去年" set the scene and was read as asking for the 2023 plan.
+    asked = {"一个外国公司想在我们旗开矿，有没有限制？": "《外商投资法》第二十八条",
+             "以案释法怎么开展？": "《2024年法治政府建设工作计划》四（十三）",
+             "我们局去年有两个行政诉讼案子败诉了，计划对败诉有什么要求？": "《2024年法治政府建设工作计划》七（二十二）",
+             "各部门的权力边界今年要划清吗？": "《2024年法治政府建设工作计划》一（一）"}
+    _assert_first_citations(assistant, asked)
+
+
 def test_asking_whether_a_time_limit_can_change_does_not_need_a_figure(assistant):
     # "时限能不能压缩" asks whether, as "时限能压缩吗" does: 减时限 answers it without a number, and as a
     # figure question it was refused for having none.
