@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rag.expansion import (
     asks_about_term,
     defined_terms,
@@ -111,17 +113,32 @@ def test_a_word_with_two_senses_expands_to_the_one_meant():
     # a fine paid late is 加处罚款; a report handed in late or a tax's 滞纳金 is not
     assert "加处罚款" in expand("罚款晚交了会怎么样")
     assert "加处罚款" not in expand("年度报告迟交了会怎么样") and "加处罚款" not in expand("欠税滞纳金按每天万分之几算")
+
+
+
+# (term, a question meaning it, a question using the same word in another sense) — session 35's entries
+_SENSES = (
     # a firm from elsewhere kept out is 外地经营者; one that breaks the law here is a question of 管辖
-    assert "外地经营者" in expand("给外地企业设置更高的准入门槛合法吗") and "管辖" not in expand("给外地企业设置更高的准入门槛合法吗")
-    assert "管辖" in expand("外地企业在我们旗违法经营，哪里管辖") and "外地经营者" not in expand("外地企业在我们旗违法经营，哪里管辖")
+    ("外地经营者", "给外地企业设置更高的准入门槛合法吗", "外地企业在我们旗违法经营，哪里管辖"),
+    ("管辖", "外地企业在我们旗违法经营，哪里管辖", "给外地企业设置更高的准入门槛合法吗"),
     # who decides alone (集体讨论) is not who answers for a decision later (终身责任追究)
-    assert "集体讨论" in expand("决策机关负责人能不能直接拍板") and "集体讨论" not in expand("拍板的人出了问题要不要追究")
+    ("集体讨论", "决策机关负责人能不能直接拍板", "拍板的人出了问题要不要追究"),
     # contract staff enforcing the law lack the status; their social insurance is another matter
-    assert "行政执法资格" in expand("合同工能不能上街执法") and "行政执法资格" not in expand("合同工的社保怎么交")
+    ("行政执法资格", "合同工能不能上街执法", "合同工的社保怎么交"),
     # a fine left unpaid is 逾期不履行; a tax left unpaid is not this law's
-    assert "逾期不履行" in expand("罚款决定一直不交怎么办") and "逾期不履行" not in expand("企业欠税一直不交怎么办")
-    # technical papers sold to a rival are a business secret; handed in with an application they are not
-    assert "商业秘密" in expand("员工把公司的技术资料卖给了竞争对手") and "商业秘密" not in expand("技术资料出口要审批吗")
+    ("逾期不履行", "罚款决定一直不交怎么办", "企业欠税一直不交怎么办"),
+    # technical papers sold to a rival are a business secret; exported, they are not
+    ("商业秘密", "员工把公司的技术资料卖给了竞争对手", "技术资料出口要审批吗"),
+    # suing the government is 行政诉讼; reporting to it (报告政府) is not
+    ("行政诉讼", "老百姓告县政府去哪个法院", "发现突发事件要报告政府吗"),
+    # a document challenged with a decision (一并请求); a 广告 is no suit
+    ("一并请求", "我们局出台的文件被群众认为违法，他能直接去法院告这个文件吗", "我们县局想发个红头文件，规定乱贴小广告一律罚五百，可以吗"),
+)
+
+
+@pytest.mark.parametrize(("term", "meant", "other"), _SENSES)
+def test_a_new_entry_reads_only_its_own_sense(term, meant, other):
+    assert term in expand(meant) and term not in expand(other)
 
 
 def test_who_runs_a_procedure_is_not_who_leads_a_plan_item():
