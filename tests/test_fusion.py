@@ -131,6 +131,8 @@ _SENSES = (
     ("商业秘密", "员工把公司的技术资料卖给了竞争对手", "技术资料出口要审批吗"),
     # a foreign investor entering a trade meets the negative list; its profits sent home do not
     ("负面清单", "外国公司来旗里投资，哪些行业不让进", "外国老板在这边赚的钱能不能汇回国"),
+    # a county-level government sued goes to the intermediate court; one asked to review the case is not sued
+    ("中级人民法院", "对县政府的行为起诉去哪个法院", "旗里的局罚了我，我想让旗政府复议，能不能直接去法院告"),
     # suing the government is 行政诉讼; reporting to it (报告政府) is not
     ("行政诉讼", "老百姓告县政府去哪个法院", "发现突发事件要报告政府吗"),
     # a document challenged with a decision (一并请求); a 广告 is no suit
