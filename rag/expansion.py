@@ -17,12 +17,14 @@ import re
 DEADLINE_TERMS = "期限 日内 之日起"
 YEARS_TERMS = "年内"
 
+# 告 as in suing: not 广告, 报告, 公告, 警告, 通告, 预告, 布告, 控告 or 转告 ("报告政府" reports to it).
+SUE = r"(?<![广报公警通预布控转])告"
+
 # (pattern in the question, terms to add). Patterns are regular expressions.
 COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"交钱|收钱|收费|花钱|要钱|掏钱|交费|缴费|付费|费用|花销|开销|(?:交|花|要|收|掏|付)(?:多少|几个)钱|(?:审查|手续|工本|办证|服务)费",
      "收取费用 收费 费用"),
-    # (告 as in suing: "报告政府" reports to it)
-    (r"打官司|(?<![广报公警通预布控转])告(?:旗|县|市|盟|区|镇|乡)?政府|告到法院|被告|起诉|(?<![广报公警通预布控转])告了|(?:能|可以|能不能|去|想)告(?!知|诉)",
+    (r"打官司|" + SUE + r"(?:旗|县|市|盟|区|镇|乡)?政府|告到法院|被告|起诉|" + SUE + r"了|(?:能|可以|能不能|去|想)告(?!知|诉)",
      "行政诉讼 起诉 诉讼"),
     # a leader who must appear in court ("领导要不要去法院", "局长要不要到场")
     (r"(?:领导|一把手|局长|县长|旗长|负责人).{0,8}(?:去|到|上|出).{0,3}(?:法院|法庭)|出庭|(?:亲自|自己|本人)(?:到庭|上法庭)"
@@ -88,7 +90,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"换届|上一届|前任|换了(?:一届|届|领导|班子)|领导换了|新官不理旧账", "换届 领导人员更替 政策承诺"),
     (r"算不算数|说话算话|兑现|承诺", "政策承诺 守信践诺 履行"),
     (r"培训|学习|上课", "培训 学时 法治教育培训"),
-    # law-enforcement staff's own training is item （十）'s (60学时 of 业务知识和法律法规培训), not leaders' study
+    # law-enforcement staff's own training (plan item （二十八）: 60学时 of 业务知识和法律法规培训), not leaders' 学法
     (r"执法(?:人员|队员|队伍)[^，。？]{0,6}(?:培训|学习|上课)", "行政执法队伍 业务知识和法律法规培训 学时"),
     # who holds which power, listed: 权责清单 (plan item （一）)
     (r"权力边界|权力清单|职责边界|谁管什么|职责不清|权责", "权责清单 职能 权限"),
@@ -205,9 +207,8 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"民告官|告官", "行政诉讼"),
     # a document behind a decision is challenged with the decision, not alone (行政诉讼法第五十三条)
     # (a question that says 规范性文件 needs no translation, and may ask something else of it)
-    # (告 as in suing, not 广告, 报告, 公告 or 告知)
-    (r"(?:(?<![广报公警通预布控转])告(?!知|示|诫)|起诉|复议|打官司)[^。？]{0,10}(?<!规范性)(?:文件|红头文件)"
-     r"|(?<!规范性)(?:文件|红头文件)[^。？]{0,14}(?:(?<![广报公警通预布控转])告(?!知|示|诫)|起诉|复议|打官司)",
+    (r"(?:" + SUE + r"(?!知|示|诫)|起诉|复议|打官司)[^。？]{0,10}(?<!规范性)(?:文件|红头文件)"
+     r"|(?<!规范性)(?:文件|红头文件)[^。？]{0,14}(?:" + SUE + r"(?!知|示|诫)|起诉|复议|打官司)",
      "一并请求 审查 不合法 行政行为所依据"),
     # a fine left unpaid: 逾期不履行, with the surcharge and enforcement by the court (行政处罚法第七十二条)
     # (from 罚 on, as the 缴纳 entry's span, which would otherwise hide this one)
@@ -227,7 +228,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
      "行政复议机关 管辖"),
     # a suit against a county-level government goes to the intermediate court (行政诉讼法第十五条)
     # (only where that government is the one sued: "让旗政府复议，能不能直接去法院告" sues the bureau)
-    (r"(?:(?<![广报公警通预布控转])告|起诉)[^，。？]{0,2}(?:县|旗|市|盟|区)级?(?:人民)?政府"
+    (r"(?:" + SUE + r"|起诉)[^，。？]{0,2}(?:县|旗|市|盟|区)级?(?:人民)?政府"
      r"|对(?:县|旗|市|盟|区)级?(?:人民)?政府[^，。？]{0,8}(?:起诉|告|打官司)|(?:县|旗|市|盟|区)级?(?:人民)?政府被(?:告|起诉)",
      "县级以上地方人民政府 中级人民法院"),
     # a fine standing in for a criminal case that should have been sent on
