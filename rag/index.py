@@ -146,7 +146,7 @@ class BuildReport:
             return text + (f"\n{self.reference}" if self.reference else "")
         parts = [
             f"索引已重建：{self.documents} 个文件，{self.clauses} 个条款，{self.chunks} 个检索块，用时 {self.seconds:.1f} 秒。",
-            *(["索引设置有变（模型、切分程序或向量设置），全部文件已按新设置重新整理。"] if self.setup_changed else []),
+            *(["索引设置有变（模型、切分程序、分词词典或向量设置），全部文件已按新设置重新整理。"] if self.setup_changed else []),
             f"新增 {len(self.added)}，修改 {len(self.changed)}，删除 {len(self.removed)}，未变 {len(self.unchanged)}。",
             f"新计算向量 {self.embedded} 个（潜在词向量 {self.sparse_embedded} 个，第二路向量 {self.second_embedded} 个），"
             f"缓存命中 {self.cache_hits} 个；"
@@ -302,7 +302,7 @@ def _build_locked(
     same_setup = bool(
         old and old.model_id == model_id and old.chunker_version == CHUNKER_VERSION
         and old.dense_sentences == cfg.dense_sentences and (old.sparse_vectors > 0) == want_sparse
-        and old.second_model_id == second_id
+        and old.second_model_id == second_id and _same_tokenizer(cfg.index_dir)
     )
     # Documents are reported by their content; a setup change re-indexes them all without calling them modified.
     report.setup_changed = bool(old) and not same_setup
@@ -558,6 +558,23 @@ def _tokens(index_dir: Path, tokenizer: Tokenizer, texts: list[str], report: Bui
     if report is not None:
         report.tokens_reused = sum(x is not None for x in out)
     return [x if x is not None else tokenizer.tokenize(t) for x, t in zip(out, texts, strict=True)]
+
+
+def _same_tokenizer(index_dir: Path) -> bool:
+    """Whether the current generation was cut by the tokenizer this code would use for it.
+
+    A new release may add to the domain dictionary (``tokenization.DOMAIN_TERMS``): the unchanged
+    documents must then be cut again, or questions would be cut one way and the BM25 index another.
+    """
+    from .tokenization import fingerprint
+
+    folder = current_dir(index_dir)
+    try:
+        words = [w for w in (folder / "userdict.txt").read_text(encoding="utf-8").split("\n") if w]
+        with open(folder / "tokens.jsonl", encoding="utf-8") as f:
+            return json.loads(f.readline()).get("fingerprint") == fingerprint(words)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _write_tokens(path: Path, fingerprint: str, tokens: list[list[str]]) -> None:

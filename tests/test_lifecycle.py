@@ -664,6 +664,20 @@ def test_index_of_another_model_is_refused(ws: Workspace) -> None:
     load_index(ws.cfg)
 
 
+def test_a_new_domain_dictionary_recuts_unchanged_documents(ws: Workspace, monkeypatch) -> None:
+    """A release that adds to the domain dictionary re-indexes on the next build, embedding nothing.
+
+    Skipped as "unchanged", the BM25 index would keep the old cut while questions got the new one.
+    """
+    import rag.tokenization as tokenization
+
+    monkeypatch.setattr(tokenization, "DOMAIN_TERMS", (*tokenization.DOMAIN_TERMS, "政府督查对象"))
+    report = build_index(ws.cfg, progress=False)
+    assert report.setup_changed and not report.skipped_build and report.embedded == 0
+    assert report.changed == [] and len(report.unchanged) == 4
+    assert build_index(ws.cfg, progress=False).skipped_build  # and once cut again, it is current
+
+
 def test_index_of_another_chunker_is_refused(ws: Workspace) -> None:
     """A manifest from another chunker version is refused with the command that fixes it."""
     _tamper_manifest(ws.index, chunker_version="0")
