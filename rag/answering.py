@@ -49,6 +49,7 @@ from .intent import (
     rate_asked,
     responsibility_topic,
     states_purpose,
+    states_sanction,
     states_standard,
     term_asked,
     unknown_law,
@@ -56,6 +57,7 @@ from .intent import (
     wants_classification,
     wants_contents,
     wants_definition,
+    wants_penalty,
 )
 from .lawnames import law_mentions
 from .lookup import PLAN_WORDS
@@ -116,7 +118,8 @@ ABSTAIN_MIN_COVERAGE_LEXICAL = 0.05  # the same share when there is no dense leg
 # while the generic deadline terms still counted; without them, 0.09 refuses as few answerable
 # questions of the tune/train/per-clause sets as 0.1 did before and 5 more out-of-scope ones.
 NUMBER_MIN_OVERLAP = 0.09
-FIGURE_FRAME_TERMS = "最长 最短 最多 最少 最高 最低 超过 不超过 不得 不少于 以内 以上 以下 多长 时间 小时"
+# How often, too: "每年要学几次" shares 每年 with any yearly duty ("每年对信访工作情况进行考核").
+FIGURE_FRAME_TERMS = "最长 最短 最多 最少 最高 最低 超过 不超过 不得 不少于 以内 以上 以下 多长 时间 小时 每年 每月 每季度 至少"
 
 # -- sentence scoring weights (tuned on the dev split) ---------------------------------------------
 W_RANK = 0.5  # prior from the clause's retrieval rank: 1 / (1 + rank)
@@ -415,6 +418,11 @@ def score_sentences(
     opening = opening_asked(question)
     case = case_weights(question, retriever)
     delegation_counts = not _ASKS_RULE_MAKER_RE.search(question)
+    # "仿冒知名商品名称会受什么处罚": the rule (反不正当竞争法第六条) shares the question's words; the
+    # article that sanctions breaking it (第十八条, "违反本法第六条规定……") says what the question asks.
+    # Only such an article: "救人砸开了院门要担责任吗" is answered by 紧急避险, not by a general "依法追究刑事责任".
+    sanctioning = ({s for h in hits[:max_clauses] for s in retriever.sanctions_for.get(h.clause.clause_id, ())}
+                   if wants_penalty(question) else set())
     out: list[Candidate] = []
     closeness = _closeness(searched or question, hits[:max_clauses], retriever)
     for rank, hit in enumerate(hits[:max_clauses]):
@@ -442,6 +450,8 @@ def score_sentences(
             if definition and (subject or _DEFINITION_UNIT_RE.search(u.text)):
                 score += W_CUE
             if classification and _CLASSIFICATION_UNIT_RE.search(u.text):
+                score += W_CUE
+            if hit.clause.clause_id in sanctioning and states_sanction(u.text):
                 score += W_CUE
             # "立法目的" is no word of "为了……，制定本法", nor "适用范围" of "……，适用本法"
             if (opening == "purpose" and states_purpose(u.text)) or (opening == "scope" and SCOPE_CLAUSE_RE.search(u.text)):

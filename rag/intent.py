@@ -426,7 +426,9 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("date", re.compile(r"哪一天|哪天|哪一日|几月几[日号]"),
      re.compile(rf"{_CALENDAR_YEAR}|(?:{_NUM})\s*月\s*(?:{_NUM})\s*[日号]|之日|当日|当天|年底|月底")),
     # How often: "村务公开多长时间公开一次" is not answered by a deadline ("7个工作日内"). Not 一次性告知.
-    ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}一次(?!性)|隔多久|每隔多长时间"),
+    # So is a count per year: "每年至少要搞几次应急演练" is not answered by "分为一级、二级、三级和四级".
+    ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}一次(?!性)|隔多久|每隔多长时间"
+                             r"|(?:每|一)(?:年|季度|季|半年|月|个月|周)[^，,。？?]{0,8}(?:几|多少)次"),
      re.compile(rf"每(?:年|季度|季|半年|月|周|天|日|(?:{_NUM})\s*(?:个)?(?:年|月|周|天|日))|一次(?!性)|定期|适时")),
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
     # Not a calendar year ("2023—2025年", "二〇二四年") nor a programme's name ("三年行动计划").
@@ -497,6 +499,39 @@ PURPOSE_CLAUSE_RE = re.compile(
 # "行政许可法的适用范围是什么": what a law covers, which it says near its start ("……，适用本法").
 _SCOPE_RE = re.compile(rf"{_LAW_END}(?:适用范围|调整范围|适用对象)|{_LAW_END}(?:适用于|适用|管)(?:哪些|什么)")
 SCOPE_CLAUSE_RE = re.compile(r"(?<!不)适用本(?:法|条例|规定|办法)")
+
+
+# A question about what a law covers or what its words mean, in staff's words: "外国老板收购股权，这也算外商投资吗",
+# "包不包括我们局自己做的台账", "移送规定管得着我们吗", "碰上周末算不算在里面". The articles that only define
+# or scope (``defines_only``) answer these and little else.
+_SCOPE_ASK_RE = re.compile(
+    r"算不算|算是|也算|还算|算作|算做|算[^。？?，,]{0,16}吗|包不包括|包括不包括|是否包括|包括哪些|包括什么|包含|"
+    r"管得着|管不着|管不管|管得到|归.{0,8}管|属不属于|是否属于|属于[^。？?，,]{0,16}(?:吗|范围|范畴)|范围|范畴|"
+    r"适用|按.{0,16}(?:法|条例|规定)办还是|还是按|哪部法|哪个法|哪一部|什么法律|"
+    r"工作日|节假日|休息日|自然日|周末|外国人|外国组织|无国籍|"
+    # what a word means, asked plainly: "营商环境到底指啥", "负面清单是什么？"
+    r"指啥|指什么|是啥|啥叫|(?:是|叫)什么[？?。]?$"
+)
+# The first sentence of an article that defines a term or says what the law covers, and the modals of an
+# article that also sets a rule: 行政诉讼法第二条 (有权……提起诉讼) is a rule, 外商投资法第二条 is not.
+_DEFINES_RE = re.compile(r"所称|是指|(?<!不)适用本(?:法|条例|规定|办法)")
+_RULE_MODAL_RE = re.compile(r"应当|不得|可以|有权|必须|禁止|负责")
+_FIRST_SENTENCE_RE = re.compile(r"^(?:第[^条\s]{1,8}条\s*)?([^。]*)")
+
+
+def asks_scope(question: str) -> bool:
+    """Does the question ask what a law covers or what a term means (so a defining article may answer it)?"""
+    return bool(wants_definition(question) or opening_asked(question) == "scope" or _SCOPE_ASK_RE.search(question))
+
+
+def defines_only(text: str) -> bool:
+    """Does this article only define terms or say what its law covers (外商投资法第二条, 行政许可法第二条)?
+
+    Such an article shares the law's key words with every question about it ("外商投资企业可以上市融资吗"
+    → 外商投资法第二条 defines 外商投资企业), so it comes first for questions it does not answer.
+    """
+    m = _FIRST_SENTENCE_RE.match(text.strip())
+    return bool(m and _DEFINES_RE.search(m.group(1)) and not _RULE_MODAL_RE.search(text))
 
 
 def opening_asked(question: str) -> str:
@@ -610,6 +645,15 @@ def imposes_sanction(clause: Clause) -> float:
 _BREACH_RE = re.compile(
     r"违反本(?:法|条例|规定|办法)((?:第[零〇一二两三四五六七八九十百]+条(?:第[一二三四五六七八九十]+[款项])*[、，,和及或者与]*)+)"
 )
+
+
+# What a sentence does to who broke the rules, said by itself: the fine, the licence revoked, the goods taken.
+_SANCTION_UNIT_RE = re.compile(_SANCTION_TEXT_RE.pattern + r"|并处|吊销|没收违法|责令停止违法行为")
+
+
+def states_sanction(text: str) -> bool:
+    """Does this sentence impose a sanction ("处……以下的罚款", "给予处分", "吊销营业执照")?"""
+    return bool(_SANCTION_UNIT_RE.search(text))
 
 
 def breached_articles(clause: Clause) -> tuple[int, ...]:

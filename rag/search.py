@@ -36,7 +36,9 @@ from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
 from .intent import (
     PERMISSION_MODAL_RE,
     SCOPE_CLAUSE_RE,
+    asks_scope,
     breached_articles,
+    defines_only,
     imposes_sanction,
     opening_asked,
     permission_asked,
@@ -144,6 +146,7 @@ class Retriever:
         self._query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
         self._defined: dict[str, frozenset[str]] = {}
+        self._defines_only: dict[str, bool] = {}
         self._subjects: dict[str, frozenset[str]] = {}
         self._openings: dict[tuple[str, str], str | None] = {}
         self._frames: dict[str, list[Frame]] = {}
@@ -499,7 +502,8 @@ class Retriever:
         figure = wants_figure(query) and self.cfg.figure_boost
         definition = wants_definition(query) and self.cfg.definition_boost
         subjects = self.subject_docs(query) if self.cfg.subject_boost and not named_doc else frozenset()
-        if not (plan or figure or named_doc or definition or penalty or subjects):
+        demote = self.cfg.scope_demotion if self.cfg.scope_demotion and not asks_scope(query) else 0.0
+        if not (plan or figure or named_doc or definition or penalty or subjects or demote):
             return fused
         out: dict[str, float] = {}
         for cid, s in fused.items():
@@ -517,6 +521,8 @@ class Retriever:
                 s += self.cfg.definition_boost * scale
             if penalty:
                 s += self.cfg.penalty_boost * scale * imposes_sanction(clause)
+            if demote and self.defines_only(cid):
+                s -= demote * scale
             out[cid] = s
         return out
 
@@ -621,6 +627,13 @@ class Retriever:
         found = self._frames.get(clause_id)
         if found is None:
             found = self._frames[clause_id] = frames(self.clauses[clause_id].text)
+        return found
+
+    def defines_only(self, clause_id: str) -> bool:
+        """Whether a clause only defines terms or scopes its law (``intent.defines_only``), read once and kept."""
+        found = self._defines_only.get(clause_id)
+        if found is None:
+            found = self._defines_only[clause_id] = defines_only(self.clauses[clause_id].text)
         return found
 
     def defined_terms(self, clause_id: str) -> frozenset[str]:

@@ -1070,6 +1070,30 @@ def test_staff_wording_of_session_35_finds_the_article_that_sets_it(assistant):
     _assert_first_citations(assistant, asked)
 
 
+def test_staff_wording_of_session_36_finds_the_article_that_sets_it(assistant):
+    # Fresh staff questions of session 36, with the first citation each had before.
+    asked = {"网上恶意让竞争对手的店铺下架违法吗？": "《反不正当竞争法》第十二条",  # 第十一条: 商誉
+             "突发事件分哪几级？": "《突发事件应对法》第三条",  # 第七十一条: 响应级别
+             "突发事件应急处置结束后要做什么？": "《突发事件应对法》第八十七条",  # 第十二条: 征用
+             "信访人可以采取哪些方式反映问题？": "《信访工作条例》第十七条",  # 第二十二条
+             "外商投资企业可以在国内上市融资吗？": "《外商投资法》第十七条",  # 第二条: a definition
+             "行政诉讼中被告要承担举证责任吗？": "《行政诉讼法》第三十四条",  # 第三十八条: 原告 in 赔偿
+             "行政机关不履行判决怎么办？": "《行政诉讼法》第九十六条",  # 第七十四条
+             "行政许可申请可以网上提交吗？": "《行政许可法》第二十九条",  # 第三十一条
+             "市场监管局查到的案子够判刑了，要移交给谁？": "《行政执法机关移送涉嫌犯罪案件的规定》第三条",  # 第十四条
+             "旗里给企业的奖补政策说变就变，企业怎么办？": "《优化营商环境条例》第三十一条",  # 第十四条
+             "申请政府信息公开被拒绝了怎么办？": "《政府信息公开条例》第五十一条",  # 第二十九条
+             "我们局收到的信息公开申请太多是同一个人反复申请，怎么办？": "《政府信息公开条例》第三十五条",  # 第三十一条
+             "处罚前要不要告诉当事人理由？": "《行政处罚法》第四十四条",  # 第四十五条
+             "复议机关认为处罚明显不当会怎么处理？": "《行政复议法》第六十三条",  # 行政诉讼法第二十六条
+             # the search put 第十八条 first; the answer quoted the rule it sanctions (第六条)
+             "仿冒知名商品名称会受什么处罚？": "《反不正当竞争法》第十八条"}
+    _assert_first_citations(assistant, asked)
+    # 述法 is a duty of leaders, not a law named 《领导干部述法》 that the corpus lacks.
+    ans = assistant.ask("领导干部述法怎么搞？")
+    assert "《领导干部述法》" not in ans.answer
+
+
 def test_asking_whether_a_time_limit_can_change_does_not_need_a_figure(assistant):
     # "时限能不能压缩" asks whether, as "时限能压缩吗" does: 减时限 answers it without a number, and as a
     # figure question it was refused for having none.

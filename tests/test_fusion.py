@@ -16,7 +16,16 @@ from rag.expansion import (
     wants_plan,
 )
 from rag.fusion import minmax, ranks, rrf, weighted
-from rag.intent import breached_articles, imposes_sanction, term_asked, unknown_law, wants_contents, wants_penalty
+from rag.intent import (
+    asks_scope,
+    breached_articles,
+    defines_only,
+    imposes_sanction,
+    term_asked,
+    unknown_law,
+    wants_contents,
+    wants_penalty,
+)
 from rag.lawnames import held_matches, name_forms
 from rag.lookup import ClauseLookup, MissingClause
 from rag.records import Clause
@@ -137,6 +146,18 @@ _SENSES = (
     ("行政诉讼", "老百姓告县政府去哪个法院", "发现突发事件要报告政府吗"),
     # a document challenged with a decision (一并请求); a 广告 is no suit
     ("一并请求", "我们局出台的文件被群众认为违法，他能直接去法院告这个文件吗", "我们县局想发个红头文件，规定乱贴小广告一律罚五百，可以吗"),
+    # what is done once an emergency is over is 恢复重建; counselling after a disaster is another article
+    ("恢复重建", "应急救援结束后政府还要做什么", "灾后好多人晚上睡不着，有没有人管心理这块"),
+    # a foreign-invested firm raising money (外商投资法第十七条); a private firm's is 优化营商环境条例's
+    ("公开发行股票", "外商投资企业可以在国内上市融资吗", "民营企业想发股票、发债券筹钱，国家支持不支持"),
+    # a case that may be a crime goes to the police; a lead on a bribed official goes elsewhere
+    ("向公安机关移送", "查到的案子够判刑了，要移交给谁", "发现执法人员收了钱，这条线索该交给谁"),
+    # the sum above which a hearing is due; the days before it are the procedure
+    ("较大数额罚款", "罚款超过多少要听证", "听证要在多少天前通知当事人"),
+    # the four grades of an emergency, not of a warning, nor what counts as a 较大事故
+    ("特别重大", "突发事件分哪几级", "突发事件的预警分几级"),
+    # the answer to a refusal to disclose is a complaint, review or suit
+    ("政府信息公开工作主管部门", "申请政府信息公开被拒绝了怎么办", "政府信息公开申请要写哪些内容"),
 )
 
 
@@ -300,6 +321,7 @@ def test_laws_sharing_a_tail_with_a_held_law_are_unknown():
     assert unknown_law("领导干部学法有什么安排？", known) == ""
     assert unknown_law("领导干部要尊法学法守法用法吗？", known) == ""
     assert unknown_law("以案释法怎么开展？", known) == ""  # 以案释法 is how law is taught; 案释法 was "not held"
+    assert unknown_law("领导干部述法怎么搞？", known) == ""  # 述法: leaders report on their legal duties
     assert unknown_law("《计划》（十八）", known) == ""  # the plan by its generic name in title marks
 
 
@@ -403,6 +425,29 @@ def test_the_term_a_definition_question_asks_about():
     assert term_asked("行政复议的期限是多少") == ""  # not a definition question
 
 
+def test_an_article_that_only_defines_or_scopes_is_told_from_one_that_sets_a_rule():
+    assert defines_only("第二条 在中华人民共和国境内的外商投资，适用本法。\n本法所称外商投资，是指外国的自然人……")
+    assert defines_only("第二条 本法所称行政许可，是指行政机关根据……准予其从事特定活动的行为。")
+    assert defines_only("第八十五条 本法中“二日”“三日”的规定是指工作日，不含法定节假日。")
+    # a rule that also defines: the right to sue, the duty not to infringe a trade secret
+    assert not defines_only("第二条 公民、法人或者其他组织认为……有权依照本法向人民法院提起诉讼。\n前款所称行政行为，包括……")
+    assert not defines_only("第九条 经营者不得实施下列侵犯商业秘密的行为：……本法所称的商业秘密，是指……")
+    # a definition later in an article that opens with a rule
+    assert not defines_only("第二十八条 行政机关实施行政处罚时，应当责令当事人改正。违法所得是指实施违法行为所取得的款项。")
+    assert not defines_only("第十七条 外商投资企业可以依法通过公开发行股票、公司债券等证券和其他方式进行融资。")
+
+
+def test_a_question_about_what_a_law_covers_is_told_from_one_about_what_it_requires():
+    for asked in ("外国老板收购了我们旗里一家企业的股权，这也算外商投资吗？", "开饭店要办的证算不算行政许可？",
+                  "政府信息包不包括我们局自己做的台账？", "移送涉嫌犯罪案件的规定管得着我们吗？",
+                  "复议法里说的五日碰上周末算不算在里面？", "什么是行政许可？", "行政许可法的适用范围是什么？",
+                  "疫情该按传染病防治法办，还是按突发事件应对法办？", "营商环境到底指啥？是不是就是办事快",
+                  "负面清单是什么？"):
+        assert asks_scope(asked), asked
+    for asked in ("外商投资企业可以在国内上市融资吗？", "国家对外商投资企业能征收吗？", "行政许可申请材料不全怎么处理？"):
+        assert not asks_scope(asked), asked
+
+
 def test_the_terms_a_clause_defines_are_found():
     assert defined_terms("第二条 本法所称行政许可，是指行政机关根据……的行为。") == {"行政许可"}
     assert defined_terms("本法所称的商业秘密，是指不为公众所知悉……") == {"商业秘密"}
@@ -468,3 +513,14 @@ def test_kept_tokens_are_not_shared_between_callers():
     first.append("变了")
     assert tok.tokenize("谁是牵头单位？") == first[:-1]
     assert tok.tokenize_many(["谁是牵头单位？"]) == [first[:-1]]
+
+
+def test_a_plan_term_is_cut_the_same_in_the_plan_and_in_a_question():
+    """jieba cut the plan's "多元化解和诉源治理" as 多元化 | 解和诉 | 源 | 治理: "诉源治理" matched no word of it."""
+    from rag.tokenization import Tokenizer
+
+    tok = Tokenizer()
+    plan = set(tok.tokenize("加强矛盾纠纷多元化解和诉源治理。"))
+    for question in ("诉源治理今年怎么推进？", "矛盾纠纷多元化解怎么搞？"):
+        asked = set(tok.tokenize(question)) - {"今年", "推进", "怎么", "搞"}
+        assert asked <= plan, question

@@ -212,6 +212,16 @@ def test_a_definition_question_finds_the_clause_that_defines_the_term(retriever)
     assert plain.search("行政许可是什么意思？", k=3)[0].clause.citation != "《行政许可法》第二条"
 
 
+def test_an_article_that_only_defines_does_not_answer_what_the_law_requires(retriever):
+    # 外商投资法第二条 defines 外商投资企业 and says nothing else; it came first for a question about expropriation.
+    asked = "国家对外商投资企业能征收吗？"
+    assert retriever.search(asked, k=3)[0].clause.citation == "《外商投资法》第二十条"
+    assert _switched(retriever, scope_demotion=0.0).search(asked, k=3)[0].clause.citation == "《外商投资法》第二条"
+    # What the law covers is still that article's to answer.
+    covered = "外国公司买了旗里一家企业的股份，这算外商投资吗？"
+    assert retriever.search(covered, k=3)[0].clause.citation == "《外商投资法》第二条"
+
+
 def test_named_article_comes_first_whatever_the_scores(retriever):
     hits = retriever.search("《重大行政决策程序暂行条例》第三十条", k=5)
     assert hits[0].clause.citation == "《重大行政决策程序暂行条例》第三十条"
