@@ -956,8 +956,10 @@ def test_a_term_the_documents_write_in_quotes_is_not_missing_evidence(assistant)
 
 def test_a_colloquial_word_counts_as_found_when_the_documents_terms_for_it_are(assistant):
     # 冒头 and 刷单 are no clause's words (源头, 虚假交易 are): counted as unseen words, they refused both.
+    # (信访工作条例第五条 or plan item （十七）, "健全依法预防和化解纠纷机制": both say it; since 多元化解 is
+    # one word of the dictionary the plan's item comes first)
     calm = assistant.ask("纠纷刚冒头的时候能化解掉吗？")
-    assert not calm.abstained and calm.citations[0].doc_short == "信访工作条例"
+    assert not calm.abstained and all(w in calm.citations[0].text for w in ("预防", "化解"))
     fake = assistant.ask("老板刷单骗顾客怎么处理？")
     assert not fake.abstained and fake.citations[0].doc_short == "反不正当竞争法"
 
