@@ -570,9 +570,8 @@ def _same_tokenizer(index_dir: Path) -> bool:
 
     folder = current_dir(index_dir)
     try:
-        words = [w for w in (folder / "userdict.txt").read_text(encoding="utf-8").split("\n") if w]
         with open(folder / "tokens.jsonl", encoding="utf-8") as f:
-            return json.loads(f.readline()).get("fingerprint") == fingerprint(words)
+            return json.loads(f.readline()).get("fingerprint") == fingerprint(_read_user_words(folder))
     except (OSError, ValueError, AttributeError):
         return False
 
@@ -776,8 +775,12 @@ def _load_generation(cfg: Config, folder: Path) -> LoadedIndex:
     if second is not None and second.size != manifest.second_vectors:
         raise IndexError_(DAMAGED)
     lexical = LexicalIndex.load(folder / "bm25", size=len(chunks))
-    words = (folder / "userdict.txt").read_text(encoding="utf-8").split("\n")
-    return LoadedIndex(folder, manifest, clauses, chunks, lexical, dense, [w for w in words if w], sparse, second)
+    return LoadedIndex(folder, manifest, clauses, chunks, lexical, dense, _read_user_words(folder), sparse, second)
+
+
+def _read_user_words(folder: Path) -> list[str]:
+    """A generation's jieba user words (``userdict.txt``, one per line)."""
+    return [w for w in (folder / "userdict.txt").read_text(encoding="utf-8").split("\n") if w]
 
 
 def _read_vectors(path: Path) -> DenseIndex:

@@ -492,10 +492,12 @@ _PURPOSE_RE = re.compile(
     # "……条例是出于什么目的制定的", "……法是为了什么而制定的"
     r"(?:出于|为了|基于)(?:什么|啥|何种)(?:目的|原因|考虑)?(?:而|才)?(?:制定|出台)"
 )
+# An article as stored opens with its label ("第二条 "), which is not part of what it says.
+_ARTICLE_LABEL = r"(?:第[^条\s]{1,8}条\s*)?"
 # How a document states its purpose: "为了规范行政许可的设定和实施，……，制定本法。", and the plan's preamble,
 # whose "为……提供坚强法治保障。根据……，制定本计划。" takes two sentences.
 PURPOSE_CLAUSE_RE = re.compile(
-    r"^(?:第[^条\s]{1,8}条\s*)?为了?[^。]{2,300}?。?[^。]{0,400}?制定本(?:法|条例|规定|办法|决定|细则|计划|方案)")
+    "^" + _ARTICLE_LABEL + r"为了?[^。]{2,300}?。?[^。]{0,400}?制定本(?:法|条例|规定|办法|决定|细则|计划|方案)")
 # "行政许可法的适用范围是什么": what a law covers, which it says near its start ("……，适用本法").
 _SCOPE_RE = re.compile(rf"{_LAW_END}(?:适用范围|调整范围|适用对象)|{_LAW_END}(?:适用于|适用|管)(?:哪些|什么)")
 SCOPE_CLAUSE_RE = re.compile(r"(?<!不)适用本(?:法|条例|规定|办法)")
@@ -514,9 +516,9 @@ _SCOPE_ASK_RE = re.compile(
 )
 # The first sentence of an article that defines a term or says what the law covers, and the modals of an
 # article that also sets a rule: 行政诉讼法第二条 (有权……提起诉讼) is a rule, 外商投资法第二条 is not.
-_DEFINES_RE = re.compile(r"所称|是指|(?<!不)适用本(?:法|条例|规定|办法)")
+_DEFINES_RE = re.compile(r"所称|是指|" + SCOPE_CLAUSE_RE.pattern)
 _RULE_MODAL_RE = re.compile(r"应当|不得|可以|有权|必须|禁止|负责")
-_FIRST_SENTENCE_RE = re.compile(r"^(?:第[^条\s]{1,8}条\s*)?([^。]*)")
+_FIRST_SENTENCE_RE = re.compile(rf"^{_ARTICLE_LABEL}([^。]*)")
 
 
 def asks_scope(question: str) -> bool:
