@@ -304,7 +304,13 @@ def main(argv: list[str] | None = None) -> int:
     from .index import IndexError_
 
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a reader that quit early (`| head`) shows here, not as a traceback at exit
+        return code
+    except BrokenPipeError:
+        # The reader closed the pipe and wants no more; later writes (and the flush at exit) go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader quit
     except IndexError_ as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

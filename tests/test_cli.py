@@ -43,6 +43,20 @@ def test_batch_from_stdin_answers_each_line_in_order(built_index):
     assert lines[3]["abstained"] is True
 
 
+def test_a_reader_that_quits_early_gets_no_traceback(built_index):
+    # `rag ask --json … | head` closes the pipe before the answer is written.
+    env = {**os.environ, "RAG_INDEX_DIR": str(built_index), "RAG_CORPUS": f"{PLAN_DIR}{os.pathsep}{REG_DIR}"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "rag.cli", "ask", "--json", "谁牵头行政复议工作？"],
+                              stdout=write_end, stderr=subprocess.PIPE, text=True, env=env, timeout=300)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
+
+
 def test_plain_ask_prints_answer_and_sources(built_index):
     out = _rag(["ask", "行政复议法第二十条"], built_index)
     assert out.returncode == 0
