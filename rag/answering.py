@@ -32,6 +32,7 @@ from .index import DocEntry
 from .intent import (
     PLAN_CUE_RE,
     SCOPE_CLAUSE_RE,
+    UNIT_LENGTH_KINDS,
     Intent,
     asked_parts,
     asks_standard,
@@ -572,6 +573,13 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     if intent.kind == "number":
         pool = _of_leading_clause([c for c in cands if has_figure_of(c.text, figure)]
                                   or [c for c in cands if has_number(c.text)] or cands)
+        if figure in UNIT_LENGTH_KINDS:
+            # "二审要在多少天内审结": the law says 三个月 (行政诉讼法第八十八条, put clearly first); the 四十五日
+            # of 简易程序 in the next article answers another question. A length in another unit from the
+            # clause the retriever clearly prefers beats the asked unit from a clause behind it.
+            lengths = _of_leading_clause([c for c in cands if has_figure_of(c.text, "period")])
+            if len({c.rank for c in lengths}) == 1 and lengths[0].rank < min(c.rank for c in pool):
+                pool = lengths
     elif approval:
         pool = [c for c in cands if _APPROVAL_UNIT_RE.search(c.text)] or cands
     best = pool[0]
@@ -976,6 +984,23 @@ def _with_list(units: list[Unit], i: int) -> list[int]:
     return [i]
 
 
+_TITLE_PLACE_YEAR_RE = re.compile(r"^(.+?)((?:19|20)\d\d年)")
+
+
+def without_plan_name(text: str, plan_titles: tuple[str, ...]) -> str:
+    """``text`` without the place and year of the plan's own title: within the plan they tell no item apart.
+
+    "今年乌拉特中旗的行政复议案件由哪个单位办理" otherwise found the preamble and （十）, the items that name
+    the banner, before （十八）, the item on 行政复议.
+    """
+    for title in plan_titles:
+        m = _TITLE_PLACE_YEAR_RE.match(title)
+        if m:
+            for word in m.groups():
+                text = text.replace(word, "")
+    return text.strip("，,、的 ")
+
+
 def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | None:
     for hit in hits:
         if hit.clause.kind == "plan_item" and (hit.clause.lead_units or hit.clause.responsible_units):
@@ -1364,6 +1389,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # A question that names its item ("（十八）的责任单位") keeps the words that make it a reference.
     by_topic = plan_first and not retriever.lookup.resolve(question, retriever.allowed_docs(search_scope))
     query = (responsibility_topic(question) or question) if by_topic else question
+    if by_topic:
+        query = without_plan_name(query, _tables(retriever).plan_titles) or query
     # The statute's answer was found by the search of everything just made: the same question and scope.
     hits = everywhere if everywhere and not plan_first else retriever.search(query, k=k, mode=mode, scope=search_scope)
     if not hits:
@@ -1394,9 +1421,10 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     piece: tuple[str, Hit] | None = None
     if intent.kind == "lookup" and named:
         piece = _lookup_text(named[0], paragraphs_asked(question)), named[0]
-    elif intent.kind == "responsibility" and hits[0].clause.kind == "plan_item":
+    elif intent.kind == "responsibility" and (hits[0].clause.kind == "plan_item" or plan_first):
         # Searched in the plan first, or worded like a statute's question ("……监督管理谁负总责") and
-        # answered best by the plan: a plan item's answer is its units, not a sentence of it.
+        # answered best by the plan: a plan item's answer is its units, not a sentence of it. The plan's
+        # preamble names no unit: "今年乌拉特中旗的行政复议案件由哪个单位办理" found it by the banner's name.
         piece = _plan_responsibility(hits, intent)
     if piece is None:
         # A named clause is the one the question asks about ("第二十条规定的期限是多少").

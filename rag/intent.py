@@ -403,7 +403,9 @@ def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
 _LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)"
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿"), re.compile(r"元")),
+    # "罚款超过多少要听证" asks a sum; "罚款要在多少天内缴纳" a period, which names its unit.
+    ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿|"
+                         r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少(?!天|日|个|年|小时|次|人|名)"), re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
     # A head count is written with its measure word: "60学时" or "2023—2025年" does not say how many people.
     # Not "第几名" (a rank) nor "选几个人出面" (a few people); "配了几个人？", ending the question, is a count.
@@ -445,13 +447,20 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # time at all: where the law sets none, "及时立案" or "事先告知" is what it says of when.
     # "最晚什么时候提出" asks the deadline, a length: the period kind below.
     ("when", re.compile(r"(?<!最晚)(?<!最迟)(?:什么时候|何时|几时)"),
-     re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时|及时|事先|事前")),
+     # Nor only by a time: "决策后评估什么时候开展" is answered by the cases it lists ("有下列情形之一的").
+     re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时|及时|事先|事前"
+                r"|下列情形")),
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
      re.compile(r"多久|多长时间|多长期限|期限|时限|时效|最晚|最迟"),
      # A length of study is counted in 学时: "一年要学习多长时间" is answered by "不少于60学时".
      re.compile(rf"{_LENGTH}|年底前|年内|月底前|当日")),
 )
+
+
+# Lengths asked in a unit the law may set in another: "多少天" is answered by "三个月内" when that is the rule.
+# Not years: "有效期是几年" is not answered by "三十日前".
+UNIT_LENGTH_KINDS = ("days", "months")
 
 
 def figure_kind(question: str) -> str:
@@ -592,6 +601,8 @@ _PENALTY_RE = re.compile(
     # "会怎么处理" ("法院会怎么处理" asks the procedure), nor "没造成什么后果" (a circumstance).
     r"担(?:啥|什么|哪些)?责任|担责|负(?:啥|什么|哪些)责任|(?<!造成)(?:什么|啥)后果|后果是(?:啥|什么)|"
     r"会被怎么|什么下场|受(?:到)?(?:啥|什么)处(?:理|分)|被处理吗|挨处分|"
+    # what befalls the people in charge: "不移送案件负责人怎么处理" (not "案件怎么处理", the procedure)
+    r"(?:负责人|责任人|工作人员|经办人|干部)(?:要|会|该|应)?(?:怎么|如何|怎样)处理|"
     # what befalls one who obstructs ("被督查的单位不配合会怎么样"); not a missed payment ("不交罚款会怎么样"),
     # which the law meets with enforcement, not a sanction
     r"(?:不配合|拒不|拒绝|阻碍|刁难)[^，。？]{0,6}(?:会|将)(?:怎么样|怎样|如何)"
