@@ -1096,6 +1096,36 @@ def test_staff_wording_of_session_36_finds_the_article_that_sets_it(assistant):
     assert "《领导干部述法》" not in ans.answer
 
 
+def test_staff_wording_of_session_37_is_answered_by_what_the_law_says(assistant):
+    # "多少天" is answered by the 三个月 of the article the search put first, not by 第八十三条's 四十五日
+    # (简易程序), the nearest figure in days.
+    ans = assistant.ask("二审要在多少天内审结？")
+    assert ans.citations[0].label == "《行政诉讼法》第八十八条" and "三个月" in ans.answer
+    # The conditions an article lists say when: refused before for naming no time.
+    ans = assistant.ask("决策后评估什么时候开展？")
+    assert not ans.abstained and ans.citations[0].label == "《重大行政决策程序暂行条例》第三十六条"
+    # What befalls the people in charge is asked as a sanction: 第十六条, not the procedure of 第五条.
+    ans = assistant.ask("行政执法机关不移送案件负责人怎么处理？")
+    assert ans.citations[0].label == "《行政执法机关移送涉嫌犯罪案件的规定》第十六条" and "处分" in ans.answer
+    # The banner's name and the plan's year tell no plan item apart: they found the preamble, which names no unit.
+    ans = assistant.ask("今年乌拉特中旗的行政复议案件由哪个单位办理？")
+    assert ans.citations[0].label == "《2024年法治政府建设工作计划》六（十八）" and "旗司法局" in ans.answer
+    # Mediation is free (人民调解法第四条); the fees of 优化营商环境条例第二十六条 share only the word 收费.
+    assert assistant.ask("调解要不要收费？").citations[0].label == "《人民调解法》第四条"
+    # Staff words for the documents' terms, each with the first citation it had before.
+    _assert_first_citations(assistant, {
+        "调解员有什么条件？": "《人民调解法》第十四条",  # 第十六条: 误工补贴
+        "主动交代问题能不能少罚？": "《行政处罚法》第三十二条",  # refused: 交代 is no word of 主动供述
+        "罚款单子上要写明哪些东西？": "《行政处罚法》第五十九条",  # 第二十九条
+        "灾后重建政府有什么责任？": "《突发事件应对法》第八十八条",  # refused, naming 汶川地震灾后恢复重建条例
+        # "罚款的人没钱交" was read only as paying (缴纳罚款): 第七十二条's enforcement
+        "被罚款的人没钱交能不能延期？": "《行政处罚法》第六十六条",
+    })
+    # A sum asked of a rule that sets none is not answered with the 五日/七日 of the hearing procedure.
+    ans = assistant.ask("罚款超过多少要听证？")
+    assert ans.abstained and "金额" in ans.answer
+
+
 def test_asking_whether_a_time_limit_can_change_does_not_need_a_figure(assistant):
     # "时限能不能压缩" asks whether, as "时限能压缩吗" does: 减时限 answers it without a number, and as a
     # figure question it was refused for having none.

@@ -158,6 +158,18 @@ _SENSES = (
     ("特别重大", "突发事件分哪几级", "突发事件的预警分几级"),
     # the answer to a refusal to disclose is a complaint, review or suit
     ("政府信息公开工作主管部门", "申请政府信息公开被拒绝了怎么办", "政府信息公开申请要写哪些内容"),
+    # who may mediate (人民调解法第十四条), not what a mediator is paid (第十六条)
+    ("成年公民", "调解员有什么条件", "调解员误工补贴怎么给"),
+    # mediation is free (第四条); a mediator taking money is misconduct (第十五条)
+    ("不收取任何费用", "调解要不要收费", "人民调解员可以收钱吗"),
+    # what a penalty ticket must state (行政处罚法第五十九条), not when it is paid
+    ("行政处罚决定书", "罚款单子上要写明哪些东西", "罚单多少天内要交"),
+    # owning up lessens a penalty (第三十二条); a muddled account does not
+    ("主动供述", "主动交代问题能不能少罚", "问题交代不清楚怎么办"),
+    # rebuilding is the local government's (突发事件应对法第八十八条); the Wenchuan regulation is another law
+    ("受突发事件影响地区的人民政府", "灾后重建政府有什么责任", "汶川地震灾后重建怎么规定的"),
+    # a revoked licence may be taken to court (行政诉讼法第十二条); whether a hearing is due is 行政处罚法's
+    ("吊销许可证和执照", "执照被吊销了可以起诉吗", "吊销营业执照要听证吗"),
 )
 
 
