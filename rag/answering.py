@@ -43,6 +43,7 @@ from .intent import (
     has_figure_of,
     has_number,
     listed_noun,
+    names_figure_setter,
     opening_asked,
     other_place_plan,
     other_year_plan,
@@ -573,6 +574,11 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
     if intent.kind == "number":
         pool = _of_leading_clause([c for c in cands if has_figure_of(c.text, figure)]
                                   or [c for c in cands if has_number(c.text)] or cands)
+        # "规章可以设定多少罚款": 行政处罚法第十三条, first, sets no sum but says who does ("罚款的限额由国务院规定");
+        # 第二十九条's "两次以上", behind it, is a figure of something else.
+        setters = [c for c in cands if names_figure_setter(c.text)]
+        if setters and min(c.rank for c in setters) < min(c.rank for c in pool):
+            pool = [c for c in setters if c.rank == min(s.rank for s in setters)]
         if figure in UNIT_LENGTH_KINDS:
             # "二审要在多少天内审结": the law says 三个月 (行政诉讼法第八十八条, put clearly first); the 四十五日
             # of 简易程序 in the next article answers another question. A length in another unit from the
@@ -787,6 +793,8 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     for hit in hits[:CANDIDATE_CLAUSES]:
         if len(named) == 1 and hit.clause.doc_id not in named:
             continue
+        if hit is hits[0] and names_figure_setter(hit.clause.text):
+            return ""  # the clause found first says who sets the figure: that is the answer
         units = _units(tables, hit.clause)
         for i, u in enumerate(units):
             if not has_figure_of(u.text, kind) or (rate and rate not in u.text):

@@ -399,6 +399,8 @@ def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     return ""
 
 
+# An article as stored opens with its label ("第二条 "), which is not part of what it says.
+_ARTICLE_LABEL = r"(?:第[^条\s]{1,8}条\s*)?"
 # A length of time in any unit ("15个工作日", "六十日", "60学时"), which both "how long" and "when" accept.
 _LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)"
 # The kind of figure a number question asks for, and how the documents write that kind.
@@ -447,9 +449,10 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # time at all: where the law sets none, "及时立案" or "事先告知" is what it says of when.
     # "最晚什么时候提出" asks the deadline, a length: the period kind below.
     ("when", re.compile(r"(?<!最晚)(?<!最迟)(?:什么时候|何时|几时)"),
-     # Nor only by a time: "决策后评估什么时候开展" is answered by the cases it lists ("有下列情形之一的").
+     # Nor only by a time: "决策后评估什么时候开展" is answered by the cases a rule opens with ("有下列情形之一的，
+     # 决策机关可以组织决策后评估"); a list in mid-sentence ("……有下列情形之一，执法人员可以当场收缴罚款") says who or what.
      re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时|及时|事先|事前"
-                r"|下列情形")),
+                rf"|^{_ARTICLE_LABEL}有下列情形之一")),
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
      re.compile(r"多久|多长时间|多长期限|期限|时限|时效|最晚|最迟"),
@@ -481,6 +484,15 @@ def rate_asked(question: str) -> str:
     return m.group(1) if m else ""
 
 
+# A figure the text leaves to another body: "罚款的限额由国务院规定" answers "规章可以设定多少罚款".
+_FIGURE_SETTER_RE = re.compile(r"(?:数额|限额|金额|幅度|比例|标准)[^。；;，,]{0,4}由[^。；;]{2,30}(?:规定|确定|制定)")
+
+
+def names_figure_setter(text: str) -> bool:
+    """Does ``text`` say who sets the figure instead of giving it ("罚款的限额由国务院规定")?"""
+    return bool(_FIGURE_SETTER_RE.search(text))
+
+
 def has_figure_of(text: str, kind: str) -> bool:
     """Does ``text`` carry a figure of that kind (any figure when the kind is "")?"""
     for k, _, pattern in _FIGURE_KINDS:
@@ -501,8 +513,6 @@ _PURPOSE_RE = re.compile(
     # "……条例是出于什么目的制定的", "……法是为了什么而制定的"
     r"(?:出于|为了|基于)(?:什么|啥|何种)(?:目的|原因|考虑)?(?:而|才)?(?:制定|出台)"
 )
-# An article as stored opens with its label ("第二条 "), which is not part of what it says.
-_ARTICLE_LABEL = r"(?:第[^条\s]{1,8}条\s*)?"
 # How a document states its purpose: "为了规范行政许可的设定和实施，……，制定本法。", and the plan's preamble,
 # whose "为……提供坚强法治保障。根据……，制定本计划。" takes two sentences.
 PURPOSE_CLAUSE_RE = re.compile(
