@@ -60,6 +60,7 @@ from .intent import (
     wants_contents,
     wants_definition,
     wants_penalty,
+    without_plan_name,
 )
 from .lawnames import law_mentions
 from .lookup import PLAN_WORDS
@@ -577,8 +578,8 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         # "规章可以设定多少罚款": 行政处罚法第十三条, first, sets no sum but says who does ("罚款的限额由国务院规定");
         # 第二十九条's "两次以上", behind it, is a figure of something else.
         setters = [c for c in cands if names_figure_setter(c.text)]
-        if setters and min(c.rank for c in setters) < min(c.rank for c in pool):
-            pool = [c for c in setters if c.rank == min(s.rank for s in setters)]
+        if setters and (first := min(c.rank for c in setters)) < min(c.rank for c in pool):
+            pool = [c for c in setters if c.rank == first]
         if figure in UNIT_LENGTH_KINDS:
             # "二审要在多少天内审结": the law says 三个月 (行政诉讼法第八十八条, put clearly first); the 四十五日
             # of 简易程序 in the next article answers another question. A length in another unit from the
@@ -990,23 +991,6 @@ def _with_list(units: list[Unit], i: int) -> list[int]:
     if is_lead_in(units[i].text):
         return [i, *list_items(units, i)[:MAX_LIST_ITEMS]]
     return [i]
-
-
-_TITLE_PLACE_YEAR_RE = re.compile(r"^(.+?)((?:19|20)\d\d年)")
-
-
-def without_plan_name(text: str, plan_titles: tuple[str, ...]) -> str:
-    """``text`` without the place and year of the plan's own title: within the plan they tell no item apart.
-
-    "今年乌拉特中旗的行政复议案件由哪个单位办理" otherwise found the preamble and （十）, the items that name
-    the banner, before （十八）, the item on 行政复议.
-    """
-    for title in plan_titles:
-        m = _TITLE_PLACE_YEAR_RE.match(title)
-        if m:
-            for word in m.groups():
-                text = text.replace(word, "")
-    return text.strip("，,、的 ")
 
 
 def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | None:

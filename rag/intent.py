@@ -761,3 +761,20 @@ def responsibility_topic(question: str) -> str:
     topic = _RESPONSIBILITY_PHRASE_RE.sub("", question)
     topic = re.sub(r"^[，,、\s]+|[，,、的\s]+$", "", topic)
     return topic
+
+
+_TITLE_PLACE_YEAR_RE = re.compile(r"^(.+?)((?:19|20)\d\d年)")
+
+
+def without_plan_name(text: str, plan_titles: tuple[str, ...]) -> str:
+    """``text`` without the place and year of the plan's own title: within the plan they tell no item apart.
+
+    "今年乌拉特中旗的行政复议案件由哪个单位办理" otherwise found the preamble and （十）, the items that name
+    the banner, before （十八）, the item on 行政复议.
+    """
+    for title in plan_titles:
+        m = _TITLE_PLACE_YEAR_RE.match(title)
+        if m:
+            for word in m.groups():
+                text = text.replace(word, "")
+    return text.strip("，,、的 ")
