@@ -36,13 +36,19 @@ RESPONSIBILITY_RE = re.compile(
     r"(?![^，,。？?！!]{0,2}(?:什么|啥))|归谁|"
     r"归(?:哪个|哪些|哪一个|什么)"
 )
+# Cues that name an office rather than ask for one, and the words that ask for one.
+_OFFICE_NAMES = frozenset({"主管部门", "负责部门", "责任部门"})
+_WHO_ASKED_RE = re.compile(r"谁|哪个|哪些|哪家|哪一个|哪一级|什么部门|啥部门")
 # The question asks specifically about 责任单位 (not the lead).
 RESPONSIBLE_ONLY_RE = re.compile(r"责任单位|责任部门|配合单位|参与单位")
 # Wording that points at a plan item rather than a statute.
 PLAN_CUE_RE = re.compile(r"牵头|责任单位|计划|今年|2024年|这项工作|这项任务|工作任务|旗里|我旗|全旗")
 # Wording that points at a statute's competent authority (主管/查处/指导 are statute verbs).
 LAW_CUE_RE = re.compile(
-    r"主管|查处|指导|监督管理|组织实施|县级|县里|县一级|市级|省级|国务院|法律|法规|条例|[^办做说方立违合依执守普]法(?![治人官院])"
+    r"主管|查处|指导|监督管理|组织实施|县级|县里|县一级|市级|省级|国务院|法律|法规|条例|[^办做说方立违合依执守普]法(?![治人官院])|"
+    # where one applies or sues ("行政复议应该向哪个机关申请"): a statute's jurisdiction, not a plan item's lead unit
+    r"向(?:哪个|哪一?级|哪家|谁|哪里|哪儿)[^，。？]{0,8}(?:申请|提出|起诉|提起)"
+    r"|(?:申请|提出|提起)[^，。？]{0,8}(?:向|找|到)(?:哪个|哪一?级|哪家|谁|哪里|哪儿)"
 )
 
 # An amount asked for: "金额标准是多少", not "罚款数额大的话可以要求听证吗", which names one and asks for none.
@@ -224,6 +230,13 @@ def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
         return Intent(kind="lookup", cues=tuple(_cues(ARTICLE_REF_RE, question) + _cues(ITEM_REF_RE, question)),
                       reference=True)
     resp = _cues(RESPONSIBILITY_RE, question)
+    if (resp and set(resp) <= _OFFICE_NAMES and (wants_yes_no(question) or number_cues(question))
+            and not _WHO_ASKED_RE.search(question)):
+        # "我找旗里主管部门申请处理……，能告他们不作为吗", "……他们拖多久不处理，我就可以去法院告": the office
+        # is in the story; the question asks whether or how long
+        resp = []
+    if resp and wants_penalty(question):
+        resp = []  # "哪个部门瞒报了信息，……相关负责人会怎么样": what befalls them, whoever they are
     if resp:
         target = "responsible" if RESPONSIBLE_ONLY_RE.search(question) and "牵头" not in question else "lead"
         return Intent(kind="responsibility", cues=tuple(resp), target=target,
@@ -451,7 +464,9 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("when", re.compile(r"(?<!最晚)(?<!最迟)(?:什么时候|何时|几时)"),
      # Nor only by a time: "决策后评估什么时候开展" is answered by the cases a rule opens with ("有下列情形之一的，
      # 决策机关可以组织决策后评估"); a list in mid-sentence ("……有下列情形之一，执法人员可以当场收缴罚款") says who or what.
+     # Nor by a time but by an order: "讨论决策时旗长什么时候发言" is answered by "行政首长最后发表意见".
      re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时|及时|事先|事前"
+                r"|最后|首先|最先"
                 rf"|^{_ARTICLE_LABEL}有下列情形之一")),
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
@@ -606,16 +621,16 @@ def term_asked(question: str) -> str:
 _PENALTY_RE = re.compile(
     r"怎么罚|怎样罚|如何罚|怎么处罚|怎样处罚|如何处罚|罚多少|罚款多少|什么处罚|哪些处罚|处罚标准|"
     r"承担什么(?:法律)?责任|承担哪些(?:法律)?责任|什么法律责任|哪些法律责任|法律后果|"
-    r"追责|问责|追究.{0,4}责任|(?:什么|哪些)处分|受到什么处理|"
+    r"追责|问责|追究.{0,4}责任|追(?:什么|啥|哪些)责|(?:什么|哪些)处分|受到什么处理|"
     # Staff ask it plainly too: "要担啥责任", "会有什么后果", "会受什么处理", "经办人会挨处分吗". Not a bare
     # "会怎么处理" ("法院会怎么处理" asks the procedure), nor "没造成什么后果" (a circumstance).
     r"担(?:啥|什么|哪些)?责任|担责|负(?:啥|什么|哪些)责任|(?<!造成)(?:什么|啥)后果|后果是(?:啥|什么)|"
     r"会被怎么|什么下场|受(?:到)?(?:啥|什么)处(?:理|分)|被处理吗|挨处分|"
     # what befalls the people in charge: "不移送案件负责人怎么处理" (not "案件怎么处理", the procedure)
-    r"(?:负责人|责任人|工作人员|经办人|干部)(?:要|会|该|应)?(?:怎么|如何|怎样)处理|"
+    r"(?:负责人|责任人|工作人员|经办人|干部)(?:要|会|该|应)?(?:被)?(?:怎么|如何|怎样)(?:处理|样)|"
     # what befalls one who obstructs ("被督查的单位不配合会怎么样"); not a missed payment ("不交罚款会怎么样"),
     # which the law meets with enforcement, not a sanction
-    r"(?:不配合|拒不|拒绝|阻碍|刁难)[^，。？]{0,6}(?:会|将)(?:怎么样|怎样|如何)"
+    r"(?:不配合|拒不|拒绝|阻碍|刁难|不让查|拦着|不听指挥|不服从)[^。？]{0,6}(?:会|将)(?:被)?(?:怎么样|怎样|如何|怎么处理)"
 )
 
 
