@@ -121,6 +121,9 @@ ABSTAIN_MIN_COVERAGE_LEXICAL = 0.05  # the same share when there is no dense leg
 # while the generic deadline terms still counted; without them, 0.09 refuses as few answerable
 # questions of the tune/train/per-clause sets as 0.1 did before and 5 more out-of-scope ones.
 NUMBER_MIN_OVERLAP = 0.09
+CREDIT_MIN_IDF = 3.0  # the least IDF of a document term that credits a colloquial phrase (``missing_figure``)
+# The kinds of figure a colloquial phrase is not credited for (``missing_figure``): sums, shares, any figure.
+STRICT_KINDS = frozenset({"money", "percent", ""})
 # How often, too: "每年要学几次" shares 每年 with any yearly duty ("每年对信访工作情况进行考核").
 FIGURE_FRAME_TERMS = "最长 最短 最多 最少 最高 最低 超过 不超过 不得 不少于 以内 以上 以下 多长 时间 小时 每年 每月 每季度 至少"
 
@@ -789,6 +792,13 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     weights = {t: w for t, w in query_weights(question, retriever).items() if t not in generic}
     # "行政复议法规定……多少学时": the figure must be that law's; the plan's 60学时 is not what it says.
     named = {doc for _, doc in retriever.lookup.doc_mentions(question)}
+    # A colloquial phrase whose documents' terms a unit has is found there, as in ``confidence``: "现在过去一个
+    # 半月了，还能申请复议吗" is the time bar that 行政复议法第二十条's "申请期限" states. Not for a sum or a
+    # share (``STRICT_KINDS``): any fine shares 罚款 with "打麻将赌钱被抓了，罚款标准是多少" (no law of the corpus's).
+    # Only by a term of some weight: 信访 is in every article of 信访工作条例, so "写信反映问题" is not found by it.
+    tokenize, idf = retriever.tokenizer.tokenize, retriever.word_weights.idf
+    phrases = ([(frozenset(tokenize(phrase)), frozenset(t for t in tokenize(terms) if idf.get(t, 0.0) >= CREDIT_MIN_IDF) - generic)
+                for phrase, terms in translations(question)] if kind not in STRICT_KINDS else [])
     best = 0.0
     found_kind = False
     for hit in hits[:CANDIDATE_CLAUSES]:
@@ -809,6 +819,9 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
                     text += other.text
             # jieba cuts 行政复议申请 whole, so the question's 复议申请 is found in the text, not the tokens.
             toks |= {t for t in weights if len(t) >= 2 and t in text}
+            for words, terms in phrases:
+                if toks & terms:
+                    toks |= words
             best = max(best, overlap(weights, toks))
     if not found_kind:
         return f"no_figure:{kind or 'any'}"
