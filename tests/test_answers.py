@@ -1132,6 +1132,49 @@ def test_staff_wording_of_session_37_is_answered_by_what_the_law_says(assistant)
     assert ans.abstained and "金额" in ans.answer
 
 
+def test_staff_wording_of_session_38_is_answered_by_what_the_law_says(assistant):
+    # Staff words for the documents' terms, each with the first citation it had before in brackets.
+    _assert_first_citations(assistant, {
+        # time gone by is a time bar, though no period is named
+        "三年前我在家门口违规搭过一个棚子，当年就拆了，现在执法队说要罚我，过了这么久还能罚吗？": "《行政处罚法》第三十六条",  # 第二十九条
+        "开罚单的时候没告诉我能复议，现在都十个月了，还能去复议吗？": "《行政复议法》第二十条",  # 第七条
+        "不走复议直接去法院告旗里的局，最晚多久内要起诉？": "《行政诉讼法》第四十六条",  # 第四十五条, after a review
+        "城管当场罚了我两百块，我不服，能不能直接去法院告他们？": "《行政复议法》第二十三条",  # 行政诉讼法第四十四条
+        "复议期间罚款还交吗": "《行政复议法》第四十二条",  # 行政处罚法第七十二条
+        "牧区有企业往地下排污，环保部门一直不管不问，检察院能不能出面把这个部门告上法院？": "《行政诉讼法》第二十五条",  # 第九十三条
+        "办许可时窗口收了我五十块钱的申请表格费，这合理吗？": "《行政许可法》第五十八条",  # 政府信息公开条例第四十二条
+        "我跟执法人员申辩了几句，他说我态度不好，要给我加重处罚，这样可以吗？": "《行政处罚法》第四十五条",  # 第四十二条
+        "给镇政府修路的工程款拖了一年多不给结，有规定管吗？": "《优化营商环境条例》第三十二条",  # plan item （一）
+        "协会非让我们饭馆参加星级评比，还收评比费，能不去吗？": "《优化营商环境条例》第十七条",  # 第二十九条
+        "一个月来了好几拨督查组轮着查同一件事，条例允许吗？": "《政府督查工作条例》第十五条",  # 第八条
+        "以旗政府名义出台的涉企文件，公平竞争审查谁来做？": "《公平竞争审查条例》第十四条",  # 第十三条
+        "旗里某部门的文件排斥外地企业，能向哪里举报？": "《公平竞争审查条例》第二十二条",  # 第九条
+        "苏木镇政府做重大决策，要不要参照重大行政决策程序暂行条例？": "《重大行政决策程序暂行条例》第四十二条",  # 第三条
+        "我们嘎查二十几户想一起去旗里上访，能都去吗？": "《信访工作条例》第二十条",  # plan items
+        "我汉语说得不好，能不能用蒙古语跟政府打官司？": "《行政诉讼法》第九条",  # refused
+        "信访局收到群众来信后多长时间内要转给有关部门？": "《信访工作条例》第二十二条",  # 第二十三条
+        "申请复议会不会让复议机关改得比原来罚得还重？": "《行政复议法》第六十三条",  # 第二十二条
+        "该移送公安的案子局里罚款了事，会被追什么责？": "《行政执法机关移送涉嫌犯罪案件的规定》第十六条",  # 第十一条
+    })
+    # An office named in the story is not what is asked: this asks whether one may sue, and how one applies
+    # for a review is the statute's, not a plan item's lead unit; both went to the plan.
+    ans = assistant.ask("我找旗里主管部门申请处理草场纠纷，两个多月都没人管，能告他们不作为吗？")
+    assert ans.intent == "general" and ans.citations[0].label == "《行政诉讼法》第四十七条"
+    ans = assistant.ask("对旗交通运输局的决定不服，应该向哪个机关申请复议？")
+    assert ans.citations[0].label == "《行政复议法》第二十四条" and "本级人民政府工作部门" in ans.answer
+    # What befalls those in charge is a sanction, whichever department they are in.
+    assert assistant.ask("旗里哪个部门瞒报了突发事件信息，相关负责人会怎么样？").citations[0].label == "《突发事件应对法》第九十五条"
+    # Obstructing an inspection is asked as a sanction: 第十三条's inquiry powers came first.
+    ans = assistant.ask("依反不正当竞争法，市监局来检查，我们锁门不让进、拒不配合，会怎么处理？")
+    assert ans.citations[0].label == "《反不正当竞争法》第二十八条" and "罚款" in ans.answer
+    # "When" answered by an order: refused before for naming no time.
+    ans = assistant.ask("常务会讨论重大决策时，旗长什么时候发言？")
+    assert ans.citations[0].label == "《重大行政决策程序暂行条例》第三十条" and "最后发表意见" in ans.answer
+    # The story's words (三千块, 饭馆, 一个多月) once made the 六十日 of 第二十条 an unrelated figure.
+    ans = assistant.ask("我家饭馆被罚了三千块，当时没在意，现在过去一个多月了，还能申请复议吗？期限从哪天算？")
+    assert not ans.abstained and ans.citations[0].label == "《行政复议法》第二十条"
+
+
 def test_asking_whether_a_time_limit_can_change_does_not_need_a_figure(assistant):
     # "时限能不能压缩" asks whether, as "时限能压缩吗" does: 减时限 answers it without a number, and as a
     # figure question it was refused for having none.
