@@ -461,7 +461,7 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # answered by "一经送达，即发生法律效力", and the periods of other articles are no answer. Nor by a
     # time at all: where the law sets none, "及时立案" or "事先告知" is what it says of when.
     # "最晚什么时候提出" asks the deadline, a length: the period kind below.
-    ("when", re.compile(r"(?<!最晚)(?<!最迟)(?:什么时候|何时|几时)"),
+    ("when", re.compile(r"(?<!最晚)(?<!最迟)(?<!最晚到)(?<!最迟到)(?<!最晚在)(?<!最迟在)(?:什么时候|何时|几时)"),
      # Nor only by a time: "决策后评估什么时候开展" is answered by the cases a rule opens with ("有下列情形之一的，
      # 决策机关可以组织决策后评估"); a list in mid-sentence ("……有下列情形之一，执法人员可以当场收缴罚款") says who or what.
      # Nor by a time but by an order: "讨论决策时旗长什么时候发言" is answered by "行政首长最后发表意见".
@@ -630,7 +630,8 @@ _PENALTY_RE = re.compile(
     r"(?:负责人|责任人|工作人员|经办人|干部)(?:要|会|该|应)?(?:被)?(?:怎么|如何|怎样)(?:处理|样)|"
     # what befalls one who obstructs ("被督查的单位不配合会怎么样"); not a missed payment ("不交罚款会怎么样"),
     # which the law meets with enforcement, not a sanction
-    r"(?:不配合|拒不|拒绝|阻碍|刁难|不让查|拦着|不听指挥|不服从)[^。？]{0,6}(?:会|将)(?:被)?(?:怎么样|怎样|如何|怎么处理)"
+    r"(?:不配合|拒不|拒绝|阻碍|刁难|不让查|不让进|拦着|不听指挥|不服从|不走|不撤离|不转移)[^。？]{0,6}(?:会|将)(?:被)?"
+    r"(?:怎么样|怎样|如何|怎么处理)"
 )
 
 

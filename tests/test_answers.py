@@ -1155,6 +1155,12 @@ def test_staff_wording_of_session_38_is_answered_by_what_the_law_says(assistant)
         "信访局收到群众来信后多长时间内要转给有关部门？": "《信访工作条例》第二十二条",  # 第二十三条
         "申请复议会不会让复议机关改得比原来罚得还重？": "《行政复议法》第六十三条",  # 第二十二条
         "该移送公安的案子局里罚款了事，会被追什么责？": "《行政执法机关移送涉嫌犯罪案件的规定》第十六条",  # 第十一条
+        "大雪封路那几天，嘎查小卖部把面粉价格翻了两倍，政府能管吗？": "《突发事件应对法》第七十三条",  # 政府督查工作条例第十七条
+        "我申请公开拆迁补偿方案被旗政府拒绝了，能不能直接去法院告？": "《行政复议法》第二十三条",  # 行政诉讼法第四十四条
+        "许可批下来以后多久能发证？": "《行政许可法》第四十四条",  # 第四十二条, the decision's period
+        "旗里通知牧户撤离，有一户就是不走，会怎么处理？": "《突发事件应对法》第九十八条",  # refused
+        "重大行政决策程序暂行条例对乡镇政府适用吗？": "《重大行政决策程序暂行条例》第四十二条",  # 第二条
+        "申请许可时提交了假材料被发现，会有什么后果？": "《行政许可法》第七十八条",  # 第八十条, the licensee's
     })
     # An office named in the story is not what is asked: this asks whether one may sue, and how one applies
     # for a review is the statute's, not a plan item's lead unit; both went to the plan.
