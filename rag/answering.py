@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .chunking import parse_units
@@ -678,9 +679,7 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
     for h in hits[:top]:
         found |= words.clause_tokens.get(h.clause.clause_id, frozenset())
     # A colloquial word whose documents' terms were found is found: "冒头" is said "源头" there.
-    for phrase, terms in translations(question):
-        if found.intersection(retriever.tokenizer.tokenize(terms)):
-            found.update(t for t in q if t in phrase)
+    credit_phrases(found, q, phrase_terms(question, retriever))
     return {
         "coverage": weighted_overlap(q, found, words.idf, words.unseen) if q else 0.0,
         "unseen": (sum(1 for t in q if t not in words.idf) / len(q)) if q else 1.0,
@@ -689,6 +688,30 @@ def confidence(question: str, hits: list[Hit], retriever: Retriever, top: int = 
         "lookup": 1.0 if any(h.legs.get("lookup") for h in hits) else 0.0,
         "unanimous": 1.0 if hits and unanimous(hits[0]) else 0.0,
     }
+
+
+def phrase_terms(question: str, retriever: Retriever, min_idf: float = 0.0,
+                 drop: frozenset[str] = frozenset()) -> list[tuple[str, frozenset[str]]]:
+    """Each colloquial phrase of the question with the tokens of the documents' terms it stands for.
+
+    Only terms of at least ``min_idf`` and not in ``drop`` count, for a check that must not be
+    satisfied by a word every clause of a law has.
+    """
+    idf = retriever.word_weights.idf
+    return [(phrase, frozenset(t for t in retriever.tokenizer.tokenize(terms) if idf.get(t, 0.0) >= min_idf) - drop)
+            for phrase, terms in translations(question)]
+
+
+def credit_phrases(found: set[str], words: Iterable[str], phrases: list[tuple[str, frozenset[str]]]) -> set[str]:
+    """Add to ``found`` the ``words`` inside each phrase whose documents' terms are in it; returns ``found``.
+
+    In order, as each phrase credited may supply the term of a later one.
+    """
+    words = list(words)
+    for phrase, terms in phrases:
+        if found & terms:
+            found.update(t for t in words if t in phrase)
+    return found
 
 
 def best_dense(hits: list[Hit]) -> float:
@@ -796,9 +819,7 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     # 半月了，还能申请复议吗" is the time bar that 行政复议法第二十条's "申请期限" states. Not for a sum or a
     # share (``STRICT_KINDS``): any fine shares 罚款 with "打麻将赌钱被抓了，罚款标准是多少" (no law of the corpus's).
     # Only by a term of some weight: 信访 is in every article of 信访工作条例, so "写信反映问题" is not found by it.
-    tokenize, idf = retriever.tokenizer.tokenize, retriever.word_weights.idf
-    phrases = ([(frozenset(tokenize(phrase)), frozenset(t for t in tokenize(terms) if idf.get(t, 0.0) >= CREDIT_MIN_IDF) - generic)
-                for phrase, terms in translations(question)] if kind not in STRICT_KINDS else [])
+    phrases = phrase_terms(question, retriever, CREDIT_MIN_IDF, frozenset(generic)) if kind not in STRICT_KINDS else []
     best = 0.0
     found_kind = False
     for hit in hits[:CANDIDATE_CLAUSES]:
@@ -819,10 +840,7 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
                     text += other.text
             # jieba cuts 行政复议申请 whole, so the question's 复议申请 is found in the text, not the tokens.
             toks |= {t for t in weights if len(t) >= 2 and t in text}
-            for words, terms in phrases:
-                if toks & terms:
-                    toks |= words
-            best = max(best, overlap(weights, toks))
+            best = max(best, overlap(weights, credit_phrases(toks, weights, phrases)))
     if not found_kind:
         return f"no_figure:{kind or 'any'}"
     min_overlap = float(getattr(retriever.cfg, "number_min_overlap", NUMBER_MIN_OVERLAP))
