@@ -26,23 +26,33 @@ _CONTACT_RE = re.compile(
     r"(?:地址|门牌)(?:是|在)?(?:哪里|哪儿|哪|什么|多少)?[？?]*$|哪条(?:街|路)|"
     r"(?:周末|节假日|假期|晚上)(?:开门|上班|办公)"
 )
+# Where to download a form and whether an office opens at weekends: a website's or a directory's answer,
+# whatever the question asks it of ("复议申请书在哪能下载", "信访局周六周日有没有人值班接访").
+_SITE_RE = re.compile(
+    r"(?:在哪|哪里|哪儿|哪个网站|什么网站|哪个网址|哪个平台)(?:能|可以|去)?(?:下载|下到)|下载(?:地址|链接|网址)|"
+    r"(?:网址|网站)(?:是|在)?(?:多少|什么|哪)"
+)
+_WEEKEND_RE = re.compile(r"(?:周六|周日|周末|双休日|节假日|星期[六天日])[^。？?]{0,10}(?:值班|开门|上班|办公|开不开|接访|窗口)")
 # "信访人可以到哪里反映问题" asks where the law sends a petition: that is a clause, not an address.
 _LAW_WHERE_RE = re.compile(r"向|到哪|去哪|提出|申请|反映|投诉|举报|起诉|复议|管辖")
 
 
 def asks_for_contact(question: str) -> str:
-    """ "person" for a name behind a post, "contact" for a phone number, address or opening hours, else ""."""
+    """ "person" for a name behind a post, "contact" for a phone number, address or opening hours,
+    "site" for a website or a form to download, else ""."""
     q = re.sub(r"\s+", "", question)
     if _PERSON_RE.search(q):
         return "person"
-    if _CONTACT_RE.search(q) and not _LAW_WHERE_RE.search(q):
+    if _SITE_RE.search(q):
+        return "site"
+    if _WEEKEND_RE.search(q) or (_CONTACT_RE.search(q) and not _LAW_WHERE_RE.search(q)):
         return "contact"
     return ""
 
 
 def contact_note(kind: str, units: list[str]) -> str:
     """What the user is told: where the answer is not, where to look, and what can be asked instead."""
-    what = "人员的姓名、任职和受聘机构" if kind == "person" else "电话、地址和办公时间"
+    what = {"person": "人员的姓名、任职和受聘机构", "site": "网站和表格的下载地址"}.get(kind, "电话、地址和办公时间")
     text = f"已收录的文件是法律法规和工作计划的条文，不载有{what}；请查阅单位公布的通讯录或政务服务网站。"
     if units:
         text += f"如需了解{units[0]}在计划中的分工，可以问“{units[0]}牵头了哪些工作？”"

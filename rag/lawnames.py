@@ -29,6 +29,8 @@ NOT_LAW_SUFFIXES = ("执法", "依法", "违法", "合法", "守法", "普法", 
                     "兵法")
 # Connective characters a law's name does not contain ("各部门叫法", "要依法").
 NOT_IN_LAW_NAME = re.compile(r"[的各了都要在把被让和与或就也还吗呢]")
+# "这种事条例怎么规定": a pointer to the case told, then the regulation meant; no name starts with it.
+POINTER_RE = re.compile(r"^.*?[这那此该](?:种|类|件|个)?事")
 # Words after which a shortened name starts ("根据复议法", "违反营商环境条例"). Anything else before
 # a tail may be the head of another law's name (刑事|诉讼法, 治安管理|处罚法), so it is not cut off.
 LEAD_WORDS = (
@@ -63,7 +65,7 @@ def law_mentions(question: str) -> list[str]:
     rest = BRACKETED_RE.sub("，", question)
     out += [m.group(1) for m in SHORT_LAW_ARTICLE_RE.finditer(rest)]
     for m in LAW_NAME_RE.finditer(rest):
-        name = m.group(1)
+        name = POINTER_RE.sub("", m.group(1))
         # A code (民法典) is a law by its ending alone; other names need four characters to tell 某某法 from 执法.
         long_enough = len(name) >= 4 or name.endswith("法典")
         if long_enough and looks_like_name(name):

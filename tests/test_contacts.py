@@ -22,6 +22,10 @@ from rag.contacts import asks_for_contact, contact_note
         ("政务服务中心周末开门吗？", "contact"),
         ("旗政府的法律顾问是哪家律师事务所？", "person"),
         ("复议委员会的委员名单有哪些人？", "person"),
+        # whatever they are asked of: a form to download, weekend duty (round 39)
+        ("行政复议申请书模板在哪能下载？", "site"),
+        ("信息公开申请表去哪个网站下载？", "site"),
+        ("信访局周六周日有没有人值班接访？", "contact"),
     ],
 )
 def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
@@ -51,3 +55,4 @@ def test_the_note_says_where_to_look_and_what_to_ask_instead():
     assert "不载有电话、地址和办公时间" in note and "通讯录" in note
     assert "可以问“旗司法局牵头了哪些工作？”" in note
     assert "不载有人员的姓名、任职和受聘机构" in contact_note("person", [])
+    assert "不载有网站和表格的下载地址" in contact_note("site", [])
