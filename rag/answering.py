@@ -36,6 +36,8 @@ from .intent import (
     UNIT_LENGTH_KINDS,
     Intent,
     asked_parts,
+    asks_conditions,
+    asks_list,
     asks_standard,
     case_asked,
     case_stated,
@@ -51,6 +53,9 @@ from .intent import (
     paragraphs_asked,
     rate_asked,
     responsibility_topic,
+    states_conditions,
+    states_list,
+    states_no_fee,
     states_purpose,
     states_sanction,
     states_standard,
@@ -124,7 +129,7 @@ ABSTAIN_MIN_COVERAGE_LEXICAL = 0.05  # the same share when there is no dense leg
 NUMBER_MIN_OVERLAP = 0.09
 CREDIT_MIN_IDF = 3.0  # the least IDF of a document term that credits a colloquial phrase (``missing_figure``)
 # The kinds of figure a colloquial phrase is not credited for (``missing_figure``): sums, shares, any figure.
-STRICT_KINDS = frozenset({"money", "percent", ""})
+STRICT_KINDS = frozenset({"money", "fee", "percent", ""})
 # How often, too: "每年要学几次" shares 每年 with any yearly duty ("每年对信访工作情况进行考核").
 FIGURE_FRAME_TERMS = "最长 最短 最多 最少 最高 最低 超过 不超过 不得 不少于 以内 以上 以下 多长 时间 小时 每年 每月 每季度 至少"
 
@@ -577,7 +582,9 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         return None
     pool = cands
     if intent.kind == "number":
-        pool = _of_leading_clause([c for c in cands if has_figure_of(c.text, figure)]
+        # "复议要交多少钱": nothing is charged, says the clause found first (``missing_figure``).
+        free = [c for c in cands if figure == "money" and c.rank == 0 and states_no_fee(c.text)]
+        pool = _of_leading_clause([c for c in cands if has_figure_of(c.text, figure)] or free
                                   or [c for c in cands if has_number(c.text)] or cands)
         # "规章可以设定多少罚款": 行政处罚法第十三条, first, sets no sum but says who does ("罚款的限额由国务院规定");
         # 第二十九条's "两次以上", behind it, is a figure of something else.
@@ -828,8 +835,11 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
         if hit is hits[0] and names_figure_setter(hit.clause.text):
             return ""  # the clause found first says who sets the figure: that is the answer
         units = _units(tables, hit.clause)
+        # "复议要交多少钱" is answered by the clause found first saying nothing is charged; another law's
+        # "不得收取任何费用" is no answer to "打官司要交多少钱" (行政许可法第五十八条 was quoted for it).
+        free = kind == "money" and hit is hits[0]
         for i, u in enumerate(units):
-            if not has_figure_of(u.text, kind) or (rate and rate not in u.text):
+            if not (has_figure_of(u.text, kind) or (free and states_no_fee(u.text))) or (rate and rate not in u.text):
                 continue
             found_kind = True
             toks = set(_unit_tokens(tables, retriever, hit.clause, i))
@@ -883,9 +893,9 @@ def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], inte
                   related=[_cite(h, retriever) for h in related], intent=intent)
 
 
-_FIGURE_NAMES = {"money": "金额", "percent": "比例", "hours": "学时数", "people": "人数",
+_FIGURE_NAMES = {"money": "金额", "fee": "收费金额", "percent": "比例", "hours": "学时数", "people": "人数",
                  "age": "年龄", "area": "面积", "month_of_year": "月份", "clock": "时间点", "rank": "名次",
-                 "items": "数量", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）", "when": "时间",
+                 "items": "数量", "score": "分数", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）", "when": "时间",
                  "years": "以年计的期限",
                  "months": "以月计的期限", "days": "以日计的期限", "period": "期限"}
 
@@ -918,6 +928,10 @@ def abstain_note(reason: str) -> str:
         return "最相关的条款中的数字与问题所问的内容无关。"
     if code == "no_standard":
         return "最相关的条款只提到这件事，没有写明问题所问的标准。"
+    if code == "no_conditions":
+        return "最相关的条款只提到这件事，没有写明问题所问的条件。"
+    if code == "no_list":
+        return "最相关的条款只提到这份清单（目录），没有列出其中的具体内容。"
     return ""
 
 
@@ -1458,6 +1472,13 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     clause = piece[1].clause
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
         return _abstain(question, hits, intent.kind, retriever, "no_standard")
+    # The plan says the banner publishes its 决策目录; what the catalogue holds is not in any document.
+    if not named and asks_list(question) and not states_list(strip_label(clause.text)):
+        return _abstain(question, hits, intent.kind, retriever, "no_list")
+    # "公职律师证需要什么条件": the plan item that mentions 公职律师 states none. Only the plan's text, which
+    # names work to be done: an article found for "在什么条件下可以当场处罚" is a neighbour of the one that answers.
+    if not named and clause.kind != "article" and asks_conditions(question) and not states_conditions(clause.text):
+        return _abstain(question, hits, intent.kind, retriever, "no_conditions")
     if everywhere and not plan_first and _SELF_NAMED_BODY_RE.match(strip_label(piece[0])):
         # The statute says only "负责合法性审查的部门应当……"; the plan names the banner's units for the work.
         return _compose_single(question, intent, retriever, k, mode, scope, outside, plan_only=True)

@@ -60,7 +60,7 @@ _SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;�
 # whether one may pay in parts, not how many; "那几天没上班" names some days and "二十几天" about how
 # many, neither asks how many; nor do "连续几年" and "过了几天", which tell of time gone by.
 NUMBER_CUE_RE = re.compile(
-    rf"多少|(?<![那这好十哪续])(?<!过了){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)|(?<![分那这好十]){_SOME_RE}几次|"
+    rf"多少|(?<![那这好十哪续着近])(?<!过了){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)(?![来的])|(?<![分那这好十]){_SOME_RE}几次|"
     r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
     # "从哪天起生效" asks for the event it starts from ("一经送达"), not a date: not a figure question.
     rf"几成|什么时候|何时|哪一年|哪年|哪一?[天日](?![起开])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
@@ -399,13 +399,15 @@ _PLACE_PLAN_RE = re.compile(
 )
 _PLACE_LEAD_RE = re.compile(r"^(?:请问|关于|根据|按照|对于|对|在|和|与|跟|同|那|这|看看|查查|查)+")
 _NOT_A_PLACE_RE = re.compile(r"^[全我本各该此同上下其]")
+# "内政办发〔2024〕14号在咱们旗的计划里": our own banner, told after something else.
+_OWN_PLACE_RE = re.compile(r"咱|我们|俺|本旗|我旗")
 
 
 def other_place_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     """A place whose plan the question asks about when the corpus holds no plan of that place ("巴彦淖尔市")."""
     for m in _PLACE_PLAN_RE.finditer(question):
         place = _PLACE_LEAD_RE.sub("", m.group(1))
-        if len(place) < 3 or _NOT_A_PLACE_RE.match(place):
+        if len(place) < 3 or _NOT_A_PLACE_RE.match(place) or _OWN_PLACE_RE.search(place):
             continue
         if not any(place in t for t in plan_titles):
             return place
@@ -419,13 +421,29 @@ _LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|�
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # "罚款超过多少要听证" asks a sum; "罚款要在多少天内缴纳" a period, which names its unit.
+    # A named fee: "律师费一般收多少", "要交多少案件受理费", "信息处理费……收多少钱". Only a sum answers it:
+    # "依申请提供政府信息，不收取费用" is no answer to what 信息处理费 costs. Not 党费的比例 (a share).
+    ("fee", re.compile(r"(?<![交收付缴])费(?!用)[^。？?比率]{0,16}(?:多少|几)(?!天|日|个|年|小时|次|人|名)"
+                       r"|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费(?!用)"), re.compile(r"元")),
+    # So is a sum paid out: "社会监督员有没有补贴，一个月给多少" is not answered by a plan item with no sum.
     ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿|"
-                         r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少(?!天|日|个|年|小时|次|人|名)"), re.compile(r"元")),
+                         r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少(?!天|日|个|年|小时|次|人|名)|"
+                         r"(?:经费|预算|补贴|补助|津贴|工资|报酬|奖金|奖励金)[^。？?]{0,10}(?:多少|几)(?:钱|元|万)?(?=[？?]|$)|"
+                         # what it costs: "复议要交多少费用" (``states_no_fee`` may answer it)
+                         r"费用[^。？?，,比率]{0,4}(?:多少|几)(?!天|日|个|年|小时|次|人|名)|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费用"),
+     re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
     # A head count is written with its measure word: "60学时" or "2023—2025年" does not say how many people.
     # Not "第几名" (a rank) nor "选几个人出面" (a few people); "配了几个人？", ending the question, is a count.
-    ("people", re.compile(r"(?<!第)(?:多少(?:个)?|几)(?:名|人|位)(?!民)|几个(?:人|名)(?=[？?！!。]|$)"),
-     re.compile(rf"(?:{_NUM})\s*(?:名|人|位)")),
+    # So is a count of a kind of staff ("司法所至少要配几个工作人员") or of casualties ("死亡几个人的事故").
+    # 第三人 is a party to a case, not three people.
+    ("people", re.compile(r"(?<!第)(?:多少(?:个)?|几)(?:名|人|位)(?!民)|几个(?:人|名)(?=[？?！!。]|$)"
+                          r"|(?:多少|几)(?:个|名)?(?:工作人员|委员|专家|律师|监督员|调解员|执法人员|干部)"
+                          r"|(?:死亡|死了|伤亡|受伤|遇难|失踪)(?:多少|几)(?:个)?人"),
+     re.compile(rf"(?<!第)(?:{_NUM})\s*(?:名|人|位)")),
+    # A score: "考核里依法行政占多少分", "执法资格考试多少分算合格". Not 多少分钟 or 几分之几.
+    ("score", re.compile(r"(?:多少|几)分(?![钟之])|满分|及格线|合格线|分数线"),
+     re.compile(rf"(?:{_NUM})\s*分(?![之钟别类局析工配布级解开管散批期])")),
     # A unit the documents write only with its number: "几周岁" is not answered by "三日", "多少平方米" by
     # "二十日" or "几月份" by "2023年". Not 小时: "多少小时内发送" is rightly answered by "三日内".
     ("age", re.compile(r"(?:多少|几)(?:周)?岁"), re.compile(rf"(?:{_NUM})\s*(?:周)?岁")),
@@ -446,7 +464,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # So is a count per year: "每年至少要搞几次应急演练" is not answered by "分为一级、二级、三级和四级".
     ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}一次(?!性)|隔多久|每隔多长时间"
                              r"|(?:每|一)(?:年|季度|季|半年|月|个月|周)[^，,。？?]{0,8}(?:几|多少)次"),
-     re.compile(rf"每(?:年|季度|季|半年|月|周|天|日|(?:{_NUM})\s*(?:个)?(?:年|月|周|天|日))|一次(?!性)|定期|适时")),
+     # "年度评查" is a yearly one: "案卷多久评查一次" is answered by it.
+     re.compile(rf"每(?:年|季度|季|半年|月|周|天|日|(?:{_NUM})\s*(?:个)?(?:年|月|周|天|日))|一次(?!性)|定期|适时|年度")),
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".
     # Not a calendar year ("2023—2025年", "二〇二四年") nor a programme's name ("三年行动计划").
     ("years", re.compile(r"几年|多少年"),
@@ -506,6 +525,15 @@ _FIGURE_SETTER_RE = re.compile(r"(?:数额|限额|金额|幅度|比例|标准)[^
 def names_figure_setter(text: str) -> bool:
     """Does ``text`` say who sets the figure instead of giving it ("罚款的限额由国务院规定")?"""
     return bool(_FIGURE_SETTER_RE.search(text))
+
+
+# That nothing is charged: the answer to "复议要交多少钱" (``answering.missing_figure``).
+_NO_FEE_RE = re.compile(r"不得[^。；，,]{0,8}收取[^。；]{0,4}费用|不收取[^。；]{0,4}费用|免费|不收费|无偿")
+
+
+def states_no_fee(text: str) -> bool:
+    """Does ``text`` say that nothing is charged ("不得向申请人收取任何费用")?"""
+    return bool(_NO_FEE_RE.search(text))
 
 
 def has_figure_of(text: str, kind: str) -> bool:
@@ -644,6 +672,41 @@ def wants_penalty(question: str) -> bool:
 _STANDARD_ASKED_RE = re.compile(r"(?:什么|哪些|啥|哪种)[^，,。？?；;]{0,6}标准|标准(?:是|为|有)?(?:多少|什么|怎么|如何|怎样|多高)")
 # How a clause states one: a figure, the word, or the body that sets it ("具体办法由国务院……制定").
 _STANDARD_STATED_RE = re.compile(r"标准|基准|办法|由[^。；;]{1,30}(?:制定|规定)|另行规定")
+
+
+# The question asks what a named list holds: "免罚清单具体列了哪些违法行为", "决策目录里有哪些事项".
+_LIST_ASKED_RE = re.compile(r"(?:清单|目录|名录|名单)[”\"』」]?(?:里|中|上)?(?:面)?(?:都)?(?:具体)?(?:都)?"
+                            r"(?:包括|包含|有|列了|列的|写了|含|规定了|涵盖)(?:哪些|什么|哪几)")
+# How a clause lists things: "下列事项", numbered items, or "包括……、……".
+_LIST_STATED_RE = re.compile(r"下列|[（(][一二三四五六七八九十][）)]|包括[^。；]{0,30}、")
+
+
+# The question asks what it takes to get or become something: "申领公职律师证需要满足什么条件".
+_CONDITIONS_ASKED_RE = re.compile(r"(?:什么|哪些|啥|哪几个|哪几项)(?:样的)?条件|条件(?:是|有)(?:什么|哪些|啥)")
+# How a clause states conditions: the word, a list of cases, or "……的，可以".
+# "支持符合条件的公职人员申领" and "提供办公条件" only name conditions.
+_CONDITIONS_STATED_RE = re.compile(r"下列|以下|具备|具有|担任|应当符合|符合[^。；，,]{1,10}(?:规定|要求|标准)|条件[:：为是]"
+                                   r"|[的时][，,](?:可以|方可|才能)")
+
+
+def asks_conditions(question: str) -> bool:
+    """Does the question ask for the conditions of something (需要满足什么条件)?"""
+    return bool(_CONDITIONS_ASKED_RE.search(question))
+
+
+def states_conditions(text: str) -> bool:
+    """Does a clause state conditions, rather than only mention the thing ("推行公职律师制度")?"""
+    return bool(_CONDITIONS_STATED_RE.search(text))
+
+
+def asks_list(question: str) -> bool:
+    """Does the question ask for the entries of a list or catalogue it names?"""
+    return bool(_LIST_ASKED_RE.search(question))
+
+
+def states_list(text: str) -> bool:
+    """Does a clause list things, rather than only name the list ("公开重大行政决策事项年度目录")?"""
+    return bool(_LIST_STATED_RE.search(text))
 
 
 def asks_standard(question: str) -> bool:

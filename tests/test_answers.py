@@ -338,6 +338,15 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("困难群众申请法律援助，按什么标准认定经济困难？", "no_standard"),
         ("政务服务中心的地址是？", "contact"),
         ("旗政府常年法律顾问是哪家律师事务所？", "person"),
+        # round 39: a score, a head count of staff, a named fee, a list's entries and conditions no text states,
+        # a website and weekend hours; each had been answered by a plan item that only mentions the thing
+        ("法治政府建设考评满分多少分？", "no_figure:score"),
+        ("苏木镇司法所至少配几个工作人员？", "no_figure:people"),
+        ("打行政官司律师费收多少？", "no_figure:fee"),
+        ("旗里的轻罚清单都列了哪些行为？", "no_list"),
+        ("申请公职律师证要具备哪些条件？", "no_conditions"),
+        ("复议申请书模板去哪个网站下载？", "site"),
+        ("信访局星期六有人值班吗？", "contact"),
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
@@ -1130,6 +1139,53 @@ def test_staff_wording_of_session_37_is_answered_by_what_the_law_says(assistant)
     # A sum asked of a rule that sets none is not answered with the 五日/七日 of the hearing procedure.
     ans = assistant.ask("罚款超过多少要听证？")
     assert ans.abstained and "金额" in ans.answer
+
+
+def test_figure_kinds_of_round_39():
+    # A score, a count of staff or of the dead, a named fee: each wants its own unit.
+    assert figure_kind("依法行政在考核里占多少分？") == "score" and figure_kind("多少分钟内到场？") != "score"
+    assert figure_kind("司法所要配几个工作人员？") == "people" and figure_kind("死亡几个人算较大事故？") == "people"
+    assert figure_kind("律师费一般收多少？") == "fee" and figure_kind("要交多少案件受理费？") == "fee"
+    assert figure_kind("社会监督员的补贴一个月多少钱？") == "money"
+    # "复议要交多少钱" is answered by "不得……收取任何费用"; what 信息处理费 costs is not ("不收取费用" is of others)
+    assert figure_kind("申请复议要交多少费用？") == "money" and has_figure_of("不得向申请人收取任何费用", "money")
+    assert not has_figure_of("依申请提供政府信息，不收取费用", "fee")
+    assert figure_kind("党费的比例是多少？") == "percent"
+    # 第三人 is a party, not three people; a yearly review is how often
+    assert not has_figure_of("涉及第三人合法权益", "people") and has_figure_of("开展年度评查", "frequency")
+
+
+def test_a_few_days_or_years_told_in_a_story_ask_no_figure():
+    from rag.intent import number_cues
+
+    assert number_cues("接访大厅有人连着几天不走，我们怎么处理？") == []
+    assert number_cues("申请人要我们把几年的数据汇总后再给他，必须做吗？") == []
+    assert number_cues("这几天有人连续上访，要几天内答复？") == ["几天"]
+
+
+def test_pointers_and_our_own_banner_are_not_names_of_laws_or_places():
+    from rag.intent import other_place_plan, unknown_law
+
+    assert unknown_law("举报信被透露给被举报的人，这种事条例怎么规定？", ("信访工作条例",)) == ""
+    assert unknown_law("这个事按治安管理处罚法怎么规定？", ("信访工作条例",)) == "治安管理处罚法"
+    assert other_place_plan("14号文在咱们旗的计划里怎么落实？", ("乌拉特中旗2024年法治政府建设工作计划",)) == ""
+    assert other_place_plan("巴彦淖尔市的法治政府建设计划", ("乌拉特中旗2024年法治政府建设工作计划",)) == "巴彦淖尔市"
+
+
+def test_staff_wording_of_round_39_is_answered_by_what_the_law_says(assistant):
+    _assert_first_citations(assistant, {
+        "调解员要具备什么条件？": "《人民调解法》第十四条",  # conditions stated as "由……担任"
+        "申请行政复议要交多少钱？": "《行政复议法》第八十七条",  # refused: no 元 in it
+        "执法案卷多久评查一次？": "《2024年法治政府建设工作计划》四（十二）",  # refused: 年度评查 is how often
+        "申请人要我们把几年的数据汇总后再给他，必须做吗？": "《政府信息公开条例》第三十八条",  # refused as a figure question
+        "征用的铲车还回来时坏了，怎么办？": "《突发事件应对法》第十二条",  # refused
+        "派出所接到邻居吵架，能不能先让他们去调委会调解？": "《人民调解法》第十八条",  # 第十七条
+        "有人把投诉写成信息公开申请交上来，该怎么处理？": "《政府信息公开条例》第三十九条",  # 突发事件应对法第九条
+        "对税务局的处罚不服，复议向谁申请？": "《行政复议法》第二十七条",  # 第三十四条
+        "执法队员让把罚款转到他个人微信上，这合法吗？": "《行政处罚法》第六十七条",  # 第七十一条
+    })
+    ans = assistant.ask("统计局被列为哪项任务的牵头单位？")
+    assert ans.intent == "unit_tasks" and "（二十一）" in ans.answer
 
 
 def test_staff_wording_of_session_38_is_answered_by_what_the_law_says(assistant):
