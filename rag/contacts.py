@@ -26,8 +26,8 @@ _CONTACT_RE = re.compile(
     r"(?:地址|门牌)(?:是|在)?(?:哪里|哪儿|哪|什么|多少)?[？?]*$|哪条(?:街|路)|"
     r"(?:周末|节假日|假期|晚上)(?:开门|上班|办公)"
 )
-# Where to download a form and whether an office opens at weekends: a website's or a directory's answer,
-# whatever the question asks it of ("复议申请书在哪能下载", "信访局周六周日有没有人值班接访").
+# Where to download a form, and whether an office is staffed at weekends: a website's or a directory's answer,
+# whatever law the question names ("复议申请书在哪能下载", "信访局周六周日有没有人值班接访").
 _SITE_RE = re.compile(
     r"(?:在哪|哪里|哪儿|哪个网站|什么网站|哪个网址|哪个平台)(?:能|可以|去)?(?:下载|下到)|下载(?:地址|链接|网址)|"
     r"(?:网址|网站)(?:是|在)?(?:多少|什么|哪)"

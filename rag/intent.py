@@ -420,11 +420,11 @@ _ARTICLE_LABEL = r"(?:第[^条\s]{1,8}条\s*)?"
 _LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)"
 # The kind of figure a number question asks for, and how the documents write that kind.
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    # "罚款超过多少要听证" asks a sum; "罚款要在多少天内缴纳" a period, which names its unit.
     # A named fee: "律师费一般收多少", "要交多少案件受理费", "信息处理费……收多少钱". Only a sum answers it:
     # "依申请提供政府信息，不收取费用" is no answer to what 信息处理费 costs. Not 党费的比例 (a share).
     ("fee", re.compile(r"(?<![交收付缴])费(?!用)[^。？?比率]{0,16}(?:多少|几)(?!天|日|个|年|小时|次|人|名)"
                        r"|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费(?!用)"), re.compile(r"元")),
+    # "罚款超过多少要听证" asks a sum; "罚款要在多少天内缴纳" a period, which names its unit.
     # So is a sum paid out: "社会监督员有没有补贴，一个月给多少" is not answered by a plan item with no sum.
     ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿|"
                          r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少(?!天|日|个|年|小时|次|人|名)|"
@@ -683,7 +683,7 @@ _LIST_STATED_RE = re.compile(r"下列|[（(][一二三四五六七八九十][）
 
 # The question asks what it takes to get or become something: "申领公职律师证需要满足什么条件".
 _CONDITIONS_ASKED_RE = re.compile(r"(?:什么|哪些|啥|哪几个|哪几项)(?:样的)?条件|条件(?:是|有)(?:什么|哪些|啥)")
-# How a clause states conditions: the word, a list of cases, or "……的，可以".
+# How a clause states conditions: a list of cases, what one must have or be, or "……的，可以".
 # "支持符合条件的公职人员申领" and "提供办公条件" only name conditions.
 _CONDITIONS_STATED_RE = re.compile(r"下列|以下|具备|具有|担任|应当符合|符合[^。；，,]{1,10}(?:规定|要求|标准)|条件[:：为是]"
                                    r"|[的时][，,](?:可以|方可|才能)")
