@@ -35,6 +35,7 @@ from rag.intent import (
     permission_asked,
     responsibility_topic,
     split_cross,
+    states_no_fee,
     states_purpose,
     states_standard,
     unknown_law,
@@ -1147,9 +1148,10 @@ def test_figure_kinds_of_round_39():
     assert figure_kind("司法所要配几个工作人员？") == "people" and figure_kind("死亡几个人算较大事故？") == "people"
     assert figure_kind("律师费一般收多少？") == "fee" and figure_kind("要交多少案件受理费？") == "fee"
     assert figure_kind("社会监督员的补贴一个月多少钱？") == "money"
-    # "复议要交多少钱" is answered by "不得……收取任何费用"; what 信息处理费 costs is not ("不收取费用" is of others)
-    assert figure_kind("申请复议要交多少费用？") == "money" and has_figure_of("不得向申请人收取任何费用", "money")
-    assert not has_figure_of("依申请提供政府信息，不收取费用", "fee")
+    # "复议要交多少钱" may be answered by "不得……收取任何费用" (``states_no_fee``, for the clause found first);
+    # what 信息处理费 costs is not: only a sum answers a named fee
+    assert figure_kind("申请复议要交多少费用？") == "money" and states_no_fee("不得向申请人收取任何费用")
+    assert not states_no_fee("收取信息处理费") and not has_figure_of("依申请提供政府信息，不收取费用", "fee")
     assert figure_kind("党费的比例是多少？") == "percent"
     # 第三人 is a party, not three people; a yearly review is how often
     assert not has_figure_of("涉及第三人合法权益", "people") and has_figure_of("开展年度评查", "frequency")
@@ -1164,8 +1166,6 @@ def test_a_few_days_or_years_told_in_a_story_ask_no_figure():
 
 
 def test_pointers_and_our_own_banner_are_not_names_of_laws_or_places():
-    from rag.intent import other_place_plan, unknown_law
-
     assert unknown_law("举报信被透露给被举报的人，这种事条例怎么规定？", ("信访工作条例",)) == ""
     assert unknown_law("这个事按治安管理处罚法怎么规定？", ("信访工作条例",)) == "治安管理处罚法"
     assert other_place_plan("14号文在咱们旗的计划里怎么落实？", ("乌拉特中旗2024年法治政府建设工作计划",)) == ""
