@@ -582,8 +582,7 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         return None
     pool = cands
     if intent.kind == "number":
-        # "复议要交多少钱": nothing is charged, says the clause found first (``missing_figure``).
-        free = [c for c in cands if figure == "money" and c.rank == 0 and states_no_fee(c.text)]
+        free = [c for c in cands if says_free(c.text, figure, c.rank == 0)]
         pool = _of_leading_clause([c for c in cands if has_figure_of(c.text, figure)] or free
                                   or [c for c in cands if has_number(c.text)] or cands)
         # "规章可以设定多少罚款": 行政处罚法第十三条, first, sets no sum but says who does ("罚款的限额由国务院规定");
@@ -803,6 +802,15 @@ def beyond_scope(question: str, retriever: Retriever, scope: Scope | None) -> st
     return f"out_of_scope:{retriever.clauses[found[0]].citation}" if found else ""
 
 
+def says_free(text: str, kind: str, first: bool) -> bool:
+    """Does ``text``, of the clause found first, answer a sum asked by saying nothing is charged?
+
+    "复议要交多少钱" is answered so by 行政复议法第八十七条; another law's "不得收取任何费用" is no answer
+    to "打官司要交多少钱" (行政许可法第五十八条 was quoted for it), so only the first clause counts.
+    """
+    return first and kind == "money" and states_no_fee(text)
+
+
 def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     """Why a number question has no answer in the candidate clauses ("" when it has one).
 
@@ -835,11 +843,9 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
         if hit is hits[0] and names_figure_setter(hit.clause.text):
             return ""  # the clause found first says who sets the figure: that is the answer
         units = _units(tables, hit.clause)
-        # "复议要交多少钱" is answered by the clause found first saying nothing is charged; another law's
-        # "不得收取任何费用" is no answer to "打官司要交多少钱" (行政许可法第五十八条 was quoted for it).
-        free = kind == "money" and hit is hits[0]
+        first = hit is hits[0]
         for i, u in enumerate(units):
-            if not (has_figure_of(u.text, kind) or (free and states_no_fee(u.text))) or (rate and rate not in u.text):
+            if not (has_figure_of(u.text, kind) or says_free(u.text, kind, first)) or (rate and rate not in u.text):
                 continue
             found_kind = True
             toks = set(_unit_tokens(tables, retriever, hit.clause, i))

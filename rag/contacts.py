@@ -24,7 +24,7 @@ _CONTACT_RE = re.compile(
     r"(?:局|院|委|办|所|中心|大厅|政府|窗口)怎么(?:走|去)[？?]*$|"
     r"(?:几点|什么时候|啥时候)(?:上班|下班|开门|关门|办公)|"
     r"(?:地址|门牌)(?:是|在)?(?:哪里|哪儿|哪|什么|多少)?[？?]*$|哪条(?:街|路)|"
-    r"(?:周末|节假日|假期|晚上)(?:开门|上班|办公)"
+    r"(?:假期|晚上)(?:开门|上班|办公)"  # weekends and holidays: ``_WEEKEND_RE``
 )
 # Where to download a form, and whether an office is staffed at weekends: a website's or a directory's answer,
 # whatever law the question names ("复议申请书在哪能下载", "信访局周六周日有没有人值班接访").

@@ -419,18 +419,20 @@ _ARTICLE_LABEL = r"(?:第[^条\s]{1,8}条\s*)?"
 # A length of time in any unit ("15个工作日", "六十日", "60学时"), which both "how long" and "when" accept.
 _LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|课时)"
 # The kind of figure a number question asks for, and how the documents write that kind.
+# "多少" after a fee or a fine asks a sum unless a unit follows: "罚款在多少天内缴纳" asks a period.
+_NOT_A_SUM = r"(?!天|日|个|年|小时|次|人|名)"
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # A named fee: "律师费一般收多少", "要交多少案件受理费", "信息处理费……收多少钱". Only a sum answers it:
     # "依申请提供政府信息，不收取费用" is no answer to what 信息处理费 costs. Not 党费的比例 (a share).
-    ("fee", re.compile(r"(?<![交收付缴])费(?!用)[^。？?比率]{0,16}(?:多少|几)(?!天|日|个|年|小时|次|人|名)"
+    ("fee", re.compile(r"(?<![交收付缴])费(?!用)[^。？?比率]{0,16}(?:多少|几)" + _NOT_A_SUM +
                        r"|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费(?!用)"), re.compile(r"元")),
     # "罚款超过多少要听证" asks a sum; "罚款要在多少天内缴纳" a period, which names its unit.
     # So is a sum paid out: "社会监督员有没有补贴，一个月给多少" is not answered by a plan item with no sum.
     ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿|"
-                         r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少(?!天|日|个|年|小时|次|人|名)|"
+                         r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少" + _NOT_A_SUM + r"|"
                          r"(?:经费|预算|补贴|补助|津贴|工资|报酬|奖金|奖励金)[^。？?]{0,10}(?:多少|几)(?:钱|元|万)?(?=[？?]|$)|"
                          # what it costs: "复议要交多少费用" (``states_no_fee`` may answer it)
-                         r"费用[^。？?，,比率]{0,4}(?:多少|几)(?!天|日|个|年|小时|次|人|名)|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费用"),
+                         r"费用[^。？?，,比率]{0,4}(?:多少|几)" + _NOT_A_SUM + r"|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费用"),
      re.compile(r"元")),
     ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
     # A head count is written with its measure word: "60学时" or "2023—2025年" does not say how many people.
