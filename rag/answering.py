@@ -37,6 +37,7 @@ from .intent import (
     Intent,
     asked_parts,
     asks_conditions,
+    asks_how_to_apply,
     asks_list,
     asks_standard,
     case_asked,
@@ -899,7 +900,7 @@ def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], inte
                   related=[_cite(h, retriever) for h in related], intent=intent)
 
 
-_FIGURE_NAMES = {"money": "金额", "fee": "收费金额", "percent": "比例", "hours": "学时数", "people": "人数",
+_FIGURE_NAMES = {"docno": "文号", "money": "金额", "fee": "收费金额", "percent": "比例", "hours": "学时数", "people": "人数",
                  "age": "年龄", "area": "面积", "month_of_year": "月份", "clock": "时间点", "rank": "名次",
                  "items": "数量", "score": "分数", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）", "when": "时间",
                  "years": "以年计的期限",
@@ -936,6 +937,8 @@ def abstain_note(reason: str) -> str:
         return "最相关的条款只提到这件事，没有写明问题所问的标准。"
     if code == "no_conditions":
         return "最相关的条款只提到这件事，没有写明问题所问的条件。"
+    if code == "no_how_to":
+        return "最相关的条款只提到这项工作，没有写明问题所问的办理方法（怎样申请、报名或登记）。"
     if code == "no_list":
         return "最相关的条款只提到这份清单（目录），没有列出其中的具体内容。"
     return ""
@@ -1049,6 +1052,25 @@ def _plan_responsibility(hits: list[Hit], intent: Intent) -> tuple[str, Hit] | N
         if hit.clause.kind == "plan_item" and (hit.clause.lead_units or hit.clause.responsible_units):
             return responsibility_text(hit.clause, intent.target), hit
     return None
+
+
+def _with_asked_content(question: str, piece: tuple[str, Hit], retriever: Retriever) -> tuple[str, Hit]:
+    """A who-leads answer with the item's own words for what else the question asks of it.
+
+    "信访方面要深入推行什么制度？哪两个单位牵头？" asks the item's content too: its units alone
+    leave half the question unanswered.
+    """
+    text, hit = piece
+    doc_names = _tables(retriever).doc_names
+    quoted: list[str] = []
+    for part in asked_parts(question):
+        intent = detect_intent(part, doc_names)
+        if intent.kind == "responsibility" or _ASKS_WHO_RE.search(part):
+            continue
+        found = _extract(part, [hit], retriever, intent, context=question)
+        if found is not None and found[0] not in quoted:
+            quoted.append(found[0])
+    return (text + "".join(f"计划原文：{q}" for q in quoted), hit) if quoted else piece
 
 
 def _lookup_text(hit: Hit, asked: tuple[int, ...] = ()) -> str:
@@ -1232,11 +1254,16 @@ def _number_plan_item(question: str, retriever: Retriever, scope: Scope | None) 
     return rewritten, None
 
 
+# A document the plan mentions: "计划里提到的目录管理办法，文号是多少" asks that document's number, not the plan's.
+_PLAN_CITES_RE = re.compile(r"(?:提到|提及|说的|引用|落实|执行|依据)的?[^，,。？?]{0,24}(?:办法|规定|条例|意见|通知|方案|规划|细则)")
+
+
 def _named_document(question: str, retriever: Retriever, scope: Scope | None, plans: bool) -> DocEntry | None:
     """The one document a question names (a plan too when ``plans``: "计划是哪个单位印发的"), or the one in scope."""
     mentions = {doc for _, doc in retriever.lookup.doc_mentions(question)}
     allowed = retriever.allowed_docs(scope)
-    if not mentions and plans and len(retriever.plan_docs) == 1 and any(w in question for w in PLAN_WORDS):
+    if (not mentions and plans and len(retriever.plan_docs) == 1 and any(w in question for w in PLAN_WORDS)
+            and not _PLAN_CITES_RE.search(question)):
         mentions = set(retriever.plan_docs)
     if not mentions and allowed is not None and len(allowed) == 1:
         mentions = set(allowed)
@@ -1469,6 +1496,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         # answered best by the plan: a plan item's answer is its units, not a sentence of it. The plan's
         # preamble names no unit: "今年乌拉特中旗的行政复议案件由哪个单位办理" found it by the banner's name.
         piece = _plan_responsibility(hits, intent)
+        if piece is not None:
+            piece = _with_asked_content(question, piece, retriever)
     if piece is None:
         # A named clause is the one the question asks about ("第二十条规定的期限是多少").
         piece = _extract(question, named[:1] or _of_named_doc(question, hits, retriever), retriever, intent,
@@ -1485,6 +1514,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # names work to be done: an article found for "在什么条件下可以当场处罚" is a neighbour of the one that answers.
     if not named and clause.kind != "article" and asks_conditions(question) and not states_conditions(clause.text):
         return _abstain(question, hits, intent.kind, retriever, "no_conditions")
+    # "社会监督员怎么报名": the plan item that mentions the work says nothing of how to take part. Not a
+    # question for the unit ("到哪个单位申请复议"): the unit that leads the work is an answer to it; but
+    # "去哪个部门登记，得带什么材料" also asks what to bring.
+    if not named and clause.kind == "plan_item" and any(asks_how_to_apply(p) and not _ASKS_WHO_RE.search(p)
+                                                        for p in asked_parts(question) or (question,)):
+        return _abstain(question, hits, intent.kind, retriever, "no_how_to")
     if everywhere and not plan_first and _SELF_NAMED_BODY_RE.match(strip_label(piece[0])):
         # The statute says only "负责合法性审查的部门应当……"; the plan names the banner's units for the work.
         return _compose_single(question, intent, retriever, k, mode, scope, outside, plan_only=True)

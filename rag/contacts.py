@@ -30,7 +30,11 @@ _CONTACT_RE = re.compile(
 # whatever law the question names ("复议申请书在哪能下载", "信访局周六周日有没有人值班接访").
 _SITE_RE = re.compile(
     r"(?:在哪|哪里|哪儿|哪个网站|什么网站|哪个网址|哪个平台)(?:能|可以|去)?(?:下载|下到)|下载(?:地址|链接|网址)|"
-    r"(?:网址|网站)(?:是|在)?(?:多少|什么|哪)"
+    r"(?:网址|网站)(?:是|在)?(?:多少|什么|哪)|"
+    # "在哪个网站能查到" a decision: not 平台, as the documents name their 政务服务平台
+    r"(?:哪个|什么)(?:网站|网页|公众号|APP|app|小程序)上?(?:能|可以|去)?(?:查|看|找|搜)|"
+    # where a list or a form is posted ("赋权清单在哪看"): not 公开目录, whose places 政府信息公开条例 names
+    r"(?:名单|清单|模板|表格|范本|样本)[^。？?，,]{0,6}(?:在哪|哪里|哪儿|什么地方)(?:能|可以|去)?(?:查|看|找|下载|领)"
 )
 _WEEKEND_RE = re.compile(r"(?:周六|周日|周末|双休日|节假日|星期[六天日])[^。？?]{0,10}(?:值班|开门|上班|办公|开不开|接访|窗口)")
 # "信访人可以到哪里反映问题" asks where the law sends a petition: that is a clause, not an address.

@@ -58,9 +58,10 @@ _AMOUNT_ASKED = r"(?:金额|数额)[^，,。？?]{0,4}?(?:多少|多大)"
 _SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;！!]*[，,；;])"
 # Questions that ask for a figure: a period, a count, an amount, a ratio, a level, a date. "分几次交" asks
 # whether one may pay in parts, not how many; "那几天没上班" names some days and "二十几天" about how
-# many, neither asks how many; nor do "连续几年" and "过了几天", which tell of time gone by.
+# many, neither asks how many; nor do "连续几年", "过了几天" and "前几年" (but "提前几天" does), which tell
+# of time gone by.
 NUMBER_CUE_RE = re.compile(
-    rf"多少|(?<![那这好十哪续着近])(?<!过了){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)(?![来的])|(?<![分那这好十]){_SOME_RE}几次|"
+    rf"多少|(?<![那这好十哪续着近])(?<!过了)(?<![^提]前)(?<!^前){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)(?![来的])|(?<![分那这好十]){_SOME_RE}几次|"
     r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
     # "从哪天起生效" asks for the event it starts from ("一经送达"), not a date: not a figure question.
     rf"几成|什么时候|何时|哪一年|哪年|哪一?[天日](?![起开])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
@@ -373,13 +374,17 @@ def _names_plan(after: str, plan_titles: tuple[str, ...]) -> bool:
     return "计划" in after and all(ch in words for ch in head)
 
 
+# A year's 法治政府建设 is that year's plan and report, without the word 计划: "2025年……法治政府建设有哪些新任务".
+_YEAR_OF_WORK_RE = re.compile(r"20\d\d\s*年[^，,。？?]{0,10}法治政府建设")
+
+
 def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     """A year's plan the question asks about that the corpus does not hold ("2025" for a 2024 plan).
 
     "明年的计划什么时候出" asks for the year after the newest plan held; "今年的计划比去年多了什么" asks
     about this year's, which is held, so a relative year beside 今年 is not the one asked.
     """
-    if "计划" not in question:
+    if "计划" not in question and not _YEAR_OF_WORK_RE.search(question):
         return ""
     years = _YEAR_RE.findall(question)
     held = [int(y) for t in plan_titles for y in _YEAR_RE.findall(t)]
@@ -422,6 +427,8 @@ _LENGTH = rf"(?:{_NUM})\s*(?:个工作日|个月|日|天|小时|周|年|学时|�
 # "多少" after a fee or a fine asks a sum unless a unit follows: "罚款在多少天内缴纳" asks a period.
 _NOT_A_SUM = r"(?!天|日|个|年|小时|次|人|名)"
 _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    # A document's number: "那个管理办法文号是多少" is answered by "（内政办发〔2024〕14号）" alone.
+    ("docno", re.compile(r"文号|发文字号|几号文|哪一?号文"), re.compile(r"[〔\[［(（]\s*[0-9０-９]{4}\s*[〕\]］)）]\s*[0-9０-９]+\s*号")),
     # A named fee: "律师费一般收多少", "要交多少案件受理费", "信息处理费……收多少钱". Only a sum answers it:
     # "依申请提供政府信息，不收取费用" is no answer to what 信息处理费 costs. Not 党费的比例 (a share).
     ("fee", re.compile(r"(?<![交收付缴])费(?!用)[^。？?比率]{0,16}(?:多少|几)" + _NOT_A_SUM +
@@ -488,6 +495,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
      # Nor by a time but by an order: "讨论决策时旗长什么时候发言" is answered by "行政首长最后发表意见".
      re.compile(rf"{_LENGTH}|年底|年内|月底|当日|当天|一经|之日|之时|时起|起施行|起生效|届满|以前|之前|立即|即时|及时|事先|事前"
                 r"|最后|首先|最先"
+                # or by a stage: "公平竞争审查什么时候做" is answered by "在起草阶段开展"
+                r"|阶段"
                 rf"|^{_ARTICLE_LABEL}有下列情形之一")),
     ("period",
      # Questions naming 年/月/日 were taken by the kinds above; these ask for a length of any unit.
@@ -678,9 +687,11 @@ _STANDARD_STATED_RE = re.compile(r"标准|基准|办法|由[^。；;]{1,30}(?:�
 
 # The question asks what a named list holds: "免罚清单具体列了哪些违法行为", "决策目录里有哪些事项".
 _LIST_ASKED_RE = re.compile(r"(?:清单|目录|名录|名单)[”\"』」]?(?:里|中|上)?(?:面)?(?:都)?(?:具体)?(?:都)?"
-                            r"(?:包括|包含|有|列了|列的|写了|含|规定了|涵盖)(?:哪些|什么|哪几)")
+                            r"(?:包括|包含|有|列了|列的|写了|含|规定了|涵盖)(?:哪些|什么|哪几)"
+                            # "负面清单现在禁止外资进入哪些行业": what the list holds, asked later in the sentence
+                            r"|(?:清单|目录|名录|名单)[^。？?，,]{0,10}(?:哪些|有什么|有啥)")
 # How a clause lists things: "下列事项", numbered items, or "包括……、……".
-_LIST_STATED_RE = re.compile(r"下列|[（(][一二三四五六七八九十][）)]|包括[^。；]{0,30}、")
+_LIST_STATED_RE = re.compile(r"下列|[（(][一二三四五六七八九十][）)]|(?:包括|列明|载明|写明|注明)[^。；]{0,30}、")
 
 
 # The question asks what it takes to get or become something: "申领公职律师证需要满足什么条件".
@@ -694,6 +705,19 @@ _CONDITIONS_STATED_RE = re.compile(r"下列|以下|具备|具有|担任|应当�
 def asks_conditions(question: str) -> bool:
     """Does the question ask for the conditions of something (需要满足什么条件)?"""
     return bool(_CONDITIONS_ASKED_RE.search(question))
+
+
+# The question asks how a person goes about something: signing up, applying, being chosen, what to bring.
+_HOW_TO_APPLY_RE = re.compile(r"(?:怎么|如何|怎样|去哪|到哪)[^。？?，,]{0,3}(?:报名|申请|参选|选出|选拔|选的|登记|报考|应聘|加入|当上)"
+                              r"|带(?:什么|哪些|啥)(?:材料|证件|资料)|(?:报名|申请)的?(?:流程|方式|渠道)")
+
+
+def asks_how_to_apply(question: str) -> bool:
+    """Does the question ask how one applies, signs up or is chosen (怎么报名, 带什么材料)?
+
+    The plan names work to be done ("选聘行政执法社会监督员"), never how a resident takes part in it.
+    """
+    return bool(_HOW_TO_APPLY_RE.search(question))
 
 
 def states_conditions(text: str) -> bool:
@@ -815,7 +839,8 @@ def permission_asked(question: str) -> str:
     return m.group(1) if m else ""
 
 
-_APPROVAL_RE = re.compile(r"谁(?:来)?(?:批准|审批|核准|签批)|(?:哪个|哪一级|哪级|什么)(?:部门|机关|单位)?(?:批准|审批|核准)|"
+_APPROVAL_RE = re.compile(r"谁(?:来)?(?:批准|审批|核准|签批)|"
+                          r"(?:哪个|哪一级|哪级|什么)(?:部门|机关|单位|领导|负责人)?(?:的)?(?:负责人|领导)?(?:批准|审批|核准)|"
                           r"(?:批准|审批|核准)(?:机关|部门)")
 
 

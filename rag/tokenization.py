@@ -40,6 +40,8 @@ QUESTION_FRAME_WORDS = frozenset(
         "需要 必须 能不能 能 不能 可不可以 要不要 有没有 有 没有 是不是 一般 主要 具体 方面 情况 问题 事 事情 办 怎么办 "
         "法律 法规 条例 法 里 中 上 规定了 咱们 今年 旗里 我旗 全旗 年 个 天 日 提到 提及 说到 意思 时候 刚 刚刚 掉 "
         "归 管 来 弄 抓 搞 这事 这块 负 总责 "
+        # the asker's own office, as 旗里 is the banner: "局里开会的记录" asks of a record, not of 局里
+        "局里 镇里 队里 所里 "
         # where a thing is said ("枫桥经验是计划哪一项提的", "写在哪一条") is a question about the place, not a topic
         "提 提的 一项 哪一项 哪项 第几项 一条 哪一条 哪条 第几条 写 写在 哪里 哪儿 出自 出处"
     )
