@@ -687,9 +687,7 @@ _STANDARD_STATED_RE = re.compile(r"标准|基准|办法|由[^。；;]{1,30}(?:�
 
 # The question asks what a named list holds: "免罚清单具体列了哪些违法行为", "决策目录里有哪些事项".
 _LIST_ASKED_RE = re.compile(r"(?:清单|目录|名录|名单)[”\"』」]?(?:里|中|上)?(?:面)?(?:都)?(?:具体)?(?:都)?"
-                            r"(?:包括|包含|有|列了|列的|写了|含|规定了|涵盖)(?:哪些|什么|哪几)"
-                            # "负面清单现在禁止外资进入哪些行业": what the list holds, asked later in the sentence
-                            r"|(?:清单|目录|名录|名单)[^。？?，,]{0,10}(?:哪些|有什么|有啥)")
+                            r"(?:包括|包含|有|列了|列的|写了|含|规定了|涵盖)(?:哪些|什么|哪几)")
 # How a clause lists things: "下列事项", numbered items, or "包括……、……".
 _LIST_STATED_RE = re.compile(r"下列|[（(][一二三四五六七八九十][）)]|(?:包括|列明|载明|写明|注明)[^。；]{0,30}、")
 
