@@ -1514,16 +1514,22 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # names work to be done: an article found for "在什么条件下可以当场处罚" is a neighbour of the one that answers.
     if not named and clause.kind != "article" and asks_conditions(question) and not states_conditions(clause.text):
         return _abstain(question, hits, intent.kind, retriever, "no_conditions")
-    # "社会监督员怎么报名": the plan item that mentions the work says nothing of how to take part. Not a
-    # question for the unit ("到哪个单位申请复议"): the unit that leads the work is an answer to it; but
-    # "去哪个部门登记，得带什么材料" also asks what to bring.
-    if not named and clause.kind == "plan_item" and any(asks_how_to_apply(p) and not _ASKS_WHO_RE.search(p)
-                                                        for p in asked_parts(question) or (question,)):
+    # "社会监督员怎么报名": the plan item that mentions the work says nothing of how to take part.
+    if not named and clause.kind == "plan_item" and _asks_how_to_take_part(question):
         return _abstain(question, hits, intent.kind, retriever, "no_how_to")
     if everywhere and not plan_first and _SELF_NAMED_BODY_RE.match(strip_label(piece[0])):
         # The statute says only "负责合法性审查的部门应当……"; the plan names the banner's units for the work.
         return _compose_single(question, intent, retriever, k, mode, scope, outside, plan_only=True)
     return _build(question, [piece], hits, intent.kind, retriever)
+
+
+def _asks_how_to_take_part(question: str) -> bool:
+    """Does some part of the question ask how to apply or sign up, without asking which unit?
+
+    "到哪个单位申请复议" is answered by the unit that leads the work; "去哪个部门登记，得带什么材料"
+    also asks what to bring.
+    """
+    return any(asks_how_to_apply(p) and not _ASKS_WHO_RE.search(p) for p in asked_parts(question) or (question,))
 
 
 def _which_document(question: str, asked: str, candidates: list[Clause], retriever: Retriever, shown: str) -> Answer:

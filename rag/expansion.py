@@ -27,9 +27,10 @@ _LAPSE = (r"(?:过了|过去|隔了|时隔|都|已经|快)[^。？，]{0,6}(?:�
 _STILL = rf"(?:{_LAPSE})[^。？]{{0,40}}还"
 # Suing without a review first ("不走复议，直接去法院告").
 _SUIT_WITHOUT_REVIEW = r"(?:不走|不经过?|没走|没经过?|跳过|不申请|没申请|不先)(?:行政)?复议[^。？]{0,12}(?:法院|起诉|" + SUE + r"|打官司)"
-# Where to apply for a review ("向哪个机关申请复议", "复议找谁").
-_WHERE_REVIEW = (r"(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)[^，。？]{0,6}(?:申请)?(?:行政)?复议"
-                 r"|复议[^。？]{0,14}(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)")
+# Where to apply for a review ("向哪个机关申请复议", "复议找谁"); the first form alone asks it with the
+# body named first ("对镇政府的决定不服，去哪个机关申请复议"), where "复议……找谁" may ask of something else.
+_TO_WHOM_REVIEW = r"(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)[^，。？]{0,6}(?:申请)?(?:行政)?复议"
+_WHERE_REVIEW = _TO_WHOM_REVIEW + r"|复议[^。？]{0,14}(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)"
 
 # (pattern in the question, terms to add). Patterns are regular expressions.
 COLLOQUIAL: tuple[tuple[str, str], ...] = (
@@ -716,8 +717,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"(?:调委会|调解委员会)[^。？]{0,16}(?:办公室|办公场所|场地|没钱|经费|没有钱|缺钱)",
      "提供办公条件和必要的工作经费"),
     # a township government's act is reviewed by the county-level one above it (行政复议法第二十四条第一款第二项)
-    (r"(?:苏木镇|乡镇|镇|乡)(?:人民)?政府[^。？]{0,30}(?:复议[^。？?，,]{0,8}(?:哪|谁)"
-     r"|(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)[^，。？]{0,6}(?:申请)?(?:行政)?复议)",
+    (r"(?:苏木镇|乡镇|镇|乡)(?:人民)?政府[^。？]{0,30}(?:复议[^。？?，,]{0,8}(?:哪|谁)|" + _TO_WHOM_REVIEW + ")",
      "对下一级人民政府作出的行政行为不服的 县级以上地方各级人民政府管辖"),
     # the justice bureau's own act: its government or the justice department above (行政复议法第二十八条)
     (r"(?:司法局|司法行政部门)[^。？]{0,30}(?:" + _WHERE_REVIEW + r")"

@@ -705,6 +705,11 @@ def asks_conditions(question: str) -> bool:
     return bool(_CONDITIONS_ASKED_RE.search(question))
 
 
+def states_conditions(text: str) -> bool:
+    """Does a clause state conditions, rather than only mention the thing ("推行公职律师制度")?"""
+    return bool(_CONDITIONS_STATED_RE.search(text))
+
+
 # The question asks how a person goes about something: signing up, applying, being chosen, what to bring.
 _HOW_TO_APPLY_RE = re.compile(r"(?:怎么|如何|怎样|去哪|到哪)[^。？?，,]{0,3}(?:报名|申请|参选|选出|选拔|选的|登记|报考|应聘|加入|当上)"
                               r"|带(?:什么|哪些|啥)(?:材料|证件|资料)|(?:报名|申请)的?(?:流程|方式|渠道)")
@@ -716,11 +721,6 @@ def asks_how_to_apply(question: str) -> bool:
     The plan names work to be done ("选聘行政执法社会监督员"), never how a resident takes part in it.
     """
     return bool(_HOW_TO_APPLY_RE.search(question))
-
-
-def states_conditions(text: str) -> bool:
-    """Does a clause state conditions, rather than only mention the thing ("推行公职律师制度")?"""
-    return bool(_CONDITIONS_STATED_RE.search(text))
 
 
 def asks_list(question: str) -> bool:
