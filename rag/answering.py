@@ -52,6 +52,7 @@ from .intent import (
     other_place_plan,
     other_year_plan,
     paragraphs_asked,
+    past_results,
     rate_asked,
     responsibility_topic,
     states_conditions,
@@ -62,6 +63,7 @@ from .intent import (
     states_standard,
     term_asked,
     unknown_law,
+    unstated_detail,
     wants_approval,
     wants_classification,
     wants_contents,
@@ -162,6 +164,8 @@ CASE_MIN_OVERLAP = 0.6  # share of the case's words (by IDF) a sentence's openin
 # unit answers the part, and a second sentence costs less than a part left unanswered).
 PART_MIN_OVERLAP = 0.1
 PART_MARGIN = 0.0
+EVIDENCE_MIN_WEIGHT = 6.0  # IDF of the question's words, beyond the item's title, that a quoted sentence of it holds
+EVIDENCE_MIN_SHARE = 0.5  # … and their share of all such words
 # A sub-question asking who ("换不换谁说了算", "报送给谁") is answered by the unit naming who acts.
 _ASKS_WHO_RE = re.compile(r"谁|哪个(?:部门|机关|单位|机构)|哪一级|哪级")
 _ACTOR_UNIT_RE = re.compile(r"由[^，,。；;]{2,24}(?:决定|负责|批准|确定|实施|办理)|负责(?:具体)?(?:实施|办理)|"
@@ -536,6 +540,7 @@ def _closeness(question: str, hits: list[Hit], retriever: Retriever) -> dict[tup
 
 # A sentence that only qualifies the one before it.
 _PROVISO_RE = re.compile(r"\s*但(?:是)?[，,]?(?!书)")
+_OTHER_THAN_RE = re.compile(r"\s*除前[款项]")
 
 
 def _picked_unit(hit: Hit, units: list[Unit]) -> int:
@@ -771,7 +776,10 @@ def out_of_corpus(question: str, tables: _Tables) -> str:
     if year:
         return f"other_year:{year}"
     place = other_place_plan(question, tables.plan_titles)
-    return f"other_place:{place}" if place else ""
+    if place:
+        return f"other_place:{place}"
+    past = past_results(question, tables.plan_titles)
+    return f"past_results:{past}" if past else ""
 
 
 def library_law(question: str, retriever: Retriever, tables: _Tables) -> str:
@@ -900,6 +908,7 @@ def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], inte
                   related=[_cite(h, retriever) for h in related], intent=intent)
 
 
+_DETAIL_NAMES = {"papers": "材料", "form": "格式或用章", "pay": "补贴或报酬"}
 _FIGURE_NAMES = {"docno": "文号", "money": "金额", "fee": "收费金额", "percent": "比例", "hours": "学时数", "people": "人数",
                  "age": "年龄", "area": "面积", "month_of_year": "月份", "clock": "时间点", "rank": "名次",
                  "items": "数量", "score": "分数", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）", "when": "时间",
@@ -921,6 +930,8 @@ def abstain_note(reason: str) -> str:
                 "如需依据它作答，请管理员把它加入文件库并重建索引。")
     if code == "other_year" and detail:
         return f"已收录的文件中没有{detail}年的工作计划。"
+    if code == "past_results" and detail:
+        return f"已收录的是工作计划和法律法规，没有{detail}实际办理的数量或完成情况。"
     if code == "other_place" and detail:
         return f"已收录的文件中没有{detail}的工作计划。"
     if code == "no_figure":
@@ -939,6 +950,8 @@ def abstain_note(reason: str) -> str:
         return "最相关的条款只提到这件事，没有写明问题所问的条件。"
     if code == "no_how_to":
         return "最相关的条款只提到这项工作，没有写明问题所问的办理方法（怎样申请、报名或登记）。"
+    if code == "no_detail" and detail in _DETAIL_NAMES:
+        return f"最相关的条款只提到这件事，没有写明问题所问的{_DETAIL_NAMES[detail]}。"
     if code == "no_list":
         return "最相关的条款只提到这份清单（目录），没有列出其中的具体内容。"
     return ""
@@ -1026,11 +1039,12 @@ def _with_rule(units: list[Unit], chosen: list[int]) -> list[int]:
     """``chosen`` with the sentence each quoted proviso (但……) qualifies.
 
     "但有下列情形之一的，裁定停止执行" alone says the opposite of 行政诉讼法第五十六条, whose rule is the
-    sentence before it: "诉讼期间，不停止行政行为的执行".
+    sentence before it: "诉讼期间，不停止行政行为的执行". So does a 款 for the cases other than the
+    previous one's ("除前款规定以外的……可以适用简易程序"): alone it never says which those are.
     """
     out = set(chosen)
     for i in chosen:
-        if units[i].item or not _PROVISO_RE.match(units[i].text):
+        if units[i].item or not (_PROVISO_RE.match(units[i].text) or _OTHER_THAN_RE.match(units[i].text)):
             continue
         rule = next((j for j in range(i - 1, -1, -1) if not units[j].item), -1)
         if rule >= 0 and rule not in out:
@@ -1063,14 +1077,40 @@ def _with_asked_content(question: str, piece: tuple[str, Hit], retriever: Retrie
     text, hit = piece
     doc_names = _tables(retriever).doc_names
     quoted: list[str] = []
+    # "旗投促中心要不要担责任": a part that names one of the item's units is answered by the units.
+    units = [u.removeprefix("旗") for u in (*hit.clause.lead_units, *hit.clause.responsible_units)]
     for part in asked_parts(question):
         intent = detect_intent(part, doc_names)
-        if intent.kind == "responsibility" or _ASKS_WHO_RE.search(part):
+        if intent.kind == "responsibility" or _ASKS_WHO_RE.search(part) or any(u and u in part for u in units):
             continue
         found = _extract(part, [hit], retriever, intent, context=question)
         if found is not None and found[0] not in quoted:
             quoted.append(found[0])
+    if not quoted:
+        quoted = [s for s in (_evidence(question, hit.clause, retriever),) if s]
     return (text + "".join(f"计划原文：{q}" for q in quoted), hit) if quoted else piece
+
+
+def _evidence(question: str, clause: Clause, retriever: Retriever) -> str:
+    """The item's sentence that names what the question is about, when the item's title does not.
+
+    "吹风会制度谁牵头" is answered by the units of “全面主动落实政务公开”: the sentence on 吹风会
+    shows the reader why that item, and that the work asked about is really in it.
+    """
+    words = retriever.word_weights
+    told = set(retriever.tokenizer.tokenize(responsibility_text(clause)))
+    # Only the documents' words count: "这项" or "归谁" could never be found in a sentence.
+    rest = {t: w for t, w in query_weights(question, retriever).items() if t not in told and t in words.idf}
+    total = sum(rest.values())
+    tables = _tables(retriever)
+    best, best_got = "", 0.0
+    for i, unit in enumerate(_units(tables, clause)):
+        if clause.title and unit.text.startswith(clause.title):
+            continue
+        got = sum(w for t, w in rest.items() if t in _unit_tokens(tables, retriever, clause, i))
+        if got > best_got:
+            best, best_got = unit.text, got
+    return finish(best) if best_got >= EVIDENCE_MIN_WEIGHT and best_got >= EVIDENCE_MIN_SHARE * total else ""
 
 
 def _lookup_text(hit: Hit, asked: tuple[int, ...] = ()) -> str:
@@ -1514,6 +1554,9 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # names work to be done: an article found for "在什么条件下可以当场处罚" is a neighbour of the one that answers.
     if not named and clause.kind != "article" and asks_conditions(question) and not states_conditions(clause.text):
         return _abstain(question, hits, intent.kind, retriever, "no_conditions")
+    detail = "" if named else unstated_detail(question, clause.text)
+    if detail:
+        return _abstain(question, hits, intent.kind, retriever, f"no_detail:{detail}")
     # "社会监督员怎么报名": the plan item that mentions the work says nothing of how to take part.
     if not named and clause.kind == "plan_item" and _asks_how_to_take_part(question):
         return _abstain(question, hits, intent.kind, retriever, "no_how_to")

@@ -236,8 +236,10 @@ def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
         # "我找旗里主管部门申请处理……，能告他们不作为吗", "……他们拖多久不处理，我就可以去法院告": the office
         # is in the story; the question asks whether or how long
         resp = []
-    if resp and wants_penalty(question):
-        resp = []  # "哪个部门瞒报了信息，……相关负责人会怎么样": what befalls them, whoever they are
+    if resp and wants_penalty(question) and not any("牵头" in c for c in resp):
+        # "哪个部门瞒报了信息，……相关负责人会怎么样": what befalls them, whoever they are. Not "这项谁牵头？
+        # 投促中心要不要担责任": 牵头 is the plan's word, and the 责任 is the item's 责任单位.
+        resp = []
     if resp:
         target = "responsible" if RESPONSIBLE_ONLY_RE.search(question) and "牵头" not in question else "lead"
         return Intent(kind="responsibility", cues=tuple(resp), target=target,
@@ -394,6 +396,23 @@ def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
     for year in years:
         if not any(year in t for t in plan_titles):
             return year
+    return ""
+
+
+# A past year's results: "2023年全旗复议案件收了多少件", "去年出庭应诉率实际是多少". A plan states
+# targets and laws state rules; neither counts what was done. The plan's own year is not past.
+_PAST_YEAR_RE = re.compile(r"20\d\d\s*年|去年|前年|上一年|上年度")
+_RESULT_RE = re.compile(r"实际|完成了|达到了|(?:多少|几)(?:件|起|个案|宗)")
+
+
+def past_results(question: str, plan_titles: tuple[str, ...]) -> str:
+    """The past year whose results (counts, rates achieved) the question asks, or ""."""
+    for m in _PAST_YEAR_RE.finditer(question):
+        year = m.group(0)
+        if year[:4].isdigit() and any(year[:4] in t for t in plan_titles):
+            continue
+        if _RESULT_RE.search(question, m.end(), m.end() + 30):
+            return year.replace(" ", "")
     return ""
 
 
@@ -711,7 +730,8 @@ def states_conditions(text: str) -> bool:
 
 
 # The question asks how a person goes about something: signing up, applying, being chosen, what to bring.
-_HOW_TO_APPLY_RE = re.compile(r"(?:怎么|如何|怎样|去哪|到哪)[^。？?，,]{0,3}(?:报名|申请|参选|选出|选拔|选的|登记|报考|应聘|加入|当上)"
+_HOW_TO_APPLY_RE = re.compile(r"(?:怎么|如何|怎样|去哪|到哪)[^。？?，,]{0,3}"
+                              r"(?:报名|申请|申领|领取|补办|参选|选出|选拔|选的|登记|报考|应聘|加入|当上)"
                               r"|带(?:什么|哪些|啥)(?:材料|证件|资料)|(?:报名|申请)的?(?:流程|方式|渠道)")
 
 
@@ -744,6 +764,30 @@ def states_standard(text: str) -> bool:
     "给予公平、合理的补偿" promises compensation and says nothing of how much: no answer to "补偿标准".
     """
     return has_number(text) or bool(_STANDARD_STATED_RE.search(text))
+
+
+# Details a clause can mention a matter without stating, each as (name, how a question asks it, how a
+# clause states it). Papers: "要带哪些材料", "附什么证明材料" (not 手续: "要办什么手续" asks the procedure,
+# which a clause may state without naming a paper). Form: "有没有统一的格式", "盖公章还是专用章".
+# Pay: "代办员有没有补贴", "误工补贴标准多少"; not a story's "因为补贴问题上访".
+_DETAILS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("papers", re.compile(r"(?:哪些|什么|啥|哪几样|哪几种)(?:证明)?(?:材料|资料|证件)|材料清单|要带(?:啥|什么)"),
+     re.compile(r"材料|资料|证件|证明|申请书|委托书|文件|下列|提交")),
+    ("form", re.compile(r"格式|样式|模板|范本|式样|表格|(?:哪|什么|啥)(?:个|张|种)?表(?![示达述明彰])|一式几份"
+                        r"|(?:盖|用)(?:什么|哪个|哪种|啥|的是)?[^，,。？?第]{0,3}章(?!程)"),
+     re.compile(r"格式|样式|式样|范本|模板|表格|章(?!程)")),
+    ("pay", re.compile(r"(?:有没有|有无|有|给不给|发不发)(?:啥|什么)?(?:误工)?(?:补贴|补助|津贴|报酬|劳务费)"
+                       r"|(?:补贴|补助|津贴|报酬|劳务费|误工费)[^，,。？?]{0,4}(?:多少|怎么定|怎么算|标准|吗|没有)"),
+     re.compile(r"补贴|补助|津贴|报酬|劳务|误工|经费|待遇")),
+)
+
+
+def unstated_detail(question: str, text: str) -> str:
+    """The detail (papers, form, pay) the question asks that a clause's text does not state, or "".
+
+    "电子印章到政数局办要带哪些材料" finds item （二十五）, which only says the seals will be recognised.
+    """
+    return next((name for name, asked, stated in _DETAILS if asked.search(question) and not stated.search(text)), "")
 
 
 # The chapter a statute puts its sanctions in: 法律责任, or 信访工作条例's 监督和追责.

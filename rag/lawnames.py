@@ -27,8 +27,9 @@ NOT_LAW_SUFFIXES = ("执法", "依法", "违法", "合法", "守法", "普法", 
                     "叫法", "写法", "讲法", "打法", "玩法", "疗法", "技法", "学法", "懂法", "尊法", "知法",
                     "释法", "送法", "宣法", "述法", "书法", "语法", "算法", "王法", "护法", "章法", "家法", "国法",
                     "兵法")
-# Connective characters a law's name does not contain ("各部门叫法", "要依法").
-NOT_IN_LAW_NAME = re.compile(r"[的各了都要在把被让和与或就也还吗呢]")
+# Connective characters a law's name does not contain ("各部门叫法", "要依法"), nor words that ask
+# ("贯彻哪个条例", "依据什么法").
+NOT_IN_LAW_NAME = re.compile(r"[的各了都要在把被让和与或就也还吗呢哪啥什]")
 # "这种事条例怎么规定": a pointer to the case told, then the regulation meant; no name starts with it.
 POINTER_RE = re.compile(r"^.*?[这那此该](?:种|类|件|个)?事")
 # Words after which a shortened name starts ("根据复议法", "违反营商环境条例"). Anything else before

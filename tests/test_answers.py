@@ -40,6 +40,7 @@ from rag.intent import (
     states_purpose,
     states_standard,
     unknown_law,
+    unstated_detail,
 )
 from rag.records import Clause, Hit
 from rag.search import Scope
@@ -357,11 +358,38 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("想当行政执法社会监督员，去哪报名？", "no_how_to"),
         ("苏木镇执法的赋权清单在哪里能查到？", "site"),
         ("2026年法治政府建设的重点任务有哪些？", "other_year:2026"),
+        # round 41: the papers, form, seal or pay of a matter a clause only names, and a past year's results
+        ("依申请公开的答复书，要盖局公章还是办公室的章？", "no_detail:form"),
+        ("出庭应诉之前向司法局报备用哪个表格？", "no_detail:form"),
+        ("信访代办员有没有补贴？", "no_detail:pay"),
+        ("行政许可延续申请要交哪些材料？", "no_detail:papers"),
+        ("2023年全旗行政复议案件实际收了多少件？", "past_results:2023年"),
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
     ans = assistant.ask(question)
     assert ans.abstained and not ans.citations and ans.intent.endswith(reason), ans.intent
+
+
+def test_a_detail_is_unstated_only_when_the_clause_has_no_word_for_it():
+    assert unstated_detail("有没有补贴？", "应当给予适当的误工补贴") == ""
+    assert unstated_detail("因为补贴问题要一起去上访，最多去几个人？", "代表人数不得超过5人") == ""  # a story's 补贴
+    assert unstated_detail("要附哪些材料？", "应当附有下列材料：") == ""
+    assert unstated_detail("要附哪些材料？", "应当在五日内进行审查") == "papers"
+    assert unstated_detail("有没有统一的格式？", "应当公布年度报告统一格式") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("村里的调解员干调解工作，有没有啥补助？", "误工补贴"),
+        ("向公安移送涉嫌犯罪案件，卷宗里要附哪些材料？", "涉嫌犯罪案件移送书"),
+        ("2024年出庭应诉率要达到多少？", "100%"),  # the held plan's year is not a past year
+    ],
+)
+def test_papers_pay_and_targets_a_clause_states_are_answered(assistant, question, phrase):
+    ans = assistant.ask(question)
+    assert not ans.abstained and phrase in ans.answer, ans.answer
 
 
 def test_a_standard_is_answered_only_by_a_clause_that_states_one(assistant):
@@ -392,6 +420,7 @@ def test_unknown_laws_and_other_years_are_noticed():
     assert unknown_law("信访条例规定信访事项一般多长时间办结？", known) == ""  # short for 信访工作条例
     assert unknown_law("按行政复议法规定，申请期限是多久？", known) == ""
     assert law_mentions("在行政执法上有什么要求？推进依法行政") == []
+    assert law_mentions("苏木镇执法协作 贯彻哪个条例") == []  # asks which, names none
     assert other_year_plan("乌拉特中旗2025年法治政府建设工作计划有哪些重点任务？", ("乌拉特中旗2024年法治政府建设工作计划",)) == "2025"
     assert other_year_plan("2024年计划的重点任务", ("乌拉特中旗2024年法治政府建设工作计划",)) == ""
     # a year's 法治政府建设 is its plan or report, asked without the word 计划
@@ -1793,6 +1822,25 @@ def test_a_who_leads_question_that_also_asks_what_the_item_requires_gets_both(as
     # a plain who-question keeps its short answer
     plain = assistant.ask("谁牵头行政复议工作？")
     assert "旗司法局" in plain.answer and "计划原文" not in plain.answer
+
+
+def test_a_who_leads_question_about_work_the_title_does_not_name_quotes_the_sentence_that_does(assistant):
+    # 吹风会 is one sentence of “全面主动落实政务公开”: the units alone did not show it is that item's work
+    ans = assistant.ask("政策例行吹风会这项工作谁牵头？")
+    assert not ans.abstained and ans.citations[0].clause == "（二十三）"
+    assert "旗政数局" in ans.answer and "计划原文：" in ans.answer and "吹风会" in ans.answer.split("计划原文：")[1]
+
+
+def test_a_unit_asked_whether_it_bears_responsibility_is_a_plan_question():
+    # "要不要担责任" asks of the item's 责任单位 when the question asks who leads; alone it asks of a sanction
+    assert detect_intent("政务诚信建设这项谁牵头？旗投促中心要不要担责任？").kind == "responsibility"
+    assert detect_intent("哪个部门瞒报了信息，相关负责人要担什么责任？").kind != "responsibility"
+
+
+def test_a_paragraph_for_the_cases_other_than_the_previous_ones_is_quoted_with_them(assistant):
+    # "除前款规定以外的……" alone never said which cases the simple procedure is for
+    ans = assistant.ask("当事人各方都同意的话，别的复议案件也能适用简易程序吗？")
+    assert ans.citations[0].clause == "第五十三条" and "三千元以下" in ans.answer and "除前款规定以外" in ans.answer
 
 
 def test_how_one_takes_part_is_asked_apart_from_who_leads():
