@@ -16,7 +16,7 @@ _PERSON_RE = re.compile(
     rf"{_TITLES}(?:现在|目前|现任)?(?:是谁|是哪位|叫什么|叫啥|姓什么|是什么人)|"
     rf"谁是.{{0,12}}{_TITLES}|(?:现任|现在的|目前的).{{0,12}}{_TITLES}|"
     # "法律顾问是哪家律师事务所", "复议委员会的委员名单有哪些人": names the documents never list.
-    r"是哪家(?:律师事务所|律所|公司)|名单(?:有|是)?(?:哪些人|谁)"
+    r"是哪家(?:律师事务所|律所|公司)|名单(?:有|是)?(?:哪些人|谁)|(?:成员|委员|人员)名单[？?]*$"
 )
 _CONTACT_RE = re.compile(
     r"(?:电话|联系电话|手机号?|联系方式|邮箱|传真|地址|办公地点|办公室)(?:号码|号)?(?:是|在)?(?:多少|什么|哪|几)|"
@@ -24,13 +24,17 @@ _CONTACT_RE = re.compile(
     r"(?:局|院|委|办|所|中心|大厅|政府|窗口)怎么(?:走|去)[？?]*$|"
     r"(?:几点|什么时候|啥时候)(?:上班|下班|开门|关门|办公)|"
     r"(?:地址|门牌)(?:是|在)?(?:哪里|哪儿|哪|什么|多少)?[？?]*$|哪条(?:街|路)|"
+    # a bank account's number ("罚款缴款账号是多少"); which bank to pay at is 行政处罚法第六十七条's
+    r"(?:账号|卡号)(?:是|为)?(?:多少|几)?[？?]*$|"
     r"(?:假期|晚上)(?:开门|上班|办公)"  # weekends and holidays: ``_WEEKEND_RE``
 )
+# A number no law states, whatever the question tells of its case ("去递复议申请……咨询电话是多少").
+_NUMBER_RE = re.compile(r"(?:电话|手机|邮箱|传真)(?:号码|号)?(?:是|为)?(?:多少|几)")
 # Where to download a form, and whether an office is staffed at weekends: a website's or a directory's answer,
 # whatever law the question names ("复议申请书在哪能下载", "信访局周六周日有没有人值班接访").
 _SITE_RE = re.compile(
     r"(?:在哪|哪里|哪儿|哪个网站|什么网站|哪个网址|哪个平台)(?:能|可以|去)?(?:下载|下到)|下载(?:地址|链接|网址)|"
-    r"(?:网址|网站)(?:是|在)?(?:多少|什么|哪)|"
+    r"(?:网址|网站)(?:是|在)?(?:多少|什么|哪)|网址[？?]*$|"
     # "在哪个网站能查到" a decision: not 平台, as the documents name their 政务服务平台
     r"(?:哪个|什么)(?:网站|网页|公众号|APP|app|小程序)上?(?:能|可以|去)?(?:查|看|找|搜)|"
     # where a list or a form is posted ("赋权清单在哪看"): not 公开目录, whose places 政府信息公开条例 names
@@ -49,7 +53,7 @@ def asks_for_contact(question: str) -> str:
         return "person"
     if _SITE_RE.search(q):
         return "site"
-    if _WEEKEND_RE.search(q) or (_CONTACT_RE.search(q) and not _LAW_WHERE_RE.search(q)):
+    if _WEEKEND_RE.search(q) or _NUMBER_RE.search(q) or (_CONTACT_RE.search(q) and not _LAW_WHERE_RE.search(q)):
         return "contact"
     return ""
 

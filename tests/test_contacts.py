@@ -26,6 +26,11 @@ from rag.contacts import asks_for_contact, contact_note
         ("行政复议申请书模板在哪能下载？", "site"),
         ("信息公开申请表去哪个网站下载？", "site"),
         ("信访局周六周日有没有人值班接访？", "contact"),
+        # typed into a search box (round 41)
+        ("复议委员会 成员名单", "person"),
+        ("罚款缴款账号是多少", "contact"),
+        ("要去递复议申请，受理窗口的咨询电话是多少？", "contact"),  # the case told is a law's, the number is not
+        ("行政复议 网上申请网址", "site"),
     ],
 )
 def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
@@ -44,6 +49,8 @@ def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
         "村委会主任可以担任人民调解员吗？",
         "人民调解委员会成员有哪些人？",  # its make-up, which 人民调解法 states
         "复议申请书要写明申请人的地址吗？",
+        "罚款缴到哪个账户？",  # 行政处罚法第六十七条: at the bank the decision names
+        "名单要公示几天？",
     ],
 )
 def test_questions_the_documents_answer_are_left_alone(question):
