@@ -460,7 +460,9 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
                          # what it costs: "复议要交多少费用" (``states_no_fee`` may answer it)
                          r"费用[^。？?，,比率]{0,4}(?:多少|几)" + _NOT_A_SUM + r"|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费用"),
      re.compile(r"元")),
-    ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"), re.compile(r"%|％|百分之|成")),
+    # A share is written "%", "百分之" or "三成"; a bare 成 is 组成, 成员, 完成 ("组成人员……多少比例" found none).
+    ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"),
+     re.compile(r"%|％|百分之|[一二两三四五六七八九十]成")),
     # A head count is written with its measure word: "60学时" or "2023—2025年" does not say how many people.
     # Not "第几名" (a rank) nor "选几个人出面" (a few people); "配了几个人？", ending the question, is a count.
     # So is a count of a kind of staff ("司法所至少要配几个工作人员") or of casualties ("死亡几个人的事故").
@@ -712,7 +714,8 @@ _LIST_STATED_RE = re.compile(r"下列|[（(][一二三四五六七八九十][）
 
 
 # The question asks what it takes to get or become something: "申领公职律师证需要满足什么条件".
-_CONDITIONS_ASKED_RE = re.compile(r"(?:什么|哪些|啥|哪几个|哪几项)(?:样的)?条件|条件(?:是|有)(?:什么|哪些|啥)")
+_CONDITIONS_ASKED_RE = re.compile(r"(?:什么|哪些|啥|哪几个|哪几项)(?:样的)?条件|条件(?:是|有)(?:什么|哪些|啥)"
+                                  r"|(?:申领|申请|报名|报考|申办|领取|取得)条件")  # terse: "公职律师证 申领条件"
 # How a clause states conditions: a list of cases, what one must have or be, or "……的，可以".
 # "支持符合条件的公职人员申领" and "提供办公条件" only name conditions.
 _CONDITIONS_STATED_RE = re.compile(r"下列|以下|具备|具有|担任|应当符合|符合[^。；，,]{1,10}(?:规定|要求|标准)|条件[:：为是]"

@@ -364,6 +364,9 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("信访代办员有没有补贴？", "no_detail:pay"),
         ("行政许可延续申请要交哪些材料？", "no_detail:papers"),
         ("2023年全旗行政复议案件实际收了多少件？", "past_results:2023年"),
+        ("公职律师证 申领条件", "no_conditions"),  # terse, as typed into a search box
+        # 第三十条's 组成人员 and 多数人 are no share: a bare 成 was read as one ("三成")
+        ("讨论决策草案时，组成人员到会要达到多少比例？", "no_figure:percent"),
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
