@@ -20,7 +20,7 @@ _SPLIT_RE = re.compile(r"及|和")
 _GENERIC_RE = re.compile(r"各部门|有关部门|其他")
 # The question asks for a list of tasks ...
 _TASKS_RE = re.compile(
-    r"(?:哪些|什么|哪几项|几项|多少项|哪项|哪一项)(?:法治)?(?:工作|任务|事项)|(?:工作|任务|事项)(?:都)?有哪些|承担了?哪些|"
+    r"(?:哪些|什么|啥|哪几项|几项|多少项|哪项|哪一项)(?:法治)?(?:工作|任务|事项)|(?:工作|任务|事项)(?:都)?有哪些|承担了?哪些|"
     r"(?:干|做)(?:些)?(?:什么|啥|哪些)"
 )
 # ... and nothing but the unit, its role and such filler words.
@@ -48,6 +48,9 @@ UNIT_ALIASES: dict[str, str] = {
     "生态环境局": "生态环境分局", "环保局": "生态环境分局",
     "投资促进中心": "投促中心",
     "交通运输局": "交通局",
+    # the plan's 中国人民银行乌拉特中旗支行, as staff say it
+    "人民银行乌拉特中旗支行": "中国人民银行乌拉特中旗支行", "人民银行中旗支行": "中国人民银行乌拉特中旗支行",
+    "人行乌拉特中旗支行": "中国人民银行乌拉特中旗支行", "人行中旗支行": "中国人民银行乌拉特中旗支行",
 }
 _ALIAS_RE = re.compile("|".join(sorted(map(re.escape, UNIT_ALIASES), key=len, reverse=True)))
 # "司法局和信访局共同负责哪些工作": the items that name every unit asked, not each unit's own list.

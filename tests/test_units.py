@@ -95,6 +95,9 @@ def test_a_unit_named_in_full_or_by_another_short_form_is_the_plans_unit(units):
     assert asked_units("政务服务局有哪些任务", units) == ["政数局"]
     assert asked_units("发展和改革委员会和市场监督管理局分别负责什么工作？", units) == ["发改委", "市监局"]
     assert asked_units("应急局承担哪些工作？", units) == ["应急管理局"]  # the plan's own name is the longer one
+    bank = ["中国人民银行乌拉特中旗支行"]
+    assert asked_units("人民银行中旗支行在计划里有啥任务", units) == asked_units("人行中旗支行参与哪些工作", units) == bank
+    assert asked_units("中国人民银行乌拉特中旗支行有哪些任务？", units) == bank
     assert all(alias not in units for alias in UNIT_ALIASES)  # an alias is never one of the plan's names
     assert set(UNIT_ALIASES.values()) <= set(units)  # and always stands for one
 
