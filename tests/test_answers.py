@@ -387,6 +387,7 @@ def test_a_detail_is_unstated_only_when_the_clause_has_no_word_for_it():
     [
         ("村里的调解员干调解工作，有没有啥补助？", "误工补贴"),
         ("向公安移送涉嫌犯罪案件，卷宗里要附哪些材料？", "涉嫌犯罪案件移送书"),
+        ("起诉时要交哪些材料？", "起诉状"),  # 行政诉讼法第五十条 names the papers without the word 材料
         ("2024年出庭应诉率要达到多少？", "100%"),  # the held plan's year is not a past year
     ],
 )
