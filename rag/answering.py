@@ -1554,7 +1554,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # names work to be done: an article found for "在什么条件下可以当场处罚" is a neighbour of the one that answers.
     if not named and clause.kind != "article" and asks_conditions(question) and not states_conditions(clause.text):
         return _abstain(question, hits, intent.kind, retriever, "no_conditions")
-    detail = "" if named else unstated_detail(question, clause.text)
+    detail = "" if named else unstated_detail(question, clause.text, article=clause.kind == "article")
     if detail:
         return _abstain(question, hits, intent.kind, retriever, f"no_detail:{detail}")
     # "社会监督员怎么报名": the plan item that mentions the work says nothing of how to take part.

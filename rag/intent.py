@@ -785,12 +785,15 @@ _DETAILS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
-def unstated_detail(question: str, text: str) -> str:
+def unstated_detail(question: str, text: str, article: bool = False) -> str:
     """The detail (papers, form, pay) the question asks that a clause's text does not state, or "".
 
-    "电子印章到政数局办要带哪些材料" finds item （二十五）, which only says the seals will be recognised.
+    "草场确权要交哪些材料" finds item （二十）, which only names the work. Papers are judged so in the
+    plan only, which never lists any: an ``article`` names them in too many ways (起诉状, 证据, 凭证……)
+    for a list of words to tell one that names none.
     """
-    return next((name for name, asked, stated in _DETAILS if asked.search(question) and not stated.search(text)), "")
+    return next((name for name, asked, stated in _DETAILS
+                 if asked.search(question) and not stated.search(text) and not (article and name == "papers")), "")
 
 
 # The chapter a statute puts its sanctions in: 法律责任, or 信访工作条例's 监督和追责.
