@@ -538,9 +538,8 @@ def _closeness(question: str, hits: list[Hit], retriever: Retriever) -> dict[tup
     return {key: max(0.0, 1.0 - (best - v) / DENSE_SPREAD) for key, v in sims.items()}
 
 
-# A sentence that only qualifies the one before it.
-_PROVISO_RE = re.compile(r"\s*但(?:是)?[，,]?(?!书)")
-_OTHER_THAN_RE = re.compile(r"\s*除前[款项]")
+# A sentence that only qualifies the one before it: a proviso (但……), or the cases other than its (除前款……).
+_QUALIFIER_RE = re.compile(r"\s*(?:但(?:是)?[，,]?(?!书)|除前[款项])")
 
 
 def _picked_unit(hit: Hit, units: list[Unit]) -> int:
@@ -1044,7 +1043,7 @@ def _with_rule(units: list[Unit], chosen: list[int]) -> list[int]:
     """
     out = set(chosen)
     for i in chosen:
-        if units[i].item or not (_PROVISO_RE.match(units[i].text) or _OTHER_THAN_RE.match(units[i].text)):
+        if units[i].item or not _QUALIFIER_RE.match(units[i].text):
             continue
         rule = next((j for j in range(i - 1, -1, -1) if not units[j].item), -1)
         if rule >= 0 and rule not in out:

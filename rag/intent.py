@@ -377,7 +377,7 @@ def _names_plan(after: str, plan_titles: tuple[str, ...]) -> bool:
 
 
 # A year's 法治政府建设 is that year's plan and report, without the word 计划: "2025年……法治政府建设有哪些新任务".
-_YEAR_OF_WORK_RE = re.compile(r"20\d\d\s*年[^，,。？?]{0,10}法治政府建设")
+_YEAR_OF_WORK_RE = re.compile(_YEAR_RE.pattern + r"[^，,。？?]{0,10}法治政府建设")
 
 
 def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
@@ -401,7 +401,7 @@ def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
 
 # A past year's results: "2023年全旗复议案件收了多少件", "去年出庭应诉率实际是多少". A plan states
 # targets and laws state rules; neither counts what was done. The plan's own year is not past.
-_PAST_YEAR_RE = re.compile(r"20\d\d\s*年|去年|前年|上一年|上年度")
+_PAST_YEAR_RE = re.compile("|".join([_YEAR_RE.pattern, *(y for y, step in _RELATIVE_YEARS.items() if step < 0), "上年度"]))
 _RESULT_RE = re.compile(r"实际|完成了|达到了|(?:多少|几)(?:件|起|个案|宗)")
 
 
