@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import UsageError
+
 FORMAT = 1
 SHIPPED = Path(__file__).resolve().parent / "adapters"  # <model name>.npz, for the models named in config
 _OFF = ("", "off", "none", "0", "false", "no")
@@ -59,13 +61,13 @@ class QueryAdapter:
         try:
             with np.load(path, allow_pickle=False) as data:
                 if int(data["format"]) != FORMAT:
-                    raise ValueError(f"格式版本 {int(data['format'])} 不受支持")
+                    raise UsageError(f"格式版本 {int(data['format'])} 不受支持")
                 matrix = data["matrix"].astype(np.float32)
                 model, trained_on = str(data["model"]), str(data["trained_on"])
         except (OSError, KeyError, ValueError) as exc:
-            raise ValueError(f"无法读取问句适配器 {path}（{exc}）；可用 RAG_QUERY_ADAPTER=off 关闭它") from None
+            raise UsageError(f"无法读取问句适配器 {path}（{exc}）；可用 RAG_QUERY_ADAPTER=off 关闭它") from None
         if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
-            raise ValueError(f"问句适配器 {path} 的矩阵形状 {matrix.shape} 不是方阵")
+            raise UsageError(f"问句适配器 {path} 的矩阵形状 {matrix.shape} 不是方阵")
         return cls(model=model, matrix=matrix, trained_on=trained_on)
 
 
@@ -86,12 +88,12 @@ def resolve_adapter(setting: str, model: str, other_models: tuple[str, ...] = ()
     else:
         path = Path(setting)
         if not path.is_file():
-            raise ValueError(f"找不到问句适配器 {path}；请检查 RAG_QUERY_ADAPTER，或设为 off / auto")
+            raise UsageError(f"找不到问句适配器 {path}；请检查 RAG_QUERY_ADAPTER，或设为 off / auto")
     adapter = QueryAdapter.load(path)
     if adapter.model != model and adapter.model in other_models:
         return None
     if adapter.model != model:
-        raise ValueError(f"问句适配器 {path.name} 是为模型 {adapter.model} 训练的，当前模型是 {model}；"
+        raise UsageError(f"问句适配器 {path.name} 是为模型 {adapter.model} 训练的，当前模型是 {model}；"
                          "请设 RAG_QUERY_ADAPTER=off，或用 eval/train_adapter.py 为这个模型训练一个")
     return adapter
 

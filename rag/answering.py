@@ -561,6 +561,8 @@ def _of_leading_clause(pool: list[Candidate]) -> list[Candidate]:
     移送规定第五条 (批准后24小时内移送) first, while 第八条's "公安机关应当自接受……移送的涉嫌犯罪案件之日起３日内"
     has more of its words. Near-tied clauses ("行政复议申请期限": 第三十条, 第二十条) are left to the words.
     """
+    if not pool:  # "几个工作日办完" with no period among the candidates: nothing to prefer
+        return pool
     first = min(c.rank for c in pool)
     lead = next(c.hit.score for c in pool if c.rank == first)
     rest = [c.hit.score for c in pool if c.rank != first]

@@ -14,6 +14,7 @@ import time
 import unicodedata
 
 from .config import Config
+from .errors import UsageError
 from .index import IndexError_
 from .records import Answer
 from .search import Retriever, Scope
@@ -98,7 +99,7 @@ class Assistant:
             q = q[: self.cfg.max_question_chars]
         try:
             answer = compose(q, retriever, scope=scope, mode=mode)
-        except ValueError:
+        except UsageError:
             raise  # a mode or leg this index lacks: its message tells the user what to do
         except Exception:
             # A defect met by one question must not end a batch of 300 or show a traceback;

@@ -20,6 +20,7 @@ import numpy as np
 from .adapter import QueryAdapter, leg_adapters
 from .config import Config
 from .deadlines import Frame, asks_period, frame_match, frames, named_period, split_question
+from .errors import UsageError
 from .expansion import (
     asks_about_term,
     defined_terms,
@@ -96,7 +97,7 @@ def resolve_scope(value: str | None, documents: list[tuple[str, str, str]]) -> S
     ids = tuple(d for d, short, title in documents if key in (d, short, title, title.removeprefix("中华人民共和国")))
     if not ids:
         names = "、".join(short for _, short, _ in documents) or "（尚无文件）"
-        raise ValueError(f"没有名为“{name}”的文件或范围。可用：all、plan、regulations，或文件简称：{names}")
+        raise UsageError(f"没有名为“{name}”的文件或范围。可用：all、plan、regulations，或文件简称：{names}")
     return Scope(name="doc", doc_ids=ids)
 
 
@@ -400,11 +401,11 @@ class Retriever:
         embed = embed or query
         mode = mode or self.cfg.mode
         if mode not in MODES:
-            raise ValueError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")
+            raise UsageError(f"未知的检索模式 {mode!r}，可选：{', '.join(MODES)}")
         if mode == "sparse" and self.index.sparse is None:
-            raise ValueError("索引中没有潜在词向量：请在 RAG_SPARSE_WEIGHT 大于 0 时用默认模型运行 `rag build`。")
+            raise UsageError("索引中没有潜在词向量：请在 RAG_SPARSE_WEIGHT 大于 0 时用默认模型运行 `rag build`。")
         if mode == "second" and not self.has_second:
-            raise ValueError(SECOND_MISSING)
+            raise UsageError(SECOND_MISSING)
         allowed = self.allowed_docs(scope)
         mask = self._mask(allowed)
         # The depth each leg is read to must not grow with k: min-max normalisation runs over what was

@@ -317,24 +317,35 @@ def test_bad_question_through_assistant(name: str, edge_assistant: Assistant) ->
         assert answer.citations or answer.related
 
 
-def test_a_defect_met_by_one_question_is_an_answer_not_a_crash(edge_assistant: Assistant, monkeypatch, caplog) -> None:
+@pytest.mark.parametrize("defect", [TypeError("unhashable type: 'Clause'"), ValueError("min() arg is an empty sequence")])
+def test_a_defect_met_by_one_question_is_an_answer_not_a_crash(defect: Exception, edge_assistant: Assistant,
+                                                               monkeypatch, caplog) -> None:
     """A bug in answering one question (injected: no real question triggers one on purpose) is logged, and the
-    user, a batch or the eval gets a plain message and goes on: one such bug used to end `rag ask --batch`."""
+    user, a batch or the eval gets a plain message and goes on: one such bug used to end `rag ask --batch`,
+    and a ValueError from one (an empty ``min()``) ended `rag eval` at its 100th question."""
     import rag.answering
 
     real = rag.answering.compose
 
     def broken(question, *args, **kwargs):
         if "督查" in question:
-            raise TypeError("unhashable type: 'Clause'")
+            raise defect
         return real(question, *args, **kwargs)
 
     monkeypatch.setattr(rag.answering, "compose", broken)
     failed = edge_assistant.ask("政府督查的对象包括哪些？")
     assert failed.intent == "error" and failed.abstained and not failed.citations
     assert failed.error == failed.answer and "出错" in failed.answer and "Traceback" not in failed.answer
-    assert "answering" in caplog.text and "unhashable" in caplog.text  # the log keeps the cause
+    assert "answering" in caplog.text and str(defect) in caplog.text  # the log keeps the cause
     assert edge_assistant.ask("行政复议的申请期限是多少？").intent != "error"  # the next question is answered
+
+
+def test_a_mode_the_index_lacks_is_told_not_answered(edge_assistant: Assistant) -> None:
+    """What the user can fix (a search mode that does not exist) reaches them as its message, not as 出错."""
+    from rag.errors import UsageError
+
+    with pytest.raises(UsageError, match="未知的检索模式"):
+        edge_assistant.ask("行政复议的申请期限是多少？", mode="nonsense")
 
 
 def _ask_cli(edge: EdgeIndex, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
