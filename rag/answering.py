@@ -44,6 +44,7 @@ from .intent import (
     case_stated,
     detect_intent,
     figure_kind,
+    figure_setter_sentence,
     has_figure_of,
     has_number,
     listed_noun,
@@ -133,6 +134,9 @@ NUMBER_MIN_OVERLAP = 0.09
 CREDIT_MIN_IDF = 3.0  # the least IDF of a document term that credits a colloquial phrase (``missing_figure``)
 # The kinds of figure a colloquial phrase is not credited for (``missing_figure``): sums, shares, any figure.
 STRICT_KINDS = frozenset({"money", "fee", "percent", ""})
+# Figures a clause may leave to another body ("罚款的限额由国务院规定", "分级标准由国务院……制定"):
+# asked for one of these, such a clause names who sets it, not the figure.
+SETTER_KINDS = frozenset({"money", "fee", "percent", "people", "score", "age", "area", "items"})
 # How often, too: "每年要学几次" shares 每年 with any yearly duty ("每年对信访工作情况进行考核").
 FIGURE_FRAME_TERMS = "最长 最短 最多 最少 最高 最低 超过 不超过 不得 不少于 以内 以上 以下 多长 时间 小时 每年 每月 每季度 至少"
 
@@ -953,19 +957,23 @@ def abstain_note(reason: str) -> str:
         return "最相关的条款只提到这项工作，没有写明问题所问的办理方法（怎样申请、报名或登记）。"
     if code == "no_detail" and detail in _DETAIL_NAMES:
         return f"最相关的条款只提到这件事，没有写明问题所问的{_DETAIL_NAMES[detail]}。"
+    if code == "set_elsewhere":
+        return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}，而是交由其他机关规定——"
     if code == "no_list":
         return "最相关的条款只提到这份清单（目录），没有列出其中的具体内容。"
     return ""
 
 
-def _abstain(question: str, hits: list[Hit], intent: str, retriever: Retriever, reason: str = "") -> Answer:
+def _abstain(question: str, hits: list[Hit], intent: str, retriever: Retriever, reason: str = "",
+             quote: str = "") -> Answer:
     """No basis: the nearest clauses go to ``related`` ("may be related").
 
-    The reason is told to the user in words (``abstain_note``) and kept as a code in ``intent``.
+    The reason is told to the user in words (``abstain_note``), with ``quote`` (what the nearest clause
+    does say) after it, and kept as a code in ``intent``.
     """
     tag = f"{intent}+abstain:{reason}" if reason else intent
     lead = NO_BASIS_IN_SCOPE if reason.startswith("out_of_scope:") else NO_BASIS
-    return Answer(question=question, answer=lead + abstain_note(reason), abstained=True, citations=[],
+    return Answer(question=question, answer=lead + abstain_note(reason) + quote, abstained=True, citations=[],
                   related=[_cite(h, retriever) for h in hits], intent=tag)
 
 
@@ -1546,6 +1554,13 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if piece is None:
         return _abstain(question, hits, intent.kind, retriever)
     clause = piece[1].clause
+    # "内蒙古的规章最高能罚多少钱": 行政处罚法第十四条 says only who sets the limit ("罚款的限额由……规定");
+    # the sum itself is in no document. Asked who sets it ("限额谁来定"), the clause is the answer.
+    kind = figure_kind(question)
+    if (not named and kind in SETTER_KINDS and names_figure_setter(clause.text)
+            and not has_figure_of(clause.text, kind) and not _ASKS_WHO_RE.search(question)):
+        return _abstain(question, hits, intent.kind, retriever, f"set_elsewhere:{kind}",
+                        quote=f"{clause.citation}：“{figure_setter_sentence(clause.text)}”")
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
         return _abstain(question, hits, intent.kind, retriever, "no_standard")
     # The plan says the banner publishes its 决策目录; what the catalogue holds is not in any document.

@@ -559,6 +559,16 @@ def names_figure_setter(text: str) -> bool:
     return bool(_FIGURE_SETTER_RE.search(text))
 
 
+def figure_setter_sentence(text: str) -> str:
+    """The sentence of ``text`` that says who sets a figure ("罚款的限额由国务院规定。"), or ""."""
+    m = _FIGURE_SETTER_RE.search(text)
+    if not m:
+        return ""
+    start = max(text.rfind(p, 0, m.start()) for p in "。；;") + 1
+    end = min((i for i in (text.find(p, m.end()) for p in "。；;") if i >= 0), default=len(text) - 1)
+    return text[start:end + 1].strip()
+
+
 # That nothing is charged: the answer to "复议要交多少钱" (``answering.missing_figure``).
 _NO_FEE_RE = re.compile(r"不得[^。；，,]{0,8}收取[^。；]{0,4}费用|不收取[^。；]{0,4}费用|免费|不收费|无偿")
 
@@ -707,8 +717,10 @@ _STANDARD_STATED_RE = re.compile(r"标准|基准|办法|由[^。；;]{1,30}(?:�
 
 
 # The question asks what a named list holds: "免罚清单具体列了哪些违法行为", "决策目录里有哪些事项".
+# Or asks which entries it holds a few words on: "负面清单里禁止外资进入哪些行业", not "……有哪些后果".
 _LIST_ASKED_RE = re.compile(r"(?:清单|目录|名录|名单)[”\"』」]?(?:里|中|上)?(?:面)?(?:都)?(?:具体)?(?:都)?"
-                            r"(?:包括|包含|有|列了|列的|写了|含|规定了|涵盖)(?:哪些|什么|哪几)")
+                            r"(?:包括|包含|有|列了|列的|写了|含|规定了|涵盖)(?:哪些|什么|哪几)"
+                            r"|(?:清单|目录|名录|名单)[^。？?；;]{0,12}(?:哪些|哪几)(?!(?:后果|影响|部门|单位|机关))")
 # How a clause lists things: "下列事项", numbered items, or "包括……、……".
 _LIST_STATED_RE = re.compile(r"下列|[（(][一二三四五六七八九十][）)]|(?:包括|列明|载明|写明|注明)[^。；]{0,30}、")
 

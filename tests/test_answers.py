@@ -367,11 +367,38 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("公职律师证 申领条件", "no_conditions"),  # terse, as typed into a search box
         # 第三十条's 组成人员 and 多数人 are no share: a bare 成 was read as one ("三成")
         ("讨论决策草案时，组成人员到会要达到多少比例？", "no_figure:percent"),
+        # round 42: a sum or threshold the clause leaves to another body, and a list's entries asked a
+        # few words after its name; each had been answered by the clause that names the body or the list
+        ("内蒙古的地方政府规章最高能设定多少钱的罚款？", "set_elsewhere:money"),
+        ("事故死亡几人以上才算较大突发事件？", "set_elsewhere:people"),
+        ("外资负面清单 禁止投资哪些行业", "no_list"),
+        ("今年旗里重大行政决策目录里，具体都有哪些项目？", "no_list"),
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
     ans = assistant.ask(question)
     assert ans.abstained and not ans.citations and ans.intent.endswith(reason), ans.intent
+
+
+def test_a_figure_left_to_another_body_is_refused_quoting_who_sets_it(assistant):
+    """The user is told the sum is not in the documents and who sets it, in the clause's own words."""
+    ans = assistant.ask("部门规章能设定的罚款限额具体是多少钱？")
+    assert ans.abstained and "金额" in ans.answer and "罚款的限额由国务院规定" in ans.answer
+    assert ans.related and ans.related[0].clause == "第十三条"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "said"),
+    [
+        # asked who sets it, or how many levels there are (stated beside who sets their standard): answered
+        ("罚款限额谁来定？国务院部门规章能设定什么处罚？", "第十三条", "罚款的限额由国务院规定"),
+        ("预警分几级？最高那级用什么颜色？", "第六十三条", "一级为最高级别"),
+        ("证明事项清单要逐项写明哪些内容？", "第四十四条", "设定依据"),  # a list the clause does spell out
+    ],
+)
+def test_a_clause_that_answers_beside_naming_a_setter_or_list_still_answers(assistant, question, clause, said):
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.citations[0].clause == clause and said in ans.answer, ans.answer
 
 
 def test_a_detail_is_unstated_only_when_the_clause_has_no_word_for_it():
