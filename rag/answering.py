@@ -1579,7 +1579,43 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if everywhere and not plan_first and _SELF_NAMED_BODY_RE.match(strip_label(piece[0])):
         # The statute says only "负责合法性审查的部门应当……"; the plan names the banner's units for the work.
         return _compose_single(question, intent, retriever, k, mode, scope, outside, plan_only=True)
-    return _build(question, [piece], hits, intent.kind, retriever)
+    pieces = [piece]
+    if not named and intent.kind in ("general", "number"):
+        pieces += _other_parts(question, piece[1], hits, retriever, mode)
+    return _build(question, pieces, hits, intent.kind, retriever)
+
+
+def _other_parts(question: str, chosen: Hit, hits: list[Hit], retriever: Retriever,
+                 mode: str | None) -> list[tuple[str, Hit]]:
+    """A passage of another clause for a part of a two-part question that the chosen clause leaves to it.
+
+    "简易程序适用于哪些案件？多少天审完？" is answered by 行政诉讼法第八十二条 and 第八十三条 together.
+    A part counts as another clause's when, searched alone in the chosen clause's document, it finds
+    that clause first, and the whole question found it among its candidates too. Another document's
+    clause found so was as often a stray as an answer. The whole question's vectors serve the part's
+    search: a second encoding would cost the slowest questions their speed, and the part's words decide.
+    """
+    parts = asked_parts(question)
+    if not parts:
+        return []
+    doc_names = _tables(retriever).doc_names
+    near = {h.clause.clause_id for h in hits[:CANDIDATE_CLAUSES] if h.clause.doc_id == chosen.clause.doc_id}
+    if not near - {chosen.clause.clause_id}:
+        return []
+    within = Scope(name="doc", doc_ids=(chosen.clause.doc_id,))
+    for part in parts:
+        found = retriever.search(part, k=CANDIDATE_CLAUSES, mode=mode, scope=within, embed=question)
+        if not found or found[0].clause.clause_id == chosen.clause.clause_id or found[0].clause.clause_id not in near:
+            continue
+        part_intent = detect_intent(part, doc_names)
+        if part_intent.kind not in ("general", "number"):
+            continue
+        if part_intent.kind == "number" and missing_figure(part, found[:1], retriever):
+            continue
+        extra = _extract(part, found[:1], retriever, part_intent, context=question)
+        if extra is not None:
+            return [extra]
+    return []
 
 
 def _asks_how_to_take_part(question: str) -> bool:

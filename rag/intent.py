@@ -168,7 +168,8 @@ def is_plain_lookup(question: str, doc_names: tuple[str, ...] = ()) -> bool:
 
 
 # What makes a piece of a question ask something; wider than _QUESTION_RE, which finds a cross question's law part.
-_ASKS_RE = re.compile(_QUESTION_RE.pattern + r"|会不会|有没有|可不可以|行不行|是不是|需不需要|用不用|该不该|呢")
+# Any "X不X" asks too: "组不组织应急演练", "赔不赔", "算不算数".
+_ASKS_RE = re.compile(_QUESTION_RE.pattern + r"|会不会|有没有|可不可以|需不需要|呢|([\u4e00-\u9fff])不\1")
 
 
 def asked_parts(question: str) -> tuple[str, ...]:
@@ -492,7 +493,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(rf"{_CALENDAR_YEAR}|(?:{_NUM})\s*月\s*(?:{_NUM})\s*[日号]|之日|当日|当天|年底|月底")),
     # How often: "村务公开多长时间公开一次" is not answered by a deadline ("7个工作日内"). Not 一次性告知.
     # So is a count per year: "每年至少要搞几次应急演练" is not answered by "分为一级、二级、三级和四级".
-    ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}一次(?!性)|隔多久|每隔多长时间"
+    # "多少天内能申请再核一次" asks a deadline: 再……一次 is once more, not how often.
+    ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}(?<!再.)(?<!再)一次(?!性)|隔多久|每隔多长时间"
                              r"|(?:每|一)(?:年|季度|季|半年|月|个月|周)[^，,。？?]{0,8}(?:几|多少)次"),
      # "年度评查" is a yearly one: "案卷多久评查一次" is answered by it.
      re.compile(rf"每(?:年|季度|季|半年|月|周|天|日|(?:{_NUM})\s*(?:个)?(?:年|月|周|天|日))|一次(?!性)|定期|适时|年度")),

@@ -179,6 +179,8 @@ def test_asked_parts_splits_a_question_that_asks_two_things():
     # "、" parts two questions as "，" does; a list before the question word asks nothing in its first piece
     assert asked_parts("年度报告报送给谁、包括哪些内容？") == ("年度报告报送给谁", "包括哪些内容")
     assert asked_parts("罚款、没收违法所得有什么区别？") == ()
+    # any "X不X" asks: the first half of this one was taken for the situation the second asks about
+    assert asked_parts("旗里今年组不组织应急演练？这块是谁牵头？") == ("旗里今年组不组织应急演练", "这块是谁牵头")
 
 
 def test_a_part_asking_who_quotes_the_sentence_naming_who_acts(assistant):
@@ -1870,6 +1872,35 @@ def test_a_who_leads_question_that_also_asks_what_the_item_requires_gets_both(as
     # a plain who-question keeps its short answer
     plain = assistant.ask("谁牵头行政复议工作？")
     assert "旗司法局" in plain.answer and "计划原文" not in plain.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "clauses", "said"),
+    [
+        # the cases 简易程序 takes are 第八十二条's, the days it takes 第八十三条's
+        ("钱数不大的行政官司能走简单点的程序吗？简单程序多少天审完？", ["第八十二条", "第八十三条"], ["二千元以下", "四十五日"]),
+        # 复查 is 第三十五条, 复核 after it 第三十六条
+        ("对信访答复不满意能找上一级再看看吗？要是那个结果还不满意呢？各有几天能提？", ["第三十五条", "第三十六条"],
+         ["复查", "复核"]),
+    ],
+)
+def test_a_two_part_question_answered_by_two_articles_quotes_both(assistant, question, clauses, said):
+    ans = assistant.ask(question)
+    assert not ans.abstained and [c.clause for c in ans.citations] == clauses
+    assert all(s in ans.answer for s in said), ans.answer
+
+
+def test_a_second_part_is_not_answered_from_another_law(assistant):
+    # searched alone, "调解完签的字到底算不算数" finds 人民调解法's 调解协议书, not the 复议 调解书 asked about
+    ans = assistant.ask("复议的时候能不能跟执法局坐下来调解？调解完签的字到底算不算数？")
+    assert not ans.abstained and {c.doc_short for c in ans.citations} == {"行政复议法"}
+
+
+def test_a_who_leads_question_that_asks_whether_the_work_is_done_quotes_it(assistant):
+    # "组不组织应急演练" asks of the item's content: the units alone left it unanswered
+    ans = assistant.ask("旗里今年组不组织应急演练？这块是谁牵头？")
+    assert ans.citations[0].clause == "（十五）" and "应急管理局" in ans.answer
+    assert "开展应急演练" in ans.answer.split("计划原文：")[1]
 
 
 def test_a_who_leads_question_about_work_the_title_does_not_name_quotes_the_sentence_that_does(assistant):
