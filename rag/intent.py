@@ -455,7 +455,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
                        r"|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费(?!用)"), re.compile(r"元")),
     # "罚款超过多少要听证" asks a sum; "罚款要在多少天内缴纳" a period, which names its unit.
     # So is a sum paid out: "社会监督员有没有补贴，一个月给多少" is not answered by a plan item with no sum.
-    ("money", re.compile(rf"多少钱|罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿|"
+    # "每天加罚多少" asks the surcharge's rate (每日按罚款数额的百分之三), not a sum.
+    ("money", re.compile(rf"多少钱|(?<!加)罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿|"
                          r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少" + _NOT_A_SUM + r"|"
                          r"(?:经费|预算|补贴|补助|津贴|工资|报酬|奖金|奖励金)[^。？?]{0,10}(?:多少|几)(?:钱|元|万)?(?=[？?]|$)|"
                          # what it costs: "复议要交多少费用" (``states_no_fee`` may answer it)
