@@ -195,6 +195,8 @@ def test_numbers_and_figure_kinds():
         assert has_number(text), text
     assert not has_number("未及时消除已发现的隐患")
     assert figure_kind("要罚多少钱？") == "money"
+    # a surcharge per day is a rate (每日按罚款数额的百分之三), not a sum: 外商投资法's 十万元 fine was quoted
+    assert figure_kind("罚款到期不交，每天加罚多少？") != "money" and figure_kind("闯红灯罚多少？") == "money"
     assert figure_kind("多长时间内可以申请？") == "period"
     # "最晚什么时候" asks a deadline; plain "什么时候" may be told by an event (一经送达)
     assert figure_kind("申请复议最晚什么时候提出？") == "period" and figure_kind("复议决定书什么时候生效？") == "when"
