@@ -855,7 +855,9 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
         if len(named) == 1 and hit.clause.doc_id not in named:
             continue
         if hit is hits[0] and names_figure_setter(hit.clause.text):
-            return ""  # the clause found first says who sets the figure: that is the answer
+            # the clause found first says who sets the figure: that is the answer, unless a sum or count of
+            # ``SETTER_KINDS`` is asked, which ``_compose_single`` refuses quoting who sets it
+            return ""
         units = _units(tables, hit.clause)
         first = hit is hits[0]
         for i, u in enumerate(units):

@@ -27,6 +27,13 @@ _LAPSE = (r"(?:过了|过去|隔了|时隔|都|已经|快)[^。？，]{0,6}(?:�
           r"|[一二两三四五六七八九十几多半0-9]+多?个?半?(?:年|月|天)了")
 # ... and whether it can still be done ("过了这么久还能罚吗").
 _STILL = rf"(?:{_LAPSE})[^。？]{{0,40}}还"
+# The time bars such questions ask, however they are worded: a review's (行政复议法第二十条) and a suit's brought
+# straight to court (行政诉讼法第四十六条; "起诉期限" alone is in 第四十八条's delays only, which they found first).
+_REVIEW_BAR = "申请期限 之日起 提出行政复议申请"
+_SUIT_BAR = "起诉期限 直接向人民法院提起诉讼 之日起 六个月内提出"
+# An employer's sanction of its own staff ("记了大过", "降了级"; not 登记过), outside both review and suit.
+_STAFF_SANCTION = r"(?:(?<![登忘标笔日印])记了?大?过|处分|降级|降了级|撤职|开除|辞退)"
+_STAFF_SANCTION_TERMS = "行政机关对行政机关工作人员的奖惩、任免等决定"
 # Suing without a review first ("不走复议，直接去法院告").
 _SUIT_WITHOUT_REVIEW = r"(?:不走|不经过?|没走|没经过?|跳过|不申请|没申请|不先)(?:行政)?复议[^。？]{0,12}(?:法院|起诉|" + SUE + r"|打官司)"
 # Where to apply for a review ("向哪个机关申请复议", "复议找谁"); the first form alone asks it with the
@@ -456,12 +463,10 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"不(?:同意|愿意?|想|肯|接受)(?:接受|参加)?调解|拒绝调解", "一方明确拒绝调解 不得调解"),
     (r"中院", "中级人民法院"),
     (r"基层法院|县法院|区法院|旗法院", "基层人民法院"),
-    # (a few words more than before: "降了级我想不通，按行政复议法这种事能申请复议吗" put them 17 apart)
-    (r"(?:(?<![登忘标笔日印])记了?大?过|处分|降级|降了级|撤职|开除|辞退).{0,20}(?:法院|起诉|打官司|行政诉讼)",
-     "行政机关对行政机关工作人员的奖惩、任免等决定 受案范围"),
+    # (20 characters apart: "降了级我想不通，按行政复议法这种事能申请复议吗" puts them 17 apart)
+    (_STAFF_SANCTION + r".{0,20}(?:法院|起诉|打官司|行政诉讼)", f"{_STAFF_SANCTION_TERMS} 受案范围"),
     # nor a review: an employer's sanction of its own staff is outside it (行政复议法第十二条)
-    (r"(?:(?<![登忘标笔日印])记了?大?过|处分|降级|降了级|撤职|开除|辞退).{0,20}复议",
-     "行政机关对行政机关工作人员的奖惩、任免等决定 不属于行政复议范围"),
+    (_STAFF_SANCTION + r".{0,20}复议", f"{_STAFF_SANCTION_TERMS} 不属于行政复议范围"),
     # hurt on duty: 致伤致残 of a mediator (人民调解法第十六条), 伤亡 of a rescuer (突发事件应对法第九十一条)
     (r"受(?:了)?伤|伤残|致残|牺牲", "致伤致残 伤亡"),
     (r"(?:出了?意外|受伤|伤亡).{0,12}保险|保险.{0,8}(?:意外|受伤)|买[^。？?，,]{0,4}保险|上[^。？?，,]{0,2}保险", "人身意外伤害保险"),
@@ -567,16 +572,11 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     # 过了这么久还能罚吗" is 行政处罚法第三十六条 (二年), "都八个多月了，还能去复议吗" 行政复议法第二十条.
     (_STILL + r"(?:能|可以|可不可以|会|要)[^。？]{0,4}(?:罚|处罚|处理)",
      "违法行为在二年内未被发现的 不再给予行政处罚"),
-    (_STILL + r"(?:能|可以|可不可以|来得及)[^。？]{0,6}复议", "申请期限 之日起 提出行政复议申请"),
-    # the same asked after naming the review: "快五十天了，现在申请行政复议还来得及吗"
-    (rf"(?:{_LAPSE})[^。？]{{0,24}}复议[^。？]{{0,4}}(?:还)?(?:来得及|赶得上|晚不晚|晚了吗)",
-     "申请期限 之日起 提出行政复议申请"),
-    # a suit brought straight to court has six months (行政诉讼法第四十六条); "起诉期限" alone is in 第四十八条's
-    # delays only, which these questions found first
-    (rf"(?:{_LAPSE})[^。？]{{0,24}}(?:{SUE}|起诉|打官司)[^。？]{{0,4}}(?:还)?(?:来得及|赶得上|晚不晚|晚了吗)",
-     "起诉期限 直接向人民法院提起诉讼 之日起 六个月内提出"),
-    (_STILL + rf"(?:能|可以|可不可以|来得及)[^。？]{{0,6}}(?:{SUE}|起诉|打官司)",
-     "起诉期限 直接向人民法院提起诉讼 之日起 六个月内提出"),
+    (_STILL + r"(?:能|可以|可不可以|来得及)[^。？]{0,6}复议", _REVIEW_BAR),
+    # the same asked after naming the review or the suit: "快五十天了，现在申请行政复议还来得及吗"
+    (rf"(?:{_LAPSE})[^。？]{{0,24}}复议[^。？]{{0,4}}(?:还)?(?:来得及|赶得上|晚不晚|晚了吗)", _REVIEW_BAR),
+    (rf"(?:{_LAPSE})[^。？]{{0,24}}(?:{SUE}|起诉|打官司)[^。？]{{0,4}}(?:还)?(?:来得及|赶得上|晚不晚|晚了吗)", _SUIT_BAR),
+    (_STILL + rf"(?:能|可以|可不可以|来得及)[^。？]{{0,6}}(?:{SUE}|起诉|打官司)", _SUIT_BAR),
     # Round 39 (fresh staff sets i39/j39/k39/m39, read after measuring them blind).
     # what is owed for requisitioned property that came back broken (突发事件应对法第十二条)
     (r"征用[^。？]{0,20}(?:坏|损|毁|丢|用完|还回|归还|退还|还给)|(?:用坏|弄坏|损坏|毁了)[^。？]{0,12}征用",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chunking import split_sentences
 from .lawnames import LAW_NAME_RE, MIN_NAME_CHARS, is_subsequence, law_mentions, name_forms
 from .lookup import ARTICLE_REF_RE, ITEM_REF_RE, PLAN_WORDS
 from .numerals import cn_to_int
@@ -564,12 +565,7 @@ def names_figure_setter(text: str) -> bool:
 
 def figure_setter_sentence(text: str) -> str:
     """The sentence of ``text`` that says who sets a figure ("罚款的限额由国务院规定。"), or ""."""
-    m = _FIGURE_SETTER_RE.search(text)
-    if not m:
-        return ""
-    start = max(text.rfind(p, 0, m.start()) for p in "。；;") + 1
-    end = min((i for i in (text.find(p, m.end()) for p in "。；;") if i >= 0), default=len(text) - 1)
-    return text[start:end + 1].strip()
+    return next((s for s in split_sentences(text) if _FIGURE_SETTER_RE.search(s)), "")
 
 
 # That nothing is charged: the answer to "复议要交多少钱" (``answering.missing_figure``).
