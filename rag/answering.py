@@ -33,7 +33,6 @@ from .index import DocEntry
 from .intent import (
     PLAN_CUE_RE,
     SCOPE_CLAUSE_RE,
-    UNIT_LENGTH_KINDS,
     Intent,
     asked_parts,
     asks_conditions,
@@ -46,6 +45,7 @@ from .intent import (
     figure_kind,
     figure_setter_sentence,
     has_figure_of,
+    has_month_length,
     has_number,
     listed_noun,
     names_figure_setter,
@@ -172,6 +172,9 @@ EVIDENCE_MIN_WEIGHT = 6.0  # IDF of the question's words, beyond the item's titl
 EVIDENCE_MIN_SHARE = 0.5  # … and their share of all such words
 # A sub-question asking who ("换不换谁说了算", "报送给谁") is answered by the unit naming who acts.
 _ASKS_WHO_RE = re.compile(r"谁|哪个(?:部门|机关|单位|机构)|哪一级|哪级")
+# The act whose doer a question asks: "不正当竞争行为归哪个部门查处" → 查处.
+_WHO_ACT_RE = re.compile(r"(?:谁|哪个(?:部门|机关|单位|机构)|哪一级(?:机关|政府)?|哪级(?:机关|政府)?)"
+                         r"(?:来|去|负责|主管|能|可以|有权|依法)?([\u4e00-\u9fff]{2})")
 _ACTOR_UNIT_RE = re.compile(r"由[^，,。；;]{2,24}(?:决定|负责|批准|确定|实施|办理)|负责(?:具体)?(?:实施|办理)|"
                             r"向[^，,。；;]{2,30}(?:报告|报送|提出|申请)")
 LONG_SENTENCE = 120  # a sentence longer than this is quoted by its ；-parts
@@ -439,6 +442,9 @@ def score_sentences(
     opening = opening_asked(question)
     case = case_weights(question, retriever)
     delegation_counts = not _ASKS_RULE_MAKER_RE.search(question)
+    # "不正当竞争行为归哪个部门查处": the sentence whose body does the act ("……的部门对不正当竞争行为进行
+    # 查处") answers it, not one that names the act otherwise ("监督检查部门……应当将查处结果……公开").
+    act = _who_act(question) if intent.kind == "responsibility" else ""
     # "仿冒知名商品名称会受什么处罚": the rule (反不正当竞争法第六条) shares the question's words; the
     # article that sanctions breaking it (第十八条, "违反本法第六条规定……") says what the question asks.
     # Only such an article: "救人砸开了院门要担责任吗" is answered by 紧急避险, not by a general "依法追究刑事责任".
@@ -466,6 +472,8 @@ def score_sentences(
                 score += W_CUE
             elif intent.kind == "responsibility" and _DEPARTMENT_RE.search(u.text):
                 score += W_CUE
+                if act and does_act(u.text, act):
+                    score += W_CUE
             if delegation_counts and _DELEGATION_UNIT_RE.search(u.text):
                 score -= W_DELEGATION
             if definition and (subject or _DEFINITION_UNIT_RE.search(u.text)):
@@ -488,6 +496,21 @@ def score_sentences(
             out.append(Candidate(rank, hit, i, u.text, score, u.item))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def _who_act(question: str) -> str:
+    """The act whose doer the question asks ("查处" in "归哪个部门查处"), or "" when it names none."""
+    m = _WHO_ACT_RE.search(question)
+    act = m.group(1) if m else ""
+    return "" if act in _NOT_AN_ACT else act
+
+
+_NOT_AN_ACT = frozenset({"牵头", "负责", "来管", "管理", "主管", "说了", "规定", "决定"})
+
+
+def does_act(text: str, act: str) -> bool:
+    """Does ``text`` give ``act`` to a doer ("……部门对……进行查处", "由……查处", "负责查处")?"""
+    return bool(re.search(rf"(?:进行|负责|依法|组织){act}|由[^，,。；;]{{1,30}}{act}(?!结果|情况)", text))
 
 
 def idf_weights(text: str, retriever: Retriever) -> dict[str, float]:
@@ -601,11 +624,13 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         setters = [c for c in cands if names_figure_setter(c.text)]
         if setters and (first := min(c.rank for c in setters)) < min(c.rank for c in pool):
             pool = [c for c in setters if c.rank == first]
-        if figure in UNIT_LENGTH_KINDS:
+        if figure in ("days", "months"):
             # "二审要在多少天内审结": the law says 三个月 (行政诉讼法第八十八条, put clearly first); the 四十五日
             # of 简易程序 in the next article answers another question. A length in another unit from the
-            # clause the retriever clearly prefers beats the asked unit from a clause behind it.
-            lengths = _of_leading_clause([c for c in cands if has_figure_of(c.text, "period")])
+            # clause the retriever clearly prefers beats the asked unit from a clause behind it. For
+            # "几个月", only a length of a month or more: "起诉期限几个月" is not answered by "十日内".
+            lengths = _of_leading_clause([c for c in cands if (has_figure_of(c.text, "period") if figure == "days"
+                                                                else has_month_length(c.text))])
             if len({c.rank for c in lengths}) == 1 and lengths[0].rank < min(c.rank for c in pool):
                 pool = lengths
     elif approval:

@@ -531,9 +531,26 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
-# Lengths asked in a unit the law may set in another: "多少天" is answered by "三个月内" when that is the rule.
-# Not years: "有效期是几年" is not answered by "三十日前".
-UNIT_LENGTH_KINDS = ("days", "months")
+_KIND_PATTERNS = {k: pattern for k, _, pattern in _FIGURE_KINDS}
+
+
+# A length in days of a month or more: "起诉期限几个月" is answered by "六个月" or "九十日", never by "十日内"
+# (行政诉讼法第四十八条's 申请延长, put first for its words "起诉期限", beside 第四十六条's 六个月).
+MONTH_DAYS = 28
+_DAYS_RE = re.compile(rf"({_NUM})\s*(?:个工作日|日|天)")
+
+
+def has_month_length(text: str) -> bool:
+    """Does ``text`` carry a length of a month or more (in months, years or at least ``MONTH_DAYS`` days)?
+
+    What a question that asks "几个月" accepts from the clause the retriever clearly prefers, when
+    one behind it has the asked unit (``answering.pick_passage``). Whether the candidates hold any
+    answer at all stays the asked unit's (``has_figure_of``): "申请法院强制执行的期限是几个月" is in no
+    document, and 人民调解法's "三十日内" is no answer to it.
+    """
+    if _KIND_PATTERNS["months"].search(text) or _KIND_PATTERNS["years"].search(text):
+        return True
+    return any((n := cn_to_int(m.group(1))) is not None and n >= MONTH_DAYS for m in _DAYS_RE.finditer(text))
 
 
 def figure_kind(question: str) -> str:
@@ -579,10 +596,8 @@ def states_no_fee(text: str) -> bool:
 
 def has_figure_of(text: str, kind: str) -> bool:
     """Does ``text`` carry a figure of that kind (any figure when the kind is "")?"""
-    for k, _, pattern in _FIGURE_KINDS:
-        if k == kind:
-            return bool(pattern.search(text))
-    return has_number(text)
+    pattern = _KIND_PATTERNS.get(kind)
+    return bool(pattern.search(text)) if pattern is not None else has_number(text)
 
 
 _DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
@@ -889,13 +904,22 @@ _PERMISSION_ASKED_RE = re.compile(r"(?:能不能|可不可以|能否|可否|可�
 PERMISSION_MODAL_RE = re.compile(r"可以|不得|有权|应当|不能|必须")
 
 
+# "办理行政许可要收费吗", "办许可 收不收费": whether a fee is charged, which a clause says with a modal
+# ("不得收取任何费用"); the article on how fees that are charged are handled (行政许可法第五十九条) does not.
+_FEE_ASKED_RE = re.compile(r"(?:收费|收钱|交钱|交费|缴费|付费|要钱|掏钱)(?:吗|么|不)|(?:收|交|要)不(?:收|交|要)(?:费|钱)"
+                           r"|(?:要|用)不(?:要|用)(?:交|收|掏|花)(?:钱|费)")
+
+
 def permission_asked(question: str) -> str:
     """The act a question asks to be allowed ("分期缴纳" in "罚款能不能分期缴纳？"), else "".
 
     Also in "哪些行政复议案件可以适用简易程序审理": the clause that says 可以适用简易程序 lists them.
+    And whether a fee is charged ("要收费吗"): the act is 收费.
     """
     m = _PERMISSION_ASKED_RE.search(question)
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    return "收费" if _FEE_ASKED_RE.search(question) else ""
 
 
 _APPROVAL_RE = re.compile(r"谁(?:来)?(?:批准|审批|核准|签批)|"

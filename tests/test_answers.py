@@ -11,6 +11,7 @@ from rag.answering import (
     abstain_note,
     article_paragraphs,
     clause_units,
+    does_act,
     finish,
     responsibility_text,
     should_abstain,
@@ -26,6 +27,7 @@ from rag.intent import (
     detect_intent,
     figure_kind,
     has_figure_of,
+    has_month_length,
     has_number,
     is_plain_lookup,
     law_mentions,
@@ -223,6 +225,37 @@ def test_a_question_how_a_period_is_counted_is_not_a_figure_question(assistant):
     ans = assistant.ask("许可的办理时限包不包括节假日？")
     assert not ans.abstained and "工作日" in ans.answer
     assert ans.citations[0].doc_short == "行政许可法" and ans.citations[0].clause == "第八十二条"
+
+
+def test_whether_a_fee_is_charged_is_answered_by_the_rule_that_says_so(assistant):
+    # 行政许可法第五十九条 (how fees that are charged are handled) came first; 第五十八条 says none is.
+    ans = assistant.ask("办行政许可收不收费？")
+    assert not ans.abstained and "不得收取任何费用" in ans.answer
+    assert ans.citations[0].label == "《行政许可法》第五十八条"
+    ans = assistant.ask("窗口给的许可申请书格式文本要交钱吗")
+    assert "不得收费" in ans.answer and ans.citations[0].label == "《行政许可法》第五十八条"
+
+
+def test_who_does_an_act_is_the_body_the_law_gives_it_to():
+    assert does_act("县级以上人民政府履行工商行政管理职责的部门对不正当竞争行为进行查处", "查处")
+    assert does_act("由县级以上人民政府统一领导", "统一领导") and does_act("负责组织实施", "组织实施")
+    assert not does_act("并应当将查处结果及时向社会公开", "查处")
+
+
+def test_the_body_that_does_the_act_asked_is_quoted_not_one_that_names_it(assistant):
+    # 反不正当竞争法第十三条 ("监督检查部门调查……应当将查处结果……公开") came first and was quoted.
+    ans = assistant.ask("不正当竞争行为归哪个部门去查处？")
+    assert "履行工商行政管理职责的部门" in ans.answer and ans.citations[0].label == "《反不正当竞争法》第四条"
+
+
+def test_a_length_asked_in_months_is_not_answered_by_days_shorter_than_a_month(assistant):
+    assert has_month_length("六个月内提出") and has_month_length("自受理之日起六十日内") and has_month_length("超过五年")
+    assert not has_month_length("在障碍消除后十日内") and not has_month_length("２４小时内")
+    # 第四十八条 (十日内 to ask for more time) is put first for its words 起诉期限; 第四十六条 sets 六个月
+    ans = assistant.ask("直接起诉期限是几个月？")
+    assert not ans.abstained and "六个月内" in ans.answer and ans.citations[0].label == "《行政诉讼法》第四十六条"
+    # whether any answer is there stays the asked unit's: no document gives months for this
+    assert assistant.ask("罚款逾期不交，申请法院强制执行的期限是几个月？").abstained
 
 
 def test_a_question_that_names_its_unit_wants_a_figure_in_that_unit():
@@ -988,7 +1021,11 @@ def test_a_question_word_written_inside_a_longer_word_of_the_figure_counts(assis
 def test_the_act_a_yes_or_no_question_asks_to_be_allowed():
     assert permission_asked("罚款能不能分期缴纳？") == "分期缴纳"
     assert permission_asked("行政复议可以撤回吗？") == "撤回"
-    assert permission_asked("谁牵头行政复议工作？") == "" and permission_asked("行政复议需要交费吗？") == ""
+    assert permission_asked("谁牵头行政复议工作？") == ""
+    # whether a fee is charged is said with a modal too ("不得收取任何费用"); how much is another question
+    for question in ("行政复议需要交费吗？", "办许可 收不收费", "申请公开要不要交钱"):
+        assert permission_asked(question) == "收费", question
+    assert permission_asked("信息处理费的收费标准是多少？") == ""
     assert permission_asked("哪些案件可以适用简易程序？") == "适用简易程序"  # which ones may: the clause that allows says
 
 
