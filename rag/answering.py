@@ -1747,6 +1747,11 @@ def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, 
     law_piece = (_extract(law_part, law_hits, retriever, law_intent, context=plan_part, searched=question)
                  if law_hits else None)
     if plan_piece is not None:
+        # "计划要求严格执行重大行政决策程序，条例规定公开征求意见的期限是多久": the item's sentence on what the
+        # law part asks of (its 征求意见 and 公众参与) is the plan's side of that question too.
+        also = _evidence(law_part, plan_piece[1].clause, retriever)
+        if also and strip_label(also).rstrip("。") not in plan_piece[0]:
+            plan_piece = (plan_piece[0] + "……" + also, plan_piece[1])
         pieces.append(("计划方面：" + plan_piece[0], plan_piece[1]))
     if law_piece is not None:
         pieces.append(("法规方面：" + law_piece[0], law_piece[1]))

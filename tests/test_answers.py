@@ -178,6 +178,9 @@ def test_asked_parts_splits_a_question_that_asks_two_things():
     assert asked_parts("我被罚了三万块，要求开听证会，听证的费用谁出？") == ()
     assert asked_parts("罚款交不起，能不能分期？要交滞纳金吗") == ("罚款交不起，能不能分期", "要交滞纳金吗")
     assert asked_parts("谁牵头行政复议工作？") == ()
+    # 啥 and 咋 ask as 什么 and 怎么 do
+    assert asked_parts("复议那一条由谁牵头？对调解提的要求是啥？") == ("复议那一条由谁牵头", "对调解提的要求是啥")
+    assert asked_parts("证丢了咋办？要罚款吗") == ("证丢了咋办", "要罚款吗")
     # "、" parts two questions as "，" does; a list before the question word asks nothing in its first piece
     assert asked_parts("年度报告报送给谁、包括哪些内容？") == ("年度报告报送给谁", "包括哪些内容")
     assert asked_parts("罚款、没收违法所得有什么区别？") == ()
@@ -924,6 +927,21 @@ def test_cross_question_answers_both_parts(assistant):
     ans = assistant.ask("计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？")
     assert "主渠道作用" in ans.answer and "六十日" in ans.answer
     assert [c.label for c in ans.citations] == ["《2024年法治政府建设工作计划》六（十八）", "《行政复议法》第二十条"]
+
+
+def test_the_plan_side_of_a_cross_question_quotes_the_item_on_what_the_law_part_asks(assistant):
+    # The plan part's own words picked the item's opening; its sentence on 征求意见 and 公众参与 was left out.
+    ans = assistant.ask("计划要求严格落实重大行政决策程序，条例规定的公开征求意见期限一般是多久？")
+    assert ans.intent == "cross" and ans.citations[0].doc_short == "2024年法治政府建设工作计划"
+    plan_side = ans.answer.split("法规方面：")[0]
+    assert "严格落实重大行政决策程序" in plan_side and "加大公众参与和专家论证力度" in plan_side
+    assert "30日" in ans.answer.split("法规方面：")[1]
+
+
+def test_a_two_part_question_in_spoken_words_has_each_part_answered(assistant):
+    # "……的要求是啥" was no question: the who-leads answer alone left out 应调尽调.
+    ans = assistant.ask("计划里行政复议那条谁牵头？对行政争议调解提的要求是啥？")
+    assert "旗司法局" in ans.answer and "应调尽调" in ans.answer
 
 
 @pytest.mark.slow
