@@ -40,7 +40,10 @@ _SITE_RE = re.compile(
     # where a list or a form is posted ("赋权清单在哪看"): not 公开目录, whose places 政府信息公开条例 names
     r"(?:名单|清单|模板|表格|范本|样本)[^。？?，,]{0,6}(?:在哪|哪里|哪儿|什么地方)(?:能|可以|去)?(?:查|看|找|下载|领)"
 )
-_WEEKEND_RE = re.compile(r"(?:周六|周日|周末|双休日|节假日|星期[六天日])[^。？?]{0,10}(?:值班|开门|上班|办公|开不开|接访|窗口)")
+_WEEKEND_RE = re.compile(r"(?:周六|周日|周末|双休日|节假日|星期[六天日])[^。？?]{0,10}(?:值班|开门|上班|办公|开不开|接访|窗口)"
+                         # which weekdays an office receives: "信访局星期几接访" (the documents name no weekday)
+                         r"|(?:星期|礼拜|周)几[^。？?，,]{0,4}(?:接访|接待|办公|上班|开门|值班|受理)"
+                         r"|(?:接访|接待|办公|上班|开门|值班)[^。？?，,]{0,4}(?:星期|礼拜|周)几")
 # "信访人可以到哪里反映问题" asks where the law sends a petition: that is a clause, not an address.
 _LAW_WHERE_RE = re.compile(r"向|到哪|去哪|提出|申请|反映|投诉|举报|起诉|复议|管辖")
 

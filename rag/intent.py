@@ -65,7 +65,7 @@ NUMBER_CUE_RE = re.compile(
     rf"多少|(?<![那这好十哪续着近])(?<!过了)(?<![^提]前)(?<!^前){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)(?![来的])|(?<![分那这好十]){_SOME_RE}几次|"
     r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
     # "从哪天起生效" asks for the event it starts from ("一经送达"), not a date: not a figure question.
-    rf"几成|什么时候|何时|哪一年|哪年|哪一?[天日](?![起开])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
+    rf"几成|什么时候|啥时候|何时|哪一年|哪年|哪一?[天日](?![起开])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
     r"几点|第几名|排第几|排名第几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
@@ -515,7 +515,7 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # answered by "一经送达，即发生法律效力", and the periods of other articles are no answer. Nor by a
     # time at all: where the law sets none, "及时立案" or "事先告知" is what it says of when.
     # "最晚什么时候提出" asks the deadline, a length: the period kind below.
-    ("when", re.compile(r"(?<!最晚)(?<!最迟)(?<!最晚到)(?<!最迟到)(?<!最晚在)(?<!最迟在)(?:什么时候|何时|几时)"),
+    ("when", re.compile(r"(?<!最晚)(?<!最迟)(?<!最晚到)(?<!最迟到)(?<!最晚在)(?<!最迟在)(?:什么时候|啥时候|何时|几时)"),
      # Nor only by a time: "决策后评估什么时候开展" is answered by the cases a rule opens with ("有下列情形之一的，
      # 决策机关可以组织决策后评估"); a list in mid-sentence ("……有下列情形之一，执法人员可以当场收缴罚款") says who or what.
      # Nor by a time but by an order: "讨论决策时旗长什么时候发言" is answered by "行政首长最后发表意见".

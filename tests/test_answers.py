@@ -203,6 +203,7 @@ def test_numbers_and_figure_kinds():
     # a surcharge per day is a rate (每日按罚款数额的百分之三), not a sum: 外商投资法's 十万元 fine was quoted
     assert figure_kind("罚款到期不交，每天加罚多少？") != "money" and figure_kind("闯红灯罚多少？") == "money"
     assert figure_kind("多长时间内可以申请？") == "period"
+    assert figure_kind("复议决定书啥时候生效？") == "when" and detect_intent("法考啥时候报名？").kind == "number"
     # "最晚什么时候" asks a deadline; plain "什么时候" may be told by an event (一经送达)
     assert figure_kind("申请复议最晚什么时候提出？") == "period" and figure_kind("复议决定书什么时候生效？") == "when"
     assert figure_kind("党费的比例是多少？") == "percent"

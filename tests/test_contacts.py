@@ -31,6 +31,9 @@ from rag.contacts import asks_for_contact, contact_note
         ("罚款缴款账号是多少", "contact"),
         ("要去递复议申请，受理窗口的咨询电话是多少？", "contact"),  # the case told is a law's, the number is not
         ("行政复议 网上申请网址", "site"),
+        # which weekdays an office receives (round 43): the documents name none
+        ("信访局接待大厅在哪、星期几接访？", "contact"),
+        ("旗信访局接访时间是周几？", "contact"),
     ],
 )
 def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
@@ -51,6 +54,7 @@ def test_a_question_for_a_name_phone_or_address_is_recognised(question, kind):
         "复议申请书要写明申请人的地址吗？",
         "罚款缴到哪个账户？",  # 行政处罚法第六十七条: at the bank the decision names
         "名单要公示几天？",
+        "信访事项几周内办结？",  # a length, which a law may state
     ],
 )
 def test_questions_the_documents_answer_are_left_alone(question):
