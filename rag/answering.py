@@ -1139,14 +1139,24 @@ def _evidence(question: str, clause: Clause, retriever: Retriever) -> str:
     rest = {t: w for t, w in query_weights(question, retriever).items() if t not in told and t in words.idf}
     total = sum(rest.values())
     tables = _tables(retriever)
-    best, best_got = "", 0.0
-    for i, unit in enumerate(_units(tables, clause)):
-        if clause.title and unit.text.startswith(clause.title):
-            continue
-        got = sum(w for t, w in rest.items() if t in _unit_tokens(tables, retriever, clause, i))
-        if got > best_got:
-            best, best_got = unit.text, got
-    return finish(best) if best_got >= EVIDENCE_MIN_WEIGHT and best_got >= EVIDENCE_MIN_SHARE * total else ""
+    units = _units(tables, clause)
+    found = {i: _unit_tokens(tables, retriever, clause, i) for i, unit in enumerate(units)
+             if not (clause.title and unit.text.startswith(clause.title))}
+
+    def gain(i: int, left: dict[str, float]) -> float:
+        return sum(w for t, w in left.items() if t in found[i])
+
+    best = max(found, key=lambda i: gain(i, rest), default=-1)
+    best_got = gain(best, rest) if best >= 0 else 0.0
+    if best_got < EVIDENCE_MIN_WEIGHT or best_got < EVIDENCE_MIN_SHARE * total:
+        return ""
+    chosen = [best]
+    # "政务服务“一网通办”、服务事项应进必进……谁牵头": two works of the item, each in its own sentence.
+    left = {t: w for t, w in rest.items() if t not in found[best]}
+    second = max((i for i in found if i != best), key=lambda i: gain(i, left), default=-1)
+    if second >= 0 and gain(second, left) >= EVIDENCE_MIN_WEIGHT:
+        chosen.append(second)
+    return "".join(finish(units[i].text) for i in sorted(chosen))
 
 
 def _lookup_text(hit: Hit, asked: tuple[int, ...] = ()) -> str:

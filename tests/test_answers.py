@@ -1971,6 +1971,14 @@ def test_a_who_leads_question_about_work_the_title_does_not_name_quotes_the_sent
     assert "旗政数局" in ans.answer and "计划原文：" in ans.answer and "吹风会" in ans.answer.split("计划原文：")[1]
 
 
+def test_a_who_leads_question_naming_two_works_of_an_item_quotes_the_sentence_of_each(assistant):
+    # 应进必进 and 一网通办 are two sentences of “提升政务服务水平”: only the one with more words was quoted
+    ans = assistant.ask("服务事项应进必进、政务服务一网通办，这两件事今年由哪个单位牵头？")
+    assert ans.citations[0].clause == "（二）" and "旗政数局" in ans.answer
+    quoted = ans.answer.split("计划原文：")[1]
+    assert "应进必进" in quoted and "一网通办" in quoted
+
+
 def test_a_unit_asked_whether_it_bears_responsibility_is_a_plan_question():
     # "要不要担责任" asks of the item's 责任单位 when the question asks who leads; alone it asks of a sanction
     assert detect_intent("政务诚信建设这项谁牵头？旗投促中心要不要担责任？").kind == "responsibility"
