@@ -498,6 +498,10 @@ def score_sentences(
     return out
 
 
+# Words after "谁" that say who is in charge rather than name an act: the plan's units answer those.
+_NOT_AN_ACT = frozenset({"牵头", "负责", "来管", "管理", "主管", "说了", "规定", "决定"})
+
+
 def _who_act(question: str) -> str:
     """The act whose doer the question asks ("查处" in "归哪个部门查处"), or "" when it names none."""
     m = _WHO_ACT_RE.search(question)
@@ -505,11 +509,9 @@ def _who_act(question: str) -> str:
     return "" if act in _NOT_AN_ACT else act
 
 
-_NOT_AN_ACT = frozenset({"牵头", "负责", "来管", "管理", "主管", "说了", "规定", "决定"})
-
-
 def does_act(text: str, act: str) -> bool:
     """Does ``text`` give ``act`` to a doer ("……部门对……进行查处", "由……查处", "负责查处")?"""
+    act = re.escape(act)
     return bool(re.search(rf"(?:进行|负责|依法|组织){act}|由[^，,。；;]{{1,30}}{act}(?!结果|情况)", text))
 
 
@@ -1128,7 +1130,8 @@ def _with_asked_content(question: str, piece: tuple[str, Hit], retriever: Retrie
 
 
 def _evidence(question: str, clause: Clause, retriever: Retriever) -> str:
-    """The item's sentence that names what the question is about, when the item's title does not.
+    """The item's sentence that names what the question is about, when the item's title does not
+    (and a second one for a second work the question names that the first leaves out).
 
     "吹风会制度谁牵头" is answered by the units of “全面主动落实政务公开”: the sentence on 吹风会
     shows the reader why that item, and that the work asked about is really in it.
