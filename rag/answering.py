@@ -909,6 +909,49 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
 # -- composing --------------------------------------------------------------------------------------
 
 
+MIN_TERM_CHARS = 4  # the shortest run of the question's characters that counts as a term of the documents
+_THRESHOLD_ASKED_RE = re.compile(r"(?:多少|几)[^，,。？?]{0,8}(?:算|属于)|(?:算|属于)[^，,。？?]{0,8}(?:多少|几)|指(?:的是)?多少")
+MAX_TERM_CLAUSES = 3  # … in at most this many clauses of the corpus: 罚款 or 行政机关 are no one clause's term
+
+
+def unstated_term(question: str, quoted: Clause, hits: list[Hit], kind: str,
+                  retriever: Retriever) -> tuple[str, str] | None:
+    """(term, citation) when a figure question names a rare term of a candidate clause that states no figure
+    of the kind asked, and the clause about to be quoted for its figure lacks the term; else None.
+
+    Only sums, shares and counts (``SETTER_KINDS``) asked as a threshold ("多少钱以上算较大数额"): what
+    counts as the term. Asked plainly, a term of another clause is often just the question's wording
+    ("执法人员当场开罚单……有没有上限" is 第五十一条's, though 第七十一条 writes 执法人员当场).
+    Not a clause the quoted one sanctions ("违反本法第六条规定……罚款" answers "仿冒包装罚多少").
+    """
+    if kind not in SETTER_KINDS or not _THRESHOLD_ASKED_RE.search(question):
+        return None
+    words = retriever.word_weights
+    has = words.clause_tokens.get(quoted.clause_id, frozenset())
+
+    def foreign(run: str) -> bool:
+        # Whole words of the documents ("业秘密被侵" cuts 商业秘密 apart), one of which the quoted clause lacks:
+        # "商业秘密被侵犯" (第三十二条's words) is still the subject of 第二十一条, which has 商业秘密 and 侵犯;
+        # 第七十二条's 罚款数额 is not 较大数额罚款.
+        tokens = retriever.tokenizer.tokenize(run)
+        return bool(tokens) and all(len(t) >= 2 and t in words.idf for t in tokens) and any(t not in has for t in tokens)
+
+    text = re.sub(r"[^\u4e00-\u9fff]", " ", question)
+    sanctioned = {cid for cid, sanctions in retriever.sanctions_for.items() if quoted.clause_id in sanctions}
+    for hit in hits[:CANDIDATE_CLAUSES]:
+        other = hit.clause
+        if other.clause_id == quoted.clause_id or other.clause_id in sanctioned or has_figure_of(other.text, kind):
+            continue
+        for size in range(min(8, len(text)), MIN_TERM_CHARS - 1, -1):
+            for start in range(len(text) - size + 1):
+                run = text[start:start + size]
+                if " " in run or run not in other.text or run in quoted.text:
+                    continue
+                if sum(1 for c in retriever.clauses.values() if run in c.text) <= MAX_TERM_CLAUSES and foreign(run):
+                    return run, other.citation
+    return None
+
+
 def _cite(hit: Hit, retriever: Retriever) -> Citation:
     docs = retriever.index.manifest.documents
     entry = docs.get(hit.clause.doc_id)
@@ -988,6 +1031,8 @@ def abstain_note(reason: str) -> str:
         return f"最相关的条款只提到这件事，没有写明问题所问的{_DETAIL_NAMES[detail]}。"
     if code == "set_elsewhere":
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}，而是交由其他机关规定——"
+    if code == "unstated_term":
+        return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}："
     if code == "no_list":
         return "最相关的条款只提到这份清单（目录），没有列出其中的具体内容。"
     return ""
@@ -1601,6 +1646,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
             and not has_figure_of(clause.text, kind) and not _ASKS_WHO_RE.search(question)):
         return _abstain(question, hits, intent.kind, retriever, f"set_elsewhere:{kind}",
                         quote=f"{clause.citation}：“{figure_setter_sentence(clause.text)}”")
+    # "对个人罚多少钱以上算较大数额": 较大数额罚款 is 行政处罚法第六十三条's term, and that article sets no sum;
+    # 突发事件应对法's fines, quoted for sharing 罚款, are the sums of something else.
+    term = "" if named or intent.kind != "number" else unstated_term(question, clause, hits, kind, retriever)
+    if term:
+        return _abstain(question, hits, intent.kind, retriever, f"unstated_term:{kind}",
+                        quote=f"{term[1]}写到“{term[0]}”，但没有写明具体的数。")
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
         return _abstain(question, hits, intent.kind, retriever, "no_standard")
     # The plan says the banner publishes its 决策目录; what the catalogue holds is not in any document.

@@ -414,6 +414,8 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("事故死亡几人以上才算较大突发事件？", "set_elsewhere:people"),
         ("外资负面清单 禁止投资哪些行业", "no_list"),
         ("今年旗里重大行政决策目录里，具体都有哪些项目？", "no_list"),
+        # round 43: a term of a clause that sets no sum, whose sum was taken from another law's fines
+        ("较大数额罚款，对企业是多少钱算较大？", "unstated_term:money"),
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
@@ -426,6 +428,18 @@ def test_a_figure_left_to_another_body_is_refused_quoting_who_sets_it(assistant)
     ans = assistant.ask("部门规章能设定的罚款限额具体是多少钱？")
     assert ans.abstained and "金额" in ans.answer and "罚款的限额由国务院规定" in ans.answer
     assert ans.related and ans.related[0].clause == "第十三条"
+
+
+def test_a_figure_asked_of_a_term_no_clause_gives_one_says_where_the_term_is(assistant):
+    # 突发事件应对法第九十六条's 五万元以上 had been quoted for sharing 罚款; 较大数额罚款 is 行政处罚法第六十三条's
+    ans = assistant.ask("较大数额罚款到底多少钱算较大？")
+    assert ans.abstained and "《行政处罚法》第六十三条写到“较大数额罚款”" in ans.answer
+
+
+def test_a_figure_clause_about_the_same_thing_as_the_term_still_answers(assistant):
+    # "商业秘密被侵犯" is written in 第三十二条 (no sum), and 第二十一条 fines 侵犯商业秘密: the same thing
+    ans = assistant.ask("商业秘密被侵犯，侵权人要被罚多少钱？")
+    assert not ans.abstained and ans.citations[0].label == "《反不正当竞争法》第二十一条" and "一百万元" in ans.answer
 
 
 @pytest.mark.parametrize(
