@@ -910,8 +910,9 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
 
 
 MIN_TERM_CHARS = 4  # the shortest run of the question's characters that counts as a term of the documents
-_THRESHOLD_ASKED_RE = re.compile(r"(?:多少|几)[^，,。？?]{0,8}(?:算|属于)|(?:算|属于)[^，,。？?]{0,8}(?:多少|几)|指(?:的是)?多少")
+MAX_TERM_CHARS = 8  # … and the longest looked for
 MAX_TERM_CLAUSES = 3  # … in at most this many clauses of the corpus: 罚款 or 行政机关 are no one clause's term
+_THRESHOLD_ASKED_RE = re.compile(r"(?:多少|几)[^，,。？?]{0,8}(?:算|属于)|(?:算|属于)[^，,。？?]{0,8}(?:多少|几)|指(?:的是)?多少")
 
 
 def unstated_term(question: str, quoted: Clause, hits: list[Hit], kind: str,
@@ -937,17 +938,18 @@ def unstated_term(question: str, quoted: Clause, hits: list[Hit], kind: str,
         return bool(tokens) and all(len(t) >= 2 and t in words.idf for t in tokens) and any(t not in has for t in tokens)
 
     text = re.sub(r"[^\u4e00-\u9fff]", " ", question)
-    sanctioned = {cid for cid, sanctions in retriever.sanctions_for.items() if quoted.clause_id in sanctions}
     for hit in hits[:CANDIDATE_CLAUSES]:
         other = hit.clause
-        if other.clause_id == quoted.clause_id or other.clause_id in sanctioned or has_figure_of(other.text, kind):
+        if (other.clause_id == quoted.clause_id or quoted.clause_id in retriever.sanctions_for.get(other.clause_id, ())
+                or has_figure_of(other.text, kind)):
             continue
-        for size in range(min(8, len(text)), MIN_TERM_CHARS - 1, -1):
+        for size in range(min(MAX_TERM_CHARS, len(text)), MIN_TERM_CHARS - 1, -1):
             for start in range(len(text) - size + 1):
                 run = text[start:start + size]
-                if " " in run or run not in other.text or run in quoted.text:
+                if " " in run or run not in other.text or run in quoted.text or not foreign(run):
                     continue
-                if sum(1 for c in retriever.clauses.values() if run in c.text) <= MAX_TERM_CLAUSES and foreign(run):
+                # the corpus-wide count last: it reads every clause
+                if sum(1 for c in retriever.clauses.values() if run in c.text) <= MAX_TERM_CLAUSES:
                     return run, other.citation
     return None
 
