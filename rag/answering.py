@@ -114,6 +114,7 @@ from .units import (
     shared_tasks,
     tasks_of,
     units_named,
+    unknown_unit,
 )
 
 NO_BASIS = "未在已收录的文件中找到依据。"
@@ -1312,6 +1313,11 @@ def _compose_unit_tasks(question: str, retriever: Retriever, scope: Scope | None
         return None
     keys = asked_units(question, tables.plan_units)
     if not keys:
+        unknown = unknown_unit(question, tables.plan_units)
+        if unknown:
+            note = f"《{tables.plan_items[0].doc_short}》的牵头单位和责任单位中没有{unknown}。"
+            return Answer(question=question, answer=NO_BASIS + note, abstained=True,
+                          intent="unit_tasks+abstain:unknown_unit")
         return None
     lead, responsible = roles_asked(question)
     tasks = [tasks_of(key, tables.plan_items, tables.plan_units[key]) for key in keys]
@@ -1654,6 +1660,9 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if term:
         return _abstain(question, hits, intent.kind, retriever, f"unstated_term:{kind}",
                         quote=f"{term[1]}写到“{term[0]}”，但没有写明具体的数。")
+    if (not named and intent.kind == "number" and kind not in ("", "when")
+            and not has_figure_of(piece[0], kind) and not says_free(piece[0], kind, piece[1] is hits[0])):
+        return _abstain(question, hits, intent.kind, retriever, f"no_figure:{kind}")
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
         return _abstain(question, hits, intent.kind, retriever, "no_standard")
     # The plan says the banner publishes its 决策目录; what the catalogue holds is not in any document.

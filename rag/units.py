@@ -28,7 +28,7 @@ _FILLER_RE = re.compile(
     r"今年|本年|2024年|旗里|我旗|全旗|法治建设|法治|工作计划|计划|里面|里|中|在|都|共同|一共|总共|共|有|了|的|是|主要|具体|要|需要|"
     r"干|做|些|啥|"
     r"承担|负责|责任|牵头|参与|配合|协助|作为|单位|部门|分别|一起|联合|同时|和|与|及|、|哪些|什么|哪几项|几项|多少项|工作|任务|事项|"
-    r"请问|我们|列出|列一下|被列为|列为|哪一项|哪项|"
+    r"请问|我们|列出|列一下|被列为|列为|哪一项|哪项|给|分配|安排|布置|交给|"
     r"[，,。？?！!、\s]"
 )
 _PLAN_SUBJECT_RE = re.compile(r"法治政府(?:建设)?")
@@ -125,6 +125,27 @@ def asked_units(question: str, units: dict[str, str]) -> list[str]:
     if not found or len(rest) > (1 if _TASKS_RE.search(question) else 0):
         return []
     return [key for _, key in sorted(found)]
+
+
+# A unit as staff name one of the banner's: 旗教育局, 旗委组织部, 旗退役军人事务局. Not 旗里哪个局.
+_UNIT_SHAPE_RE = re.compile(r"旗(?:委)?[\u4e00-\u9fff]{1,7}?(?:局|委|办|部|中心)")
+_NOT_A_NAME_RE = re.compile(r"哪|什么|啥|个|些|里|各|有关|政府")
+
+
+def unknown_unit(question: str, units: dict[str, str]) -> str:
+    """The unit a tasks question names that the plan's unit lists never do ("旗教育局有哪些任务"), or "".
+
+    Such a question would otherwise be searched, and an item about anything else quoted as the bureau's task.
+    """
+    question = plan_unit_names(question)
+    for m in _UNIT_SHAPE_RE.finditer(question):
+        name = m.group(0)
+        key = unit_key(name)
+        if _NOT_A_NAME_RE.search(key) or any(key in k or k in key for k in units):
+            continue
+        if asked_units(question, {**units, key: name}) == [key]:
+            return name
+    return ""
 
 
 def tasks_of(key: str, items: Iterable[Clause], full_name: str) -> UnitTasks:

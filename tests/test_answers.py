@@ -47,6 +47,7 @@ from rag.intent import (
 from rag.records import Clause, Hit
 from rag.search import Scope
 from rag.tokenization import spelled_by
+from rag.units import unknown_unit
 
 from .conftest import REFERENCE
 
@@ -416,6 +417,10 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         ("今年旗里重大行政决策目录里，具体都有哪些项目？", "no_list"),
         # round 43: a term of a clause that sets no sum, whose sum was taken from another law's fines
         ("较大数额罚款，对企业是多少钱算较大？", "unstated_term:money"),
+        # round 44: a clause without the asked figure had been quoted once another candidate had one; a
+        # rate asked with 要求达到 was read as no rate, and a year of a scheme's name taken for it
+        ("12345热线转过来的执法投诉，我们要在几个工作日内回复？", "no_figure:days"),
+        ("行政执法案卷评查的合格率要求达到多少？", "no_figure:any"),
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
@@ -744,6 +749,22 @@ def test_a_units_tasks_are_listed_with_every_item_cited(assistant):
     assert [c.clause for c in shared.citations] == ["（十七）", "（二十）", "（二十一）"]
     # limited to the laws, the question is searched there as usual
     assert assistant.ask("司法局今年牵头了哪些工作？", scope=Scope("regulations")).intent != "unit_tasks"
+
+
+@pytest.mark.parametrize("question", ["计划里给旗教育局分配了什么任务？", "旗退役军人事务局在今年的计划里负责哪一项？"])
+def test_a_unit_the_plan_never_names_is_told_so_not_given_another_units_item(assistant, question):
+    # an item about anything else (（二）, （二十七）) had been quoted as the bureau's task
+    ans = assistant.ask(question)
+    assert ans.abstained and not ans.citations and ans.intent.endswith("unknown_unit")
+    assert "牵头单位和责任单位中没有旗" in ans.answer
+
+
+def test_an_unknown_unit_is_only_a_units_name_in_a_tasks_question():
+    units = {"司法局": "旗司法局", "委组织部": "旗委组织部"}
+    assert unknown_unit("旗教育局有哪些任务", units) == "旗教育局"
+    assert unknown_unit("旗司法局有哪些任务", units) == ""  # the plan's own
+    assert unknown_unit("旗里哪个局牵头普法", units) == ""  # no name
+    assert unknown_unit("旗教育局的电话是多少", units) == ""  # not its tasks
 
 
 @pytest.mark.slow
