@@ -44,6 +44,7 @@ from .intent import (
     detect_intent,
     figure_kind,
     figure_setter_sentence,
+    gives_figure,
     has_figure_of,
     has_month_length,
     has_number,
@@ -1660,9 +1661,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if term:
         return _abstain(question, hits, intent.kind, retriever, f"unstated_term:{kind}",
                         quote=f"{term[1]}写到“{term[0]}”，但没有写明具体的数。")
-    if (not named and intent.kind == "number" and kind not in ("", "when")
-            and not has_figure_of(piece[0], kind) and not says_free(piece[0], kind, piece[1] is hits[0])):
-        return _abstain(question, hits, intent.kind, retriever, f"no_figure:{kind}")
+    # ``missing_figure`` found the asked figure in some candidate, but the passage chosen may lack it
+    # ("12345转来的投诉几个工作日内回复" quoted the plan's 12345 sentence, which sets no days).
+    # A clause saying who sets the figure is the answer to "限额是多少" (``missing_figure``).
+    if (not named and intent.kind == "number" and kind != "when" and not names_figure_setter(clause.text)
+            and not gives_figure(piece[0], kind) and not says_free(piece[0], kind, piece[1] is hits[0])):
+        return _abstain(question, hits, intent.kind, retriever, f"no_figure:{kind or 'any'}")
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
         return _abstain(question, hits, intent.kind, retriever, "no_standard")
     # The plan says the banner publishes its 决策目录; what the catalogue holds is not in any document.

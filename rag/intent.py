@@ -493,7 +493,7 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # "民告官第一案是哪一年立案的" by 行政诉讼法's rule on which court hears a case.
     ("calendar_year", re.compile(r"哪一年|哪年|哪个年份"), re.compile(_CALENDAR_YEAR)),
     ("date", re.compile(r"哪一天|哪天|哪一日|几月几[日号]"),
-     re.compile(rf"{_CALENDAR_YEAR}|(?:{_NUM})\s*月\s*(?:{_NUM})\s*[日号]|之日|当日|当天|年底|月底")),
+     re.compile(rf"(?:{_NUM})\s*月\s*(?:{_NUM})\s*[日号]|之日|当日|当天|年底|月底")),
     # How often: "村务公开多长时间公开一次" is not answered by a deadline ("7个工作日内"). Not 一次性告知.
     # So is a count per year: "每年至少要搞几次应急演练" is not answered by "分为一级、二级、三级和四级".
     # "多少天内能申请再核一次" asks a deadline: 再……一次 is once more, not how often.
@@ -599,6 +599,16 @@ def has_figure_of(text: str, kind: str) -> bool:
     """Does ``text`` carry a figure of that kind (any figure when the kind is "")?"""
     pattern = _KIND_PATTERNS.get(kind)
     return bool(pattern.search(text)) if pattern is not None else has_number(text)
+
+
+# A length answers a question that asks it in another unit: "二审要在多少天内审结" by "三个月内".
+_LENGTH_KINDS = frozenset({"days", "months", "years", "period"})
+_LENGTH_RE = re.compile(_LENGTH)
+
+
+def gives_figure(text: str, kind: str) -> bool:
+    """Does a quoted passage answer a figure question of that kind: its figure, or any length for a length?"""
+    return has_figure_of(text, kind) or (kind in _LENGTH_KINDS and bool(_LENGTH_RE.search(text)))
 
 
 _DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")

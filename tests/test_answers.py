@@ -26,6 +26,7 @@ from rag.intent import (
     case_stated,
     detect_intent,
     figure_kind,
+    gives_figure,
     has_figure_of,
     has_month_length,
     has_number,
@@ -277,6 +278,9 @@ def test_a_question_that_names_its_unit_wants_a_figure_in_that_unit():
     assert has_figure_of("处分期间为六个月", "months") and not has_figure_of("每年一次", "months")
     assert has_figure_of("自受理之日起二十个工作日内", "days") and has_figure_of("应当场作出", "days")
     assert not has_figure_of("期限为三个月", "days")
+    # but a length in another unit answers the question once quoted: "二审多少天内审结" → "三个月内"
+    assert gives_figure("应当在收到上诉状之日起三个月内作出终审判决", "days")
+    assert not gives_figure("建立行政执法监督与12345政务服务热线合作机制", "days")
 
 
 def test_a_question_how_often_wants_a_frequency_not_a_deadline():
@@ -293,6 +297,8 @@ def test_a_question_for_a_day_or_a_year_wants_one():
     assert detect_intent("今年的推进会定在哪天召开？").kind == "number" and figure_kind("定在哪天召开") == "date"
     assert has_figure_of("应当在每年1月31日前提交", "date") and has_figure_of("自达成协议之日起生效", "date")
     assert not has_figure_of("加强法治政府建设推进机制", "date")
+    # nor a year alone: "总结哪天前报送" had been answered with the plan's "确保完成2024年……各项工作任务"
+    assert not has_figure_of("确保完成2024年法治政府建设各项工作任务", "date")
     # "从哪天起生效" asks for the event it starts from ("一经送达"), which need not be a date
     assert detect_intent("行政复议决定书从哪天起生效？").kind != "number"
     # a year is a calendar year, not "立案之日起六个月内"
