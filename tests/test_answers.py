@@ -427,6 +427,7 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         # rate asked with 要求达到 was read as no rate, and a year of a scheme's name taken for it
         ("12345热线转过来的执法投诉，我们要在几个工作日内回复？", "no_figure:days"),
         ("行政执法案卷评查的合格率要求达到多少？", "no_figure:any"),
+        ("“法治巴彦淖尔智能化一体平台”的账号怎么开通？", "no_how_to"),  # 开通 was no way of taking part
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):

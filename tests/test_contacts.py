@@ -28,6 +28,7 @@ from rag.contacts import asks_for_contact, contact_note
         ("信访局周六周日有没有人值班接访？", "contact"),
         # typed into a search box (round 41)
         ("复议委员会 成员名单", "person"),
+        ("我旗的行政复议委员会成员名单都有谁？", "person"),  # 都 had let it through (round 44)
         ("罚款缴款账号是多少", "contact"),
         ("要去递复议申请，受理窗口的咨询电话是多少？", "contact"),  # the case told is a law's, the number is not
         ("行政复议 网上申请网址", "site"),
