@@ -134,6 +134,7 @@ ABSTAIN_MIN_COVERAGE_LEXICAL = 0.05  # the same share when there is no dense leg
 # questions of the tune/train/per-clause sets as 0.1 did before and 5 more out-of-scope ones.
 NUMBER_MIN_OVERLAP = 0.09
 CREDIT_MIN_IDF = 3.0  # the least IDF of a document term that credits a colloquial phrase (``missing_figure``)
+STRICT_CREDIT_MIN_IDF = 4.5  # … for a sum or a share: a rare term (贿赂, 混淆), never 罚款 or 费用
 # The kinds of figure a colloquial phrase is not credited for (``missing_figure``): sums, shares, any figure.
 STRICT_KINDS = frozenset({"money", "fee", "percent", ""})
 # Figures a clause may leave to another body ("罚款的限额由国务院规定", "分级标准由国务院……制定"):
@@ -877,7 +878,8 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     # 半月了，还能申请复议吗" is the time bar that 行政复议法第二十条's "申请期限" states. Not for a sum or a
     # share (``STRICT_KINDS``): any fine shares 罚款 with "打麻将赌钱被抓了，罚款标准是多少" (no law of the corpus's).
     # Only by a term of some weight: 信访 is in every article of 信访工作条例, so "写信反映问题" is not found by it.
-    phrases = phrase_terms(question, retriever, CREDIT_MIN_IDF, frozenset(generic)) if kind not in STRICT_KINDS else []
+    phrases = phrase_terms(question, retriever, STRICT_CREDIT_MIN_IDF if kind in STRICT_KINDS else CREDIT_MIN_IDF,
+                           frozenset(generic))
     best = 0.0
     found_kind = False
     for hit in hits[:CANDIDATE_CLAUSES]:

@@ -2055,3 +2055,12 @@ def test_a_when_question_is_answered_by_the_stage_a_clause_names(assistant):
 def test_which_level_must_approve_quotes_the_approval_sentence(assistant):
     ans = assistant.ask("查询不正当竞争经营者的银行账户，要报哪一级负责人批准？")
     assert not ans.abstained and "设区的市级以上" in ans.answer
+
+
+def test_a_sum_asked_in_everyday_words_is_found_by_a_rare_term_they_stand_for(assistant):
+    # 塞红包 stands for 贿赂, which 反不正当竞争法第十九条 fines; colloquial phrases credited no sum at all,
+    # so its fine was refused as a figure of something else (round 44). 罚款 itself credits nothing:
+    # every fine has it, and gambling is no law of the corpus's.
+    ans = assistant.ask("给人家采购员塞红包拿订单，会被罚多少钱？")
+    assert not ans.abstained and ans.citations[0].label == "《反不正当竞争法》第十九条" and "十万元以上" in ans.answer
+    assert assistant.ask("打麻将赌钱被抓了，罚款标准是多少").abstained
