@@ -875,9 +875,10 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     # "行政复议法规定……多少学时": the figure must be that law's; the plan's 60学时 is not what it says.
     named = {doc for _, doc in retriever.lookup.doc_mentions(question)}
     # A colloquial phrase whose documents' terms a unit has is found there, as in ``confidence``: "现在过去一个
-    # 半月了，还能申请复议吗" is the time bar that 行政复议法第二十条's "申请期限" states. Not for a sum or a
-    # share (``STRICT_KINDS``): any fine shares 罚款 with "打麻将赌钱被抓了，罚款标准是多少" (no law of the corpus's).
-    # Only by a term of some weight: 信访 is in every article of 信访工作条例, so "写信反映问题" is not found by it.
+    # 半月了，还能申请复议吗" is the time bar that 行政复议法第二十条's "申请期限" states. For a sum or a share
+    # (``STRICT_KINDS``) only by a rare term: any fine shares 罚款 with "打麻将赌钱被抓了，罚款标准是多少" (no law
+    # of the corpus's), while "塞红包拿订单罚多少" is 贿赂's fine. Otherwise by a term of some weight: 信访 is in
+    # every article of 信访工作条例, so "写信反映问题" is not found by it.
     phrases = phrase_terms(question, retriever, STRICT_CREDIT_MIN_IDF if kind in STRICT_KINDS else CREDIT_MIN_IDF,
                            frozenset(generic))
     best = 0.0
@@ -1664,8 +1665,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         return _abstain(question, hits, intent.kind, retriever, f"unstated_term:{kind}",
                         quote=f"{term[1]}写到“{term[0]}”，但没有写明具体的数。")
     # ``missing_figure`` found the asked figure in some candidate, but the passage chosen may lack it
-    # ("12345转来的投诉几个工作日内回复" quoted the plan's 12345 sentence, which sets no days).
-    # A clause saying who sets the figure is the answer to "限额是多少" (``missing_figure``).
+    # ("12345转来的投诉几个工作日内回复" quoted the plan's 12345 sentence, which sets no days). A clause
+    # saying who sets the figure stays the answer to "限额是多少", as there.
     if (not named and intent.kind == "number" and kind != "when" and not names_figure_setter(clause.text)
             and not gives_figure(piece[0], kind) and not says_free(piece[0], kind, piece[1] is hits[0])):
         return _abstain(question, hits, intent.kind, retriever, f"no_figure:{kind or 'any'}")
