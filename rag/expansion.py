@@ -183,6 +183,9 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
      "陈述 申辩"),
     (r"小孩|孩子|未成年|不满十四|未满十四|十四岁", "未成年人 不满十四周岁"),
     (r"外地|外省|外市|跨地区|跨区域", "管辖 违法行为发生地"),
+    # which level of government handles a penalty case (行政处罚法第二十三条), not which court
+    (r"^(?![^。？]*法院)[^。？]*(?:哪一?级|什么级别|哪个层级)[^。？]{0,12}(?:管辖|管|查处|处罚)"
+     r"|(?:管辖|处罚)[^。？]{0,6}(?:归|由)(?:哪一?级|什么级别)", "县级以上地方人民政府 具有行政处罚权的行政机关 管辖"),
     # a firm or goods from elsewhere is the other sense: 外地经营者, kept out by local rules (公平竞争审查条例第九条)
     # ("外地的企业在这里违法了谁来罚" is the jurisdiction sense still; a licence that keeps them out is
     # 行政许可法第十五条's)
@@ -578,6 +581,9 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
      "较大数额罚款 没收较大数额违法所得 要求听证的权利"),
     # a review body that finds a decision's content wrong alters it (行政复议法第六十三条)
     (r"^(?=[^。？]*复议)[^。？]*(?:明显不当|不适当|不恰当|不合理|畸重|过重)", "内容不适当 决定变更"),
+    # which cases must go to the police at all (行政执法机关移送涉嫌犯罪案件的规定第三条)
+    (r"(?:哪些|什么样的?|啥样的?|什么)(?:案件|案子|情况|情形)[^。？]{0,12}(?:必须|应当|要|得|该)?(?:移送|移交|交给?公安|送公安)",
+     "违法事实涉及的金额 情节 后果 立案追诉标准 涉嫌构成犯罪 必须依照本规定向公安机关移送"),
     # to whom a criminal case goes (行政执法机关移送涉嫌犯罪案件的规定第三条)
     # (a case, not a lead on an official: that goes to the 监察机关, 第十八条 and 第十九条)
     (r"^(?=[^。？]*(?:判刑|犯罪|刑事|坐牢))(?![^。？]*线索)[^。？]*(?:(?:移交|移送|交)给?(?:谁|哪个部门|哪个机关|哪里)"
