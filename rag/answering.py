@@ -1654,7 +1654,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # "内蒙古的规章最高能罚多少钱": 行政处罚法第十四条 says only who sets the limit ("罚款的限额由……规定");
     # the sum itself is in no document. Asked who sets it ("限额谁来定"), the clause is the answer.
     kind = figure_kind(question)
-    if (not named and kind in SETTER_KINDS and names_figure_setter(clause.text)
+    sets_elsewhere = names_figure_setter(clause.text)
+    if (not named and kind in SETTER_KINDS and sets_elsewhere
             and not has_figure_of(clause.text, kind) and not _ASKS_WHO_RE.search(question)):
         return _abstain(question, hits, intent.kind, retriever, f"set_elsewhere:{kind}",
                         quote=f"{clause.citation}：“{figure_setter_sentence(clause.text)}”")
@@ -1667,7 +1668,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # ``missing_figure`` found the asked figure in some candidate, but the passage chosen may lack it
     # ("12345转来的投诉几个工作日内回复" quoted the plan's 12345 sentence, which sets no days). A clause
     # saying who sets the figure stays the answer to "限额是多少", as there.
-    if (not named and intent.kind == "number" and kind != "when" and not names_figure_setter(clause.text)
+    if (not named and intent.kind == "number" and kind != "when" and not sets_elsewhere
             and not gives_figure(piece[0], kind) and not says_free(piece[0], kind, piece[1] is hits[0])):
         return _abstain(question, hits, intent.kind, retriever, f"no_figure:{kind or 'any'}")
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .intent import figure_kind
+from .intent import PERIOD_KINDS, figure_kind
 
 _NUM = r"[0-9０-９]+|[零〇一二两三四五六七八九十百千]+"
 # A length of time as the documents write it: 六十日内, 20个工作日内, 三十日前, 24小时内, 六个月内, 二年内.
@@ -33,8 +33,6 @@ _ASKS_HOW_LONG_RES = (
 # "行政诉讼的起诉期限是多久": nothing after 多久 is an act; the period's name says what it is for (起诉).
 _NAMED_PERIOD_RE = re.compile(r"([^，,。？?！!；;：:]+?)的?(?:期限|时限|时效|期间|有效期)")
 _NOT_AN_ACT = "，,。？?！!；;：: 的是呢吗呀啊了"
-# The kinds of figure question (rag/intent.py) that ask how long or by when.
-PERIOD_KINDS = frozenset({"days", "months", "years", "period"})
 
 
 @dataclass(frozen=True)

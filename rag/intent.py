@@ -601,14 +601,17 @@ def has_figure_of(text: str, kind: str) -> bool:
     return bool(pattern.search(text)) if pattern is not None else has_number(text)
 
 
-# A length answers a question that asks it in another unit: "二审要在多少天内审结" by "三个月内".
-_LENGTH_KINDS = frozenset({"days", "months", "years", "period"})
+# The kinds of figure question that ask how long or by when (``deadlines.asks_period``).
+PERIOD_KINDS = frozenset({"days", "months", "years", "period"})
 _LENGTH_RE = re.compile(_LENGTH)
 
 
 def gives_figure(text: str, kind: str) -> bool:
-    """Does a quoted passage answer a figure question of that kind: its figure, or any length for a length?"""
-    return has_figure_of(text, kind) or (kind in _LENGTH_KINDS and bool(_LENGTH_RE.search(text)))
+    """Does a quoted passage answer a figure question of that kind: its figure, or any length for a length?
+
+    "二审要在多少天内审结" is answered by "三个月内".
+    """
+    return has_figure_of(text, kind) or (kind in PERIOD_KINDS and bool(_LENGTH_RE.search(text)))
 
 
 _DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
