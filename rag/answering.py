@@ -23,6 +23,7 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .answerability import AnswerabilityModel, shipped_model
 from .chunking import parse_units
 from .cited import cited_asked, cited_documents, describe_cited
 from .comparison import Comparison, compared
@@ -1042,6 +1043,8 @@ def abstain_note(reason: str) -> str:
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}："
     if code == "no_list":
         return "最相关的条款只提到这份清单（目录），没有列出其中的具体内容。"
+    if code == "unlikely":
+        return "找到的条文与问题所问的对不上，问的像是已收录文件没有写到的内容。"
     return ""
 
 
@@ -1689,10 +1692,44 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if everywhere and not plan_first and _SELF_NAMED_BODY_RE.match(strip_label(piece[0])):
         # The statute says only "负责合法性审查的部门应当……"; the plan names the banner's units for the work.
         return _compose_single(question, intent, retriever, k, mode, scope, outside, plan_only=True)
+    if not named and unlikely(question, intent.kind, hits, piece, conf, retriever):
+        return _abstain(question, hits, intent.kind, retriever, "unlikely")
     pieces = [piece]
     if not named and intent.kind in ("general", "number"):
         pieces += _other_parts(question, piece[1], hits, retriever, mode)
     return _build(question, pieces, hits, intent.kind, retriever)
+
+
+# Set to a list to collect (question, features) of every answer the gate reads: eval/fit_answerability.py does.
+RECORDER: list[tuple[str, dict[str, float]]] | None = None
+
+
+def gate_model(retriever: Retriever) -> AnswerabilityModel | None:
+    """The answerability model, if it was fitted with the embedding models this retriever uses."""
+    model = shipped_model()
+    cfg = retriever.cfg
+    return model if model is not None and model.fits(cfg.model, cfg.second_model) else None
+
+
+def unlikely(question: str, intent: str, hits: list[Hit], piece: tuple[str, Hit], conf: dict[str, float],
+             retriever: Retriever) -> bool:
+    """Does the answerability model judge the answer about to be given one to a question out of scope?
+
+    The hand-made checks above each read one signal; this reads them all at once (rag/evidence.py).
+    Only a search with every leg: the model reads each leg's scores.
+    """
+    if not conf or not hits or not {"bm25", "dense", "second"} <= set(hits[0].legs):
+        return False
+    gate = float(getattr(retriever.cfg, "answer_gate", 1.0))
+    model = gate_model(retriever) if gate < 1.0 else None
+    if model is None and RECORDER is None:
+        return False
+    from .evidence import features
+
+    values = features(question, intent, hits, piece[0], piece[1], conf, retriever)
+    if RECORDER is not None:
+        RECORDER.append((question, values))
+    return model is not None and model.probability(values) >= gate
 
 
 def _other_parts(question: str, chosen: Hit, hits: list[Hit], retriever: Retriever,

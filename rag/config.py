@@ -134,6 +134,12 @@ class Config:
     abstain_min_dense: float = 0.88
     abstain_min_coverage_lexical: float = 0.05  # the coverage bar without a dense leg (--mode bm25)
     number_min_overlap: float = 0.09
+    # Withhold an answer when the answerability model (rag/answerability.py, fitted on the staff
+    # questions) puts P(out of scope) at or above this; 1 (the default) switches it off. At 0.7 it
+    # refuses a fifth of the out-of-scope questions that get past the other checks, but also some hard
+    # paraphrases the documents do answer ("二审要在多少天内审结"), so it is a stricter mode to opt into.
+    # Used only with the embedding models it was fitted with, in hybrid mode.
+    answer_gate: float = 1.0
     # A library of other laws (folder or .tar.gz of Markdown), indexed by `rag build` beside the
     # index; None: off. ``load_config`` points it at the shared LawRefBook collection when present,
     # so a bare ``Config()`` (tests, scripts) does not spend 30 s building it unasked.
@@ -183,6 +189,7 @@ _ENV: dict[str, tuple[str, Callable[[str], object]]] = {
     "RAG_DENSE_SENTENCES": ("dense_sentences", _flag),
     "RAG_ABSTAIN_MIN_COVERAGE": ("abstain_min_coverage", float),
     "RAG_ABSTAIN_MIN_DENSE": ("abstain_min_dense", float),
+    "RAG_ANSWER_GATE": ("answer_gate", float),
     "RAG_LLM_BASE_URL": ("llm_base_url", str),
     "RAG_LLM_MODEL": ("llm_model", str),
     "RAG_LLM_API_KEY": ("llm_api_key", str),

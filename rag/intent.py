@@ -562,6 +562,11 @@ def figure_kind(question: str) -> str:
     return ""
 
 
+def figure_pattern(question: str) -> re.Pattern[str] | None:
+    """The pattern of the figure the question asks for, or None when it asks for any figure."""
+    return _KIND_PATTERNS.get(figure_kind(question))
+
+
 # A rate the question names by its two characters before 率 (应诉率, 纠错率), not 比率 or 效率.
 _RATE_ASKED_RE = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|要求|要|能|应|需|得|达到|达|大概|一般|至少|最低|不低于)*多少")
 
