@@ -407,7 +407,7 @@ def query_weights(question: str, retriever: Retriever, context: str = "") -> dic
     weights = {t: words.idf.get(t, words.unseen) for t in content_tokens(tokens) if t not in QUESTION_WORDS}
     # A number the documents also write is a name here ("打12345反映" → the sentence on the 12345 hotline);
     # one they do not ("孩子12岁") tells no sentence from another.
-    weights.update({t: words.idf[t] for t in tokens if t.isdigit() and len(t) >= 3 and t in words.idf})
+    weights.update({t: words.idf[t] for t in number_names(tokens, retriever)})
     extra = context
     if getattr(retriever.cfg, "expand_queries", False):
         try:
@@ -420,6 +420,15 @@ def query_weights(question: str, retriever: Retriever, context: str = "") -> dic
         if t not in weights and t in words.idf:
             weights[t] = W_EXPANSION * words.idf[t]
     return weights
+
+
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
+def number_names(tokens: Iterable[str], retriever: Retriever) -> list[str]:
+    """The numbers among ``tokens`` that the documents use as names (12345, the hotline), not as amounts or years."""
+    idf = retriever.word_weights.idf
+    return [t for t in tokens if t.isdigit() and len(t) >= 3 and t in idf and not _YEAR_RE.match(t)]
 
 
 def overlap(weights: dict[str, float], found: frozenset[str] | set[str]) -> float:
@@ -1041,6 +1050,8 @@ def abstain_note(reason: str) -> str:
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}，而是交由其他机关规定——"
     if code == "unstated_term":
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}："
+    if code == "unnamed" and detail:
+        return f"最相关的条款没有提到问题所说的“{detail}”，拿它作答会答非所问。"
     if code == "no_list":
         return "最相关的条款只提到这份清单（目录），没有列出其中的具体内容。"
     if code == "unlikely":
@@ -1674,6 +1685,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if (not named and intent.kind == "number" and kind != "when" and not sets_elsewhere
             and not gives_figure(piece[0], kind) and not says_free(piece[0], kind, piece[1] is hits[0])):
         return _abstain(question, hits, intent.kind, retriever, f"no_figure:{kind or 'any'}")
+    # "12345热线转来的工单几个工作日内办结": only the plan names the hotline, and it sets no days; 信访工作条例's
+    # 60日内办结 is for another matter. A figure about a thing named by its number is in a passage that names it.
+    unnamed = [] if named or intent.kind != "number" else [
+        t for t in number_names(retriever.tokenizer.tokenize(question), retriever) if t not in piece[0]]
+    if unnamed:
+        return _abstain(question, hits, intent.kind, retriever, f"unnamed:{unnamed[0]}")
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
         return _abstain(question, hits, intent.kind, retriever, "no_standard")
     # The plan says the banner publishes its 决策目录; what the catalogue holds is not in any document.

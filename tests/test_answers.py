@@ -13,6 +13,7 @@ from rag.answering import (
     clause_units,
     does_act,
     finish,
+    number_names,
     responsibility_text,
     should_abstain,
     unanimous,
@@ -2064,3 +2065,19 @@ def test_a_sum_asked_in_everyday_words_is_found_by_a_rare_term_they_stand_for(as
     ans = assistant.ask("给人家采购员塞红包拿订单，会被罚多少钱？")
     assert not ans.abstained and ans.citations[0].label == "《反不正当竞争法》第十九条" and "十万元以上" in ans.answer
     assert assistant.ask("打麻将赌钱被抓了，罚款标准是多少").abstained
+
+
+def test_a_figure_about_a_thing_named_by_its_number_needs_a_passage_that_names_it(assistant):
+    # Only the plan names the 12345 hotline, and it sets no days; 信访工作条例's 60日内办结 (another matter)
+    # had been quoted for it.
+    for question in ("12345热线转来的工单，一般要几个工作日内办结？", "打12345反映问题后，政府最长多少天必须回复？"):
+        ans = assistant.ask(question)
+        assert ans.abstained and ans.intent.endswith("+abstain:unnamed:12345"), question
+        assert "“12345”" in ans.answer and ans.related
+    # What the plan does say of the hotline is still answered, and a figure it gives beside it too.
+    ans = assistant.ask("执法监督和12345热线之间要建什么机制？")
+    assert not ans.abstained and ans.citations[0].label.endswith("（二十二）") and "12345" in ans.answer
+    ans = assistant.ask("听说要把执法监督跟12345热线对接起来，今年年底前要建成几级的执法协调监督体系？")
+    assert not ans.abstained and "三级" in ans.answer
+    # A year is no name: "2024年……多少" is asked of the plan's figures as before.
+    assert number_names(["2024", "12345", "30", "60"], assistant.retriever) == ["12345"]
