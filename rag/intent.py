@@ -78,9 +78,10 @@ NUMBER_RE = re.compile(
 
 # A question that names a clause and asks nothing more than "what does it say".
 LOOKUP_REST_RE = re.compile(
-    r"^(?:的)?(?:内容|规定|条文|原文|全文|讲|说|写|规定了|讲了|说了|写了|讲的|说的|写的|是|的是|指|主要|具体)*"
+    r"^(?:的)?(?:内容|规定|条文|原文|全文|讲|说|写|规定了|讲了|说了|写了|讲的|说的|写的|是|的是|指|主要|具体|有)*"
     r"(?:什么|啥|哪些|些什么|什么内容|哪些内容|的内容|内容是什么|是什么内容|怎么规定|如何规定|怎么说|讲什么)?"
-    r"(?:内容|规定)?[吗呢啊呀]?$"
+    # "（二十二）讲了哪些任务": the item's tasks are the item
+    r"(?:内容|规定|任务|工作|要求)?[吗呢啊呀]?$"
 )
 _REF_STRIP_RE = re.compile(r"[《》“”\"'‘’（）()？?！!。，,、；;：:\s]")
 

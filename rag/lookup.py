@@ -16,7 +16,8 @@ from .records import Clause
 
 _N = f"[{CN_NUMERAL_CHARS}]+|\\d+"
 ARTICLE_REF_RE = re.compile(rf"第\s*({_N})\s*条")
-ITEM_REF_RE = re.compile(rf"第\s*({_N})\s*(?:项|条任务|项任务|项工作)|[（(]\s*({_N})\s*[）)]")
+# "第（十九）项" is written too: the brackets with the 第 and 项 around them are one reference.
+ITEM_REF_RE = re.compile(rf"第\s*({_N})\s*(?:项|条任务|项任务|项工作)|(?:第\s*)?[（(]\s*({_N})\s*[）)](?:\s*项(?!目))?")
 PLAN_WORDS = ("计划", "工作计划", "法治政府建设工作计划")
 # Only plan items have 牵头单位 and 责任单位: "（十八）的责任单位" is the plan's item 18.
 PLAN_ITEM_CUES = ("牵头", "责任单位")

@@ -163,6 +163,19 @@ def test_plain_lookup_only_when_nothing_more_is_asked():
     assert is_plain_lookup("计划第二十八项讲了哪些内容？", DOCS)
     assert not is_plain_lookup("行政复议法第二十条规定的申请期限是多久？", DOCS)
     assert not is_plain_lookup("谁牵头行政复议工作？", DOCS)
+    # "第（十九）项" brackets the number and still writes 第 and 项; the item's tasks are the item.
+    assert is_plain_lookup("2024年法治政府建设工作计划（十九）项的主要内容是什么？", DOCS)
+    assert is_plain_lookup("计划第（二十二）项讲了哪些任务？", DOCS)
+    assert is_plain_lookup("（二十二）有哪些任务", DOCS)
+    assert not is_plain_lookup("（十八）的牵头单位是谁", DOCS)
+    assert not is_plain_lookup("计划第（十八）项的牵头单位是谁", DOCS)
+
+
+def test_an_item_asked_for_its_content_is_quoted_whole(assistant):
+    # Asked as a search, the answer was the item's best sentences and left out 出庭应诉率100%.
+    ans = assistant.ask("计划第（十九）项的主要内容是什么？")
+    assert ans.intent == "lookup" and ans.citations[0].label.endswith("（十九）")
+    assert "出庭应诉率100%" in ans.answer and "牵头单位" in ans.answer
 
 
 def test_split_cross_finds_the_plan_part_and_the_law_part():
