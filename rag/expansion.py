@@ -195,7 +195,10 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"公示|公布|晒出来|(?:挂|贴|放)(?:出来|到网上|上网)[^，。？]{0,4}(?:让|给)(?:大家|老百姓|群众|公众)(?:看|知道)", "公开 公示"),
     (r"罚款|罚多少|罚钱", "罚款 处罚"),
     # a decision made on the spot (简易程序), not the fine collected on the spot (当场收缴罚款, 第六十八条)
-    (r"(?:当场|现场)(?:[^。？，收缴交]{0,10})(?:处罚|开罚单|作出?处罚|就罚)", "当场作出行政处罚决定"),
+    (r"(?:当场|现场)(?:[^。？，收缴交]{0,10})(?:处罚|开罚单|作出?处罚|就罚|作出罚款决定)", "当场作出行政处罚决定"),
+    # … and how much such a decision may fine (第五十一条's limits; 第六十八条's 一百元以下 is when it is collected)
+    (r"(?:当场|现场)[^。？，收缴交]{0,10}(?:处罚|罚款|罚)[^。？]{0,16}(?:上限|限额|额度|最多|最高|多少钱|罚多少|金额)",
+     "对公民处以二百元以下 对法人或者其他组织处以三千元以下罚款"),
     # an agency asked to protect someone that does nothing: suable after two months (行政诉讼法第四十七条)
     (r"(?:没人管|没人理|不管不问|不理不睬|一直不管|一直不理|不给处理|不处理|拖着不办|迟迟不办|不作为|不履行(?:职责)?)"
      r"(?:(?!检察)[^。？]){0,30}(?:法院|起诉|(?<!被)" + SUE + r"|打官司)"  # one the procuratorate sues is the next entry's
