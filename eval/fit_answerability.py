@@ -18,14 +18,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
+if TYPE_CHECKING:
+    from rag.config import Config
 
-def record(questions: list[dict], progress: bool = True) -> tuple[list[tuple[dict, dict[str, float], bool]], object]:
+
+def record(questions: list[dict], progress: bool = True) -> tuple[list[tuple[dict, dict[str, float], bool]], Config]:
     """(question record, features, answer has the key phrases) for each question the assistant answers,
     and the config it was asked with."""
     from tqdm import tqdm

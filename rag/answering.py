@@ -217,6 +217,8 @@ class _Tables:
     units: dict[str, list[Unit]] = field(default_factory=dict)
     unit_tokens: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     chars: frozenset[str] = frozenset()  # every character of the documents (rag/simplified.py)
+    # The tokens of the words that frame any figure question (期限, 之日起, 最长, 小时): they tell no figure from another.
+    frame_words: frozenset[str] = frozenset()
 
 
 _TABLES: weakref.WeakKeyDictionary[Retriever, _Tables] = weakref.WeakKeyDictionary()
@@ -233,6 +235,11 @@ def _tables(retriever: Retriever) -> _Tables:
                 tables = _build_tables(retriever)
                 _TABLES[retriever] = tables
     return tables
+
+
+def frame_words(retriever: Retriever) -> frozenset[str]:
+    """The tokens of the words that frame any figure question (期限, 之日起, 最长, 小时), read once per index."""
+    return _tables(retriever).frame_words
 
 
 def prepare(retriever: Retriever) -> None:
@@ -259,7 +266,9 @@ def _build_tables(retriever: Retriever) -> _Tables:
     return _Tables(doc_names=doc_names, plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles,
                    plan_items=plan_items, plan_units=known_units(plan_items),
                    doc_clauses={d: tuple(cs) for d, cs in by_doc.items()},
-                   chars=corpus_characters(c.text for c in clauses))
+                   chars=corpus_characters(c.text for c in clauses),
+                   frame_words=frozenset(retriever.tokenizer.tokenize(
+                       f"{DEADLINE_TERMS} {YEARS_TERMS} {FIGURE_FRAME_TERMS}")))
 
 
 def is_lead_in(text: str) -> bool:
@@ -880,7 +889,7 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     # weight they were a tenth of the words, enough alone for "补办身份证要多长时间" to take 二十日内.
     # So are the words that frame any figure question: "最长不能超过多少小时" shares 最长, 超过 and 小时 with
     # limits of anything ("延长的期限最长不得超过20个工作日", "24小时内移送").
-    generic = set(retriever.tokenizer.tokenize(f"{DEADLINE_TERMS} {YEARS_TERMS} {FIGURE_FRAME_TERMS}"))
+    generic = tables.frame_words
     weights = {t: w for t, w in query_weights(question, retriever).items() if t not in generic}
     # "行政复议法规定……多少学时": the figure must be that law's; the plan's 60学时 is not what it says.
     named = {doc for _, doc in retriever.lookup.doc_mentions(question)}
@@ -890,7 +899,7 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     # of the corpus's), while "塞红包拿订单罚多少" is 贿赂's fine. Otherwise by a term of some weight: 信访 is in
     # every article of 信访工作条例, so "写信反映问题" is not found by it.
     phrases = phrase_terms(question, retriever, STRICT_CREDIT_MIN_IDF if kind in STRICT_KINDS else CREDIT_MIN_IDF,
-                           frozenset(generic))
+                           generic)
     best = 0.0
     found_kind = False
     for hit in hits[:CANDIDATE_CLAUSES]:

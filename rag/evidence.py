@@ -12,18 +12,12 @@ describe the quoted passage as well as the search.
 
 from __future__ import annotations
 
-from .answering import (
-    DEADLINE_TERMS,
-    FIGURE_FRAME_TERMS,
-    YEARS_TERMS,
-    content_tokens,
-    overlap,
-    query_weights,
-)
-from .expansion import expand
+import re
+
+from .answering import content_tokens, frame_words, overlap, query_weights
 from .intent import NUMBER_RE, figure_pattern
 from .records import Hit
-from .reference import law_key
+from .reference import held_and_outside
 from .search import Retriever
 
 TOP_CLAUSES = 3  # the clauses whose words count as found, as in ``answering.confidence``
@@ -38,7 +32,7 @@ def _share(weights: list[float], total: float) -> float:
     return sum(weights) / total if total > 0 else 0.0
 
 
-def figure_sentence_overlap(body: str, pattern, weights: dict[str, float], retriever: Retriever) -> float:
+def figure_sentence_overlap(body: str, pattern: re.Pattern[str], weights: dict[str, float], retriever: Retriever) -> float:
     """The best overlap of the question's words with a sentence of ``body`` that carries a figure.
 
     For a number question: "法院发来的司法建议，多少天之内反馈" quoted 行政诉讼法第八十五条, whose sentence
@@ -61,14 +55,7 @@ def library_evidence(question: str, dense: float, retriever: Retriever) -> tuple
     holds; ``answering.out_of_corpus`` refuses only past a fixed ratio, here the ratio is one feature.
     Without a library (a checkout without ../shared) the no-match values stand in.
     """
-    library = retriever.reference
-    if library is None:
-        return NO_LIBRARY_RATIO, 0.0, NO_LIBRARY_MARGIN
-    text = expand(question) if retriever.cfg.expand_queries else question
-    ranked = library.nearest(text)
-    held = retriever.held_laws
-    best_held = max((s for t, s in ranked if law_key(t) in held), default=0.0)
-    outside = [(t, s) for t, s in ranked if law_key(t) not in held]
+    best_held, outside = held_and_outside(retriever.library_matches(question), retriever.held_laws)
     if not outside or outside[0][1] <= 0:
         return NO_LIBRARY_RATIO, 0.0, NO_LIBRARY_MARGIN
     title, score = outside[0]
@@ -85,7 +72,7 @@ def features(question: str, intent: str, hits: list[Hit], body: str, quoted: Hit
     words = retriever.word_weights
     weights = query_weights(question, retriever)
     found_in_body = set(retriever.tokenizer.tokenize(body)) | {t for t in weights if len(t) >= 2 and t in body}
-    generic = set(retriever.tokenizer.tokenize(f"{DEADLINE_TERMS} {YEARS_TERMS} {FIGURE_FRAME_TERMS}"))
+    generic = frame_words(retriever)
     specific = {t: w for t, w in weights.items() if t not in generic}
     asked = content_tokens(retriever.tokenizer.tokenize(question))
     idf = [words.idf.get(t, words.unseen) for t in asked]

@@ -105,6 +105,12 @@ def held_keys(names: Iterable[str]) -> set[str]:
     return {law_key(n) for n in names if n}
 
 
+def held_and_outside(ranked: list[tuple[str, float]], held: set[str]) -> tuple[float, list[tuple[str, float]]]:
+    """The best score of a law the corpus holds, and the matches of the laws it does not (best first)."""
+    best_held = max((s for t, s in ranked if law_key(t) in held), default=0.0)
+    return best_held, [(t, s) for t, s in ranked if law_key(t) not in held]
+
+
 def outside_law(ranked: list[tuple[str, float]], held: set[str],
                 max_ratio: float = MAX_HELD_RATIO, min_score: float = MIN_SCORE) -> str:
     """The law a question is about when the corpus' laws match it far worse than another law ("" otherwise).
@@ -112,8 +118,7 @@ def outside_law(ranked: list[tuple[str, float]], held: set[str],
     ``ranked``: (law title, BM25 score) of the library's best clauses, best first. Scores are
     compared within the library, where every law is weighed by the same statistics.
     """
-    best_held = max((s for t, s in ranked if law_key(t) in held), default=0.0)
-    outside = [(t, s) for t, s in ranked if law_key(t) not in held]
+    best_held, outside = held_and_outside(ranked, held)
     if not outside:
         return ""
     title, score = outside[0]

@@ -11,9 +11,11 @@ import heapq
 import math
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
+from typing import TypeVar
 
 import numpy as np
 
@@ -56,6 +58,7 @@ from .tokenization import content_tokens
 
 MODES = ("hybrid", "bm25", "dense", "second", "sparse")
 QUERY_VECTORS_KEPT = 64
+_T = TypeVar("_T")
 # How much farther in meaning (cosine) a reference-library law's title may be from the question than the
 # corpus' best clause, for the law to be named (Retriever.outside_law). On dev and the tuning set, the
 # apt library laws lie from 0.055 below to 0.048 above; the stray ones 0.004 to 0.076 below.
@@ -144,7 +147,8 @@ class Retriever:
         self._encoder = None
         self._second_encoder = None
         self._encoder_lock = threading.Lock()
-        self._query_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        # what was computed for the last few queries: vectors, and the reference library's matches
+        self._query_vectors: OrderedDict[tuple[str, str], object] = OrderedDict()
         self.plan_docs = set(self.lookup.plan_docs)
         self._defined: dict[str, frozenset[str]] = {}
         self._defines_only: dict[str, bool] = {}
@@ -215,14 +219,21 @@ class Retriever:
         "城管局……证明" 看守所条例. A law is named only when the question is about as near in meaning
         to its title as to the corpus' best clause (``LIBRARY_TITLE_MARGIN``).
         """
-        library = self.reference
-        if library is None:
+        if self.reference is None:
             return ""
-        text = expand(question) if self.cfg.expand_queries else question
-        law = outside_law(library.nearest(text), self.held_laws, min_score=min_score)
+        law = outside_law(self.library_matches(question), self.held_laws, min_score=min_score)
         if law and dense > 0 and self.title_similarity(question, law) < dense - LIBRARY_TITLE_MARGIN:
             return ""
         return law
+
+    def library_matches(self, question: str) -> list[tuple[str, float]]:
+        """(law title, BM25 score) of the reference library's clauses nearest to the question, as expanded for
+        the search; [] without a library. Kept like the query vectors: the answerability features ask again."""
+        library = self.reference
+        if library is None:
+            return []
+        return self._remembered(
+            "library", question, lambda: library.nearest(expand(question) if self.cfg.expand_queries else question))
 
     def title_similarity(self, question: str, title: str) -> float:
         """Cosine of the question with a law's title, both by the main model (titles embedded once each)."""
@@ -311,7 +322,7 @@ class Retriever:
         """
         return spell_out(query) if self.cfg.expand_queries else query
 
-    def _remembered(self, kind: str, query: str, compute) -> np.ndarray:
+    def _remembered(self, kind: str, query: str, compute: Callable[[], _T]) -> _T:
         key = (kind, query)
         with self._encoder_lock:
             qv = self._query_vectors.get(key)
