@@ -2094,3 +2094,14 @@ def test_a_figure_about_a_thing_named_by_its_number_needs_a_passage_that_names_i
     assert not ans.abstained and "三级" in ans.answer
     # A year is no name: "2024年……多少" is asked of the plan's figures as before.
     assert number_names(["2024", "12345", "30", "60"], assistant.retriever) == ["12345"]
+
+
+def test_pointing_words_do_not_count_as_words_the_documents_lack(assistant):
+    # 这个, 活, 那条 and 第一个 are in no clause, and weighed like a missing topic they sank these to
+    # "no basis" though item （一） and （四） are found first.
+    for question, unit in [("权责清单动态管理这个活哪个单位牵头", "旗委编办"),
+                           ("法治化营商环境那条 牵头单位第一个是谁", "旗委政法委")]:
+        answer = assistant.ask(question)
+        assert not answer.abstained and unit in answer.answer, question
+    # A topic word the documents lack still weighs: the pointing word does not rescue the question.
+    assert assistant.ask("这个宅基地审批的活哪个单位牵头").abstained
