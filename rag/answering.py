@@ -25,7 +25,16 @@ from dataclasses import dataclass, field
 
 from .answerability import AnswerabilityModel, shipped_model
 from .chunking import parse_units
-from .cited import cited_asked, cited_documents, describe_cited
+from .cited import (
+    asks_of_citation,
+    citation_asked,
+    citation_tells,
+    cited_asked,
+    cited_documents,
+    cited_titles,
+    describe_cited,
+    names_title,
+)
 from .comparison import Comparison, compared
 from .contacts import asks_for_contact, contact_note
 from .docfacts import describe_fact, facts_asked, facts_missing, in_force_sentence
@@ -219,6 +228,7 @@ class _Tables:
     chars: frozenset[str] = frozenset()  # every character of the documents (rag/simplified.py)
     # The tokens of the words that frame any figure question (期限, 之日起, 最长, 小时): they tell no figure from another.
     frame_words: frozenset[str] = frozenset()
+    cited: dict[str, str] = field(default_factory=dict)  # the 《titles》 the documents cite, as asked → as written
 
 
 _TABLES: weakref.WeakKeyDictionary[Retriever, _Tables] = weakref.WeakKeyDictionary()
@@ -266,7 +276,7 @@ def _build_tables(retriever: Retriever) -> _Tables:
     return _Tables(doc_names=doc_names, plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles,
                    plan_items=plan_items, plan_units=known_units(plan_items),
                    doc_clauses={d: tuple(cs) for d, cs in by_doc.items()},
-                   chars=corpus_characters(c.text for c in clauses),
+                   chars=corpus_characters(c.text for c in clauses), cited=cited_titles(clauses),
                    frame_words=frozenset(retriever.tokenizer.tokenize(
                        f"{DEADLINE_TERMS} {YEARS_TERMS} {FIGURE_FRAME_TERMS}")))
 
@@ -822,9 +832,10 @@ def out_of_corpus(question: str, tables: _Tables) -> str:
     """Why the corpus cannot hold the answer, from the question alone ("" when it may).
 
     It names a law the corpus does not contain (行政强制法), or a plan of another year or another place.
+    Not a law a document cites when what that citation says is asked: its 文号 is in the citing sentence.
     """
     law = unknown_law(question, tables.doc_names)
-    if law:
+    if law and not (asks_of_citation(question) and any(names_title(question, t) for t in tables.cited)):  # ``_compose_citation``
         return f"unknown_law:{law}"
     year = other_year_plan(question, tables.plan_titles)
     if year:
@@ -1312,6 +1323,7 @@ def _compose_question(question: str, retriever: Retriever, scope: Scope | None, 
     # Questions about the plan as a whole or a unit's share of it, unless they ask of another year's plan.
     if not outside:
         whole_doc = (_compose_unit_tasks(question, retriever, scope) or _compose_outline(question, retriever, scope)
+                     or _compose_citation(question, retriever, scope)
                      or _compose_facts(question, retriever, scope) or _compose_structure(question, retriever, scope)
                      or _compose_procedures(question, retriever, scope) or _compose_cited(question, retriever, scope))
         if whole_doc is not None:
@@ -1497,6 +1509,38 @@ def _compose_cited(question: str, retriever: Retriever, scope: Scope | None) -> 
         return None
     used = {c.clause_id: c for entry in cited for c in entry.clauses}  # each citing clause once, in order
     return _listing(describe_cited(items[0].doc_short, cited), list(used.values()), question, retriever, "outline")
+
+
+def _compose_citation(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
+    """ "计划里提到的《……办法》文号是什么": the sentences of the documents citing a title the corpus does not hold.
+
+    The 办法 itself is not held, but the plan's sentence gives its 文号 ("（内政办发〔2024〕14号）") and what
+    is to be done with it. Searched, the question found another item's "（2023—2025年）" for the year asked.
+    """
+    asked = citation_asked(question)
+    if not asked:
+        return None
+    tables = _tables(retriever)
+    titles = [t for t in tables.cited if names_title(question, t) and law_key(t) not in retriever.held_laws]
+    if not titles:
+        return None
+    marks = [f"《{tables.cited[t]}》" for t in titles]
+    allowed = retriever.allowed_docs(scope)
+    pieces: list[tuple[str, Hit]] = []
+    for doc_id, clauses in tables.doc_clauses.items():
+        if allowed is not None and doc_id not in allowed:
+            continue
+        for clause in clauses:
+            if not any(m in clause.text for m in marks):
+                continue
+            quoted = [finish(u.text) for u in _units(tables, clause) if any(m in u.text for m in marks)]
+            if quoted:
+                pieces.append(("".join(quoted), Hit(clause=clause, score=1.0, legs={"lookup": 1.0})))
+    # Cited only in documents the scope leaves out, or without the 文号 asked ("严格执行《……办法》"):
+    # the document itself would say, and it is not held.
+    if not any(citation_tells(text, asked) for text, _ in pieces):
+        return _abstain(question, [h for _, h in pieces], "cited", retriever, f"unknown_law:{tables.cited[titles[0]]}")
+    return _build(question, pieces[:MAX_NAMED], [h for _, h in pieces], "cited", retriever)
 
 
 def _compose_procedures(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:

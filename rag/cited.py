@@ -9,6 +9,7 @@ cite it and says which ones can be asked about here. Pure functions.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,58 @@ def cited_asked(question: str) -> bool:
     if not m:
         return False
     return not _FILLER_RE.sub("", question[: m.start()] + question[m.end():])
+
+
+# What a clause citing a document says of it: its number or year, who issued it, or the duty to carry it out.
+# "计划里提到的《内蒙古自治区重大行政决策目录管理办法》文号是什么" is answered by the plan's own sentence
+# ("……（内政办发〔2024〕14号），依法公开……"), though the 办法 itself is not held.
+_CITATION_ASKS = (
+    ("number", re.compile(r"文号|发文字号|字号|哪(?:一)?年|(?:什么时候|何时)(?:印发|出台|发布|制定)")),
+    ("issuer", re.compile(r"谁(?:印发|制定|发布|出台)|(?:哪个|什么)(?:部门|机关|单位)(?:印发|制定|发布|出台)")),
+    ("mention", re.compile(r"(?:计划|文件|方案)(?:里|中|当中)?(?:提到|提及|引用|点名|要求执行|要求落实)(?:了)?的")),
+)
+# How a citing sentence tells each: "（内政办发〔2024〕14号）", "党中央、国务院印发的《……》".
+_CITATION_TELLS = {
+    "number": re.compile(r"〔\d{4}〕|\d+号|\d{4}年"),
+    "issuer": re.compile(r"(?:印发|发布|制定|出台)的《"),
+}
+_ARTICLE_RE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+
+
+def citation_asked(question: str) -> str:
+    """What the question asks of a document as the citing text gives it: number, issuer, mention; "" for none.
+
+    Not when it asks for one of the document's articles, nor what it rules: those are in the document alone.
+    """
+    if _ARTICLE_RE.search(question):
+        return ""
+    return next((kind for kind, pattern in _CITATION_ASKS if pattern.search(question)), "")
+
+
+def asks_of_citation(question: str) -> bool:
+    """Does the question ask what the citing text says of a document (its 文号, year, issuer), not what it rules?"""
+    return bool(citation_asked(question))
+
+
+def citation_tells(sentence: str, asked: str) -> bool:
+    """Does a sentence citing a document say what was asked of it (any mention answers "提到的……")?"""
+    pattern = _CITATION_TELLS.get(asked)
+    # the title's own years ("（2021—2025年）") are no date of issue
+    return pattern is None or bool(pattern.search(_TITLE_RE.sub("《》", sentence)))
+
+
+MIN_TITLE_TAIL = 8  # the fewest characters of a title's end that name it ("自治区重大行政决策目录管理办法")
+
+
+def names_title(question: str, title: str) -> bool:
+    """Does the question name ``title``, whole or by its end (the region before it left out)?"""
+    return any(title[start:] in question for start in range(max(1, len(title) - MIN_TITLE_TAIL + 1)))
+
+
+def cited_titles(clauses: Iterable[Clause]) -> dict[str, str]:
+    """Every 《title》 the clauses cite, as asked (NFKC, as questions are read: （） become ()) → as written."""
+    return {unicodedata.normalize("NFKC", m.group(1)): m.group(1)
+            for clause in clauses for m in _TITLE_RE.finditer(clause.text)}
 
 
 def cited_documents(clauses: Iterable[Clause], held: set[str], key: Callable[[str], str] = str) -> list[Cited]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.chunking import chunk_document
-from rag.cited import cited_asked, cited_documents, describe_cited
+from rag.cited import asks_of_citation, cited_asked, cited_documents, describe_cited
 from rag.loading import load_document
 from rag.reference import law_key
 
@@ -47,3 +47,40 @@ def test_the_answer_lists_each_title_with_where_and_whether_held(plan):
 )
 def test_only_a_question_for_the_cited_documents_is_taken(question, asked):
     assert cited_asked(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("计划里提到的《内蒙古自治区重大行政决策目录管理办法》文号是什么？", True),
+        ("《法治政府建设实施纲要（2021—2025年）》是谁印发的", True),
+        ("《内蒙古自治区重大行政决策目录管理办法》是哪一年印发的？", True),
+        ("计划中提到的《内蒙古自治区行政执法证件管理办法》要求什么", True),
+        ("《内蒙古自治区行政执法证件管理办法》第五条规定了什么", False),  # the document's own article
+        ("《内蒙古自治区行政规范性文件管理办法》规定有效期是几年？", False),  # what it rules
+    ],
+)
+def test_a_question_about_what_a_citation_says_is_told_from_one_about_the_cited_rules(question, asked):
+    assert asks_of_citation(question) is asked
+
+
+def test_a_cited_document_the_corpus_lacks_is_answered_from_the_sentence_citing_it(assistant):
+    # The 办法 is not held, but the plan's sentence gives its 文号: refused as an unknown law, staff never saw it.
+    number = assistant.ask("计划里提到的《内蒙古自治区重大行政决策目录管理办法》文号是什么？")
+    assert not number.abstained and "内政办发〔2024〕14号" in number.answer
+    assert [c.clause for c in number.citations] == ["（七）"]
+    # Asked by its year, a search found another item's "（2023—2025年）".
+    year = assistant.ask("《内蒙古自治区重大行政决策目录管理办法》是哪一年的文件？")
+    assert "〔2024〕14号" in year.answer and year.citations[0].clause == "（七）"
+    issued = assistant.ask("《法治政府建设实施纲要（2021—2025年）》是谁印发的")
+    assert "党中央、国务院印发" in issued.answer and issued.citations[0].clause == "前言"
+    # A citing sentence that gives no date says nothing of the year asked: the 办法 itself would.
+    undated = assistant.ask("《内蒙古自治区行政规范性文件管理办法》是哪一年印发的")
+    assert undated.abstained and "内蒙古自治区行政规范性文件管理办法" in undated.answer
+    assert assistant.ask("《法治政府建设实施纲要（2021—2025年）》是哪一年印发的").abstained  # its title's years are not it
+    # Named by the end of its title, as staff shorten it; not taken for the plan's own 文号.
+    short = assistant.ask("2024年法治政府建设工作计划里提到的自治区重大行政决策目录管理办法，文号是多少？")
+    assert "内政办发〔2024〕14号" in short.answer
+    # What the cited document itself rules is in that document alone.
+    assert assistant.ask("《内蒙古自治区行政执法证件管理办法》第五条规定了什么").abstained
+    assert assistant.ask("《内蒙古自治区行政规范性文件管理办法》规定有效期是几年？").abstained
