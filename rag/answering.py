@@ -911,6 +911,13 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     # every article of 信访工作条例, so "写信反映问题" is not found by it.
     phrases = phrase_terms(question, retriever, STRICT_CREDIT_MIN_IDF if kind in STRICT_KINDS else CREDIT_MIN_IDF,
                            generic)
+    # "企业给采购方的经办人员塞好处拉业务……罚款幅度": 第十九条's fine ("违反本法第七条规定贿赂他人的") is for
+    # breaking 第七条, which the question's words found; a fine's sentence that names its rule has the rule's words.
+    rules: dict[str, list[Clause]] = {}
+    if wants_penalty(question) or "罚" in question:  # "罚款幅度是多少" asks the sanction's figure
+        for h in hits[:CANDIDATE_CLAUSES]:
+            for s in retriever.sanctions_for.get(h.clause.clause_id, ()):
+                rules.setdefault(s, []).append(h.clause)
     best = 0.0
     found_kind = False
     for hit in hits[:CANDIDATE_CLAUSES]:
@@ -934,6 +941,9 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
                     text += other.text
             # jieba cuts 行政复议申请 whole, so the question's 复议申请 is found in the text, not the tokens.
             toks |= {t for t in weights if len(t) >= 2 and t in text}
+            for rule in rules.get(hit.clause.clause_id, ()):
+                if rule.label in text:
+                    toks |= retriever.word_weights.clause_tokens.get(rule.clause_id, frozenset())
             best = max(best, overlap(weights, credit_phrases(toks, weights, phrases)))
     if not found_kind:
         return f"no_figure:{kind or 'any'}"

@@ -2080,6 +2080,14 @@ def test_a_sum_asked_in_everyday_words_is_found_by_a_rare_term_they_stand_for(as
     assert assistant.ask("打麻将赌钱被抓了，罚款标准是多少").abstained
 
 
+def test_a_fine_that_names_the_rule_it_sanctions_shares_the_rules_words(assistant):
+    # The question's words found the rule (第七条, 贿赂); 第十九条 fines breaking it ("违反本法第七条规定贿赂他人的")
+    # and was refused as a figure of something else, for sharing few of the question's words itself.
+    ans = assistant.ask("企业给采购方的经办人员塞好处拉业务，按反不正当竞争法罚款幅度是多少？")
+    assert not ans.abstained and ans.citations[0].label == "《反不正当竞争法》第十九条"
+    assert "十万元以上三百万元以下" in ans.answer
+
+
 def test_a_figure_about_a_thing_named_by_its_number_needs_a_passage_that_names_it(assistant):
     # Only the plan names the 12345 hotline, and it sets no days; 信访工作条例's 60日内办结 (another matter)
     # had been quoted for it.
