@@ -319,6 +319,10 @@ _SENSES = (
     # round 45: the limit of a fine decided on the spot, not of one collected there
     ("三千元以下", "执法人员当场作出罚款决定，罚款额度上限是多少？", "当场收缴罚款最多能收多少"),
     ("当场作出行政处罚决定", "当场作出罚款决定要填什么文书", "当场收缴罚款要给什么票据"),
+    # round 46: mediating every dispute that can be (the plan's 应调尽调), not mediation in court; a dispute
+    # settled while it is new (解决在萌芽状态), not a conflict of laws
+    ("应调尽调", "行政争议能调的就都尽量调掉吗", "法院审行政案件能调解吗"),
+    ("萌芽状态", "矛盾纠纷刚冒头就得化解吗", "矛盾纠纷多元化解条例是哪年的"),
 )
 
 
