@@ -405,12 +405,15 @@ def other_year_plan(question: str, plan_titles: tuple[str, ...]) -> str:
 
 # A past year's results: "2023年全旗复议案件收了多少件", "去年出庭应诉率实际是多少". A plan states
 # targets and laws state rules; neither counts what was done. The plan's own year is not past.
-_PAST_YEAR_RE = re.compile("|".join([_YEAR_RE.pattern, *(y for y, step in _RELATIVE_YEARS.items() if step < 0), "上年度"]))
+# So are the plan year's own results so far: "今年上半年出庭应诉率实际达到了多少" (the plan sets 100% as the aim).
+_SO_FAR = "上半年|下半年|[一二三四]季度|前三季度|今年以来|截至目前|(?:到)?目前为止"
+_PAST_YEAR_RE = re.compile("|".join([_YEAR_RE.pattern, *(y for y, step in _RELATIVE_YEARS.items() if step < 0), "上年度",
+                                     _SO_FAR]))
 _RESULT_RE = re.compile(r"实际|完成了|达到了|(?:多少|几)(?:件|起|个案|宗)")
 
 
 def past_results(question: str, plan_titles: tuple[str, ...]) -> str:
-    """The past year whose results (counts, rates achieved) the question asks, or ""."""
+    """The past year (or the part of this one gone by) whose results (counts, rates achieved) are asked, or ""."""
     for m in _PAST_YEAR_RE.finditer(question):
         year = m.group(0)
         if year[:4].isdigit() and any(year[:4] in t for t in plan_titles):
@@ -828,11 +831,17 @@ _DETAILS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("pay", re.compile(r"(?:有没有|有无|有|给不给|发不发)(?:啥|什么)?(?:误工)?(?:补贴|补助|津贴|报酬|劳务费)"
                        r"|(?:补贴|补助|津贴|报酬|劳务费|误工费)[^，,。？?]{0,4}(?:多少|怎么定|怎么算|标准|吗|没有)"),
      re.compile(r"补贴|补助|津贴|报酬|劳务|误工|经费|待遇")),
+    # Rank: "信访督查专员是什么职级" — a post the texts set up without its grade or who appoints to it.
+    # A person's grade only: "什么级别的突发事件" asks the event's level, which 突发事件应对法 states.
+    ("rank", re.compile(r"(?:专员|主任|负责人|局长|干部|人员|委员|代办员|调解员|督查员|监督员)[^，,。？?]{0,4}"
+                        r"(?:什么|啥|哪个|哪一|多高的?)(?:职级|级别|行政级别)|职级(?:是|有)?(?:多少|多高|什么|啥)"
+                        r"|(?:几个|多少|有没有|有无)编制|编制(?:是|有)?(?:多少|几个)"),
+     re.compile(r"职级|级别|职务|编制|任命|任免")),
 )
 
 
 def unstated_detail(question: str, text: str, article: bool = False) -> str:
-    """The detail (papers, form, pay) the question asks that a clause's text does not state, or "".
+    """The detail (papers, form, pay, rank) the question asks that a clause's text does not state, or "".
 
     "草场确权要交哪些材料" finds item （二十）, which only names the work. Papers are judged so in the
     plan only, which never lists any: an ``article`` names them in too many ways (起诉状, 证据, 凭证……)
