@@ -64,8 +64,9 @@ _SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;�
 NUMBER_CUE_RE = re.compile(
     rf"多少|(?<![那这好十哪续着近])(?<!过了)(?<![^提]前)(?<!^前){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)(?![来的])|(?<![分那这好十]){_SOME_RE}几次|"
     r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
-    # "从哪天起生效" asks for the event it starts from ("一经送达"), not a date: not a figure question.
-    rf"几成|什么时候|啥时候|何时|哪一年|哪年|哪一?[天日](?![起开])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
+    # "从哪天起生效" asks for the event it starts from ("一经送达"), not a date: not a figure question; nor does
+    # "怕政府哪天把厂子征收了" or "万一哪天出了事", which fear a day to come.
+    rf"几成|什么时候|啥时候|何时|哪一年|哪年|(?<!万一)(?<!要是)(?<!如果)(?<!说不定)哪一?[天日](?![起开把])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
     r"几点|第几名|排第几|排名第几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
@@ -496,7 +497,7 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # A year or a day: "推进会定在哪天召开" is not answered by a plan item that names no date, nor
     # "民告官第一案是哪一年立案的" by 行政诉讼法's rule on which court hears a case.
     ("calendar_year", re.compile(r"哪一年|哪年|哪个年份"), re.compile(_CALENDAR_YEAR)),
-    ("date", re.compile(r"哪一天|哪天|哪一日|几月几[日号]"),
+    ("date", re.compile(r"(?<!万一)(?<!要是)(?<!如果)(?<!说不定)哪一?[天日](?![起开把])|几月几[日号]"),
      re.compile(rf"(?:{_NUM})\s*月\s*(?:{_NUM})\s*[日号]|之日|当日|当天|年底|月底")),
     # How often: "村务公开多长时间公开一次" is not answered by a deadline ("7个工作日内"). Not 一次性告知.
     # So is a count per year: "每年至少要搞几次应急演练" is not answered by "分为一级、二级、三级和四级".

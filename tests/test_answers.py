@@ -315,6 +315,10 @@ def test_a_question_for_a_day_or_a_year_wants_one():
     assert not has_figure_of("确保完成2024年法治政府建设各项工作任务", "date")
     # "从哪天起生效" asks for the event it starts from ("一经送达"), which need not be a date
     assert detect_intent("行政复议决定书从哪天起生效？").kind != "number"
+    # a day feared, not asked: "哪天把厂子征收了" was refused for want of a date
+    assert detect_intent("外资企业老板担心政府哪天把他们的厂子征收了，这有啥说法？").kind != "number"
+    assert detect_intent("万一哪天出了突发事件，嘎查该怎么办？").kind != "number"
+    assert detect_intent("推进会定在哪天召开？").kind == "number"
     # a year is a calendar year, not "立案之日起六个月内"
     assert figure_kind("第一起民告官案件是哪一年立案的？") == "calendar_year"
     assert has_figure_of("本法自2024年1月1日起施行", "calendar_year")
