@@ -27,7 +27,7 @@ _FACT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?:制定|发布|印发|颁布)(?:机关|单位|部门)")),
 )
 # What may surround the cue and a document's name without asking anything else.
-_FILLER_RE = re.compile(r"请问|这部|这个|这份|这一份|该|本|的|是|在|了|吗|呢|啊|一下|由|被|最早|最初|从|自|"
+_FILLER_RE = re.compile(r"请问|这部|这个|这份|这一份|该|本|的|是|在|了|吗|呢|啊|一下|由|被|最早|最初|从|自|印发|"
                         r"修订后|修改后|新版|新|现行|"
                         r"计划|工作计划|法律|法规|条例|多少|什么|啥|20\d\d年|[《》“”\"'（）()？?！!。，,、\s]")
 

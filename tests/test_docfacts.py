@@ -21,6 +21,7 @@ META = {"issuer": "全国人民代表大会常务委员会", "adopted": "1999-04
         ("行政复议法的发文字号是多少", FY, ("doc_number",)),
         ("计划是哪个单位印发的？", [], ("issuer",)),
         ("修订后的行政复议法从哪天起实施？", FY, ("effective",)),  # 从……起 and 修订后 ask nothing more
+        ("这份计划的印发文号是什么？", [], ("doc_number",)),  # 印发 only says which number
         # two facts at once, each answered
         ("行政复议法是哪天通过的，文号是多少？", FY, ("doc_number", "adopted")),
         # something else is asked about: searched as usual
