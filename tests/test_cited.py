@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.chunking import chunk_document
-from rag.cited import asks_of_citation, cited_asked, cited_documents, describe_cited
+from rag.cited import asks_of_citation, cited_asked, cited_documents, describe_cited, names_title
 from rag.loading import load_document
 from rag.reference import law_key
 
@@ -84,3 +84,12 @@ def test_a_cited_document_the_corpus_lacks_is_answered_from_the_sentence_citing_
     # What the cited document itself rules is in that document alone.
     assert assistant.ask("《内蒙古自治区行政执法证件管理办法》第五条规定了什么").abstained
     assert assistant.ask("《内蒙古自治区行政规范性文件管理办法》规定有效期是几年？").abstained
+
+
+def test_a_title_is_named_whole_or_by_its_end():
+    title = "内蒙古自治区重大行政决策目录管理办法"
+    assert names_title("计划里提到的内蒙古自治区重大行政决策目录管理办法文号", title)
+    assert names_title("自治区重大行政决策目录管理办法的文号", title)  # the region left out
+    assert not names_title("目录管理办法的文号", title)  # too little of it to tell which
+    assert not names_title("重大行政决策程序规定的文号", title)
+    assert names_title("宪法是哪年的", "宪法") and not names_title("宪章是哪年的", "宪法")  # short ones whole
