@@ -228,7 +228,8 @@ class _Tables:
     chars: frozenset[str] = frozenset()  # every character of the documents (rag/simplified.py)
     # The tokens of the words that frame any figure question (期限, 之日起, 最长, 小时): they tell no figure from another.
     frame_words: frozenset[str] = frozenset()
-    cited: dict[str, str] = field(default_factory=dict)  # the 《titles》 the documents cite, as asked → as written
+    # the 《titles》 the documents cite and the corpus does not hold, as asked → as written (``_compose_citation``)
+    cited: dict[str, str] = field(default_factory=dict)
 
 
 _TABLES: weakref.WeakKeyDictionary[Retriever, _Tables] = weakref.WeakKeyDictionary()
@@ -276,7 +277,8 @@ def _build_tables(retriever: Retriever) -> _Tables:
     return _Tables(doc_names=doc_names, plan_docs=frozenset(retriever.plan_docs), plan_titles=plan_titles,
                    plan_items=plan_items, plan_units=known_units(plan_items),
                    doc_clauses={d: tuple(cs) for d, cs in by_doc.items()},
-                   chars=corpus_characters(c.text for c in clauses), cited=cited_titles(clauses),
+                   chars=corpus_characters(c.text for c in clauses),
+                   cited={t: w for t, w in cited_titles(clauses).items() if law_key(t) not in retriever.held_laws},
                    frame_words=frozenset(retriever.tokenizer.tokenize(
                        f"{DEADLINE_TERMS} {YEARS_TERMS} {FIGURE_FRAME_TERMS}")))
 
@@ -835,7 +837,7 @@ def out_of_corpus(question: str, tables: _Tables) -> str:
     Not a law a document cites when what that citation says is asked: its 文号 is in the citing sentence.
     """
     law = unknown_law(question, tables.doc_names)
-    if law and not (asks_of_citation(question) and any(names_title(question, t) for t in tables.cited)):  # ``_compose_citation``
+    if law and not (asks_of_citation(question) and _cited_named(question, tables)):  # ``_compose_citation`` answers
         return f"unknown_law:{law}"
     year = other_year_plan(question, tables.plan_titles)
     if year:
@@ -1521,6 +1523,11 @@ def _compose_cited(question: str, retriever: Retriever, scope: Scope | None) -> 
     return _listing(describe_cited(items[0].doc_short, cited), list(used.values()), question, retriever, "outline")
 
 
+def _cited_named(question: str, tables: _Tables) -> list[str]:
+    """The titles the documents cite, and the corpus does not hold, that the question names."""
+    return [t for t in tables.cited if names_title(question, t)]
+
+
 def _compose_citation(question: str, retriever: Retriever, scope: Scope | None) -> Answer | None:
     """ "计划里提到的《……办法》文号是什么": the sentences of the documents citing a title the corpus does not hold.
 
@@ -1531,7 +1538,7 @@ def _compose_citation(question: str, retriever: Retriever, scope: Scope | None) 
     if not asked:
         return None
     tables = _tables(retriever)
-    titles = [t for t in tables.cited if names_title(question, t) and law_key(t) not in retriever.held_laws]
+    titles = _cited_named(question, tables)
     if not titles:
         return None
     marks = [f"《{tables.cited[t]}》" for t in titles]
