@@ -1951,6 +1951,12 @@ def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, 
     pieces: list[tuple[str, Hit]] = []
     plan_piece = (_extract(plan_part, plan_hits, retriever, general, context=law_part, searched=question)
                   if plan_hits else None)
+    plan_intent = detect_intent(plan_part, _tables(retriever).doc_names)
+    if plan_hits and plan_intent.kind == "responsibility":
+        # "……旗里这项工作谁牵头？": the plan's side is the item's units, then its words on the rest.
+        who = _plan_responsibility(plan_hits[:1], plan_intent)
+        if who is not None:
+            plan_piece = _with_asked_content(plan_part, who, retriever)
     law_piece = (_extract(law_part, law_hits, retriever, law_intent, context=plan_part, searched=question)
                  if law_hits else None)
     if plan_piece is not None:

@@ -31,7 +31,7 @@ from .records import Clause
 # "Who is in charge" phrasings. 谁 alone is not enough ("向谁汇报" asks for a recipient), and
 # "部门之间谁管什么" asks how the work is divided, not who leads it. 哪些办法 / 哪个办理 / 哪些委托 name no office.
 RESPONSIBILITY_RE = re.compile(
-    r"牵头|责任单位|主责单位|责任部门|主管部门|负责部门|"
+    r"牵头|挑头|责任单位|主责单位|责任部门|主管部门|负责部门|"
     r"(?:哪个|哪些|哪一个|哪家|什么|啥)(?:部门|单位|机关|机构)|(?:哪个|哪些|哪一个|哪家)(?:局(?!面)|办(?![法理事])|委(?!托))|谁负总责|"
     r"(?:由谁|谁)(?:来|去)?(?:负责|牵头|主管|管理|管|抓|推进|落实|查处|组织实施|组织|指导|建立|建设|建|搞)"
     r"(?![^，,。？?！!]{0,2}(?:什么|啥))|归谁|"
@@ -43,7 +43,7 @@ _WHO_ASKED_RE = re.compile(r"谁|哪个|哪些|哪家|哪一个|哪一级|什么
 # The question asks specifically about 责任单位 (not the lead).
 RESPONSIBLE_ONLY_RE = re.compile(r"责任单位|责任部门|配合单位|参与单位")
 # Wording that points at a plan item rather than a statute.
-PLAN_CUE_RE = re.compile(r"牵头|责任单位|计划|今年|2024年|这项工作|这项任务|工作任务|旗里|我旗|全旗")
+PLAN_CUE_RE = re.compile(r"牵头|挑头|责任单位|计划|今年|2024年|这项工作|这项任务|工作任务|旗里|我旗|全旗")
 # Wording that points at a statute's competent authority (主管/查处/指导 are statute verbs).
 LAW_CUE_RE = re.compile(
     r"主管|查处|指导|监督管理|组织实施|县级|县里|县一级|市级|省级|国务院|法律|法规|条例|[^办做说方立违合依执守普]法(?![治人官院])|"
@@ -93,6 +93,11 @@ _PART_SPLIT_RE = re.compile(r"[，,；;？?。！!]")
 _ASKED_SPLIT_RE = re.compile(r"[，,；;？?。！!、]")
 # A law part names a law ("行政诉讼法对……", "按条例", "法律上") or asks for a figure.
 _LAW_PART_RE = re.compile(r"法律|法规|条例|规章|[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)")
+# A law named outright: "法律上", "按照《……条例》", "行政复议法规定"; not 法律顾问 or 法律援助, which the plan speaks of.
+_LAW_NAMED_RE = re.compile(r"法律(?:上|规定|里|中|对|是)|法规|条例|规章|《[^》]*(?:法|条例|规定|办法)》"
+                           r"|[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)")
+# "按照行政复议法，……", "按国务院规定，……": what follows is asked of a law.
+_BY_LAW_RE = re.compile(r"(?:按照?|依照?|根据|依据)[^，。？]{0,16}(?:法|条例|规定|办法)$")
 _QUESTION_RE = re.compile(r"什么|怎么|怎样|如何|多少|多久|多长|哪|几|吗|是否|谁|能否|能不能|要不要")
 
 
@@ -198,25 +203,37 @@ def asked_parts(question: str) -> tuple[str, ...]:
 
 
 def split_cross(question: str) -> tuple[str, str] | None:
-    """(plan part, law part) when one part speaks of the plan and a later one asks about a law.
+    """(plan part, law part) when one part speaks of the plan and another asks about a law.
 
     "计划要求发挥行政复议主渠道作用，法律规定的复议申请期限是多少？" →
-    ("计划要求发挥行政复议主渠道作用", "法律规定的复议申请期限是多少").
+    ("计划要求发挥行政复议主渠道作用", "法律规定的复议申请期限是多少"). The law may be named in the piece
+    before the one that asks ("按照《重大行政决策程序暂行条例》，什么情况下可以组织决策后评估"); a plan
+    part that asks itself ("计划对出庭应诉率提了什么目标？法律上负责人不能出庭的怎么办") needs a law named
+    in the other part, as does a law part asked first ("行政复议法规定的期限是多久？计划里这项工作谁牵头").
     """
     parts = [p.strip() for p in _PART_SPLIT_RE.split(question) if p.strip()]
     if len(parts) < 2:
         return None
-    # The plan part states what the plan requires; it does not itself ask.
-    plan_idx = next((i for i, p in enumerate(parts) if any(w in p for w in PLAN_WORDS) and not _QUESTION_RE.search(p)), None)
+    plan_idx = next((i for i, p in enumerate(parts) if any(w in p for w in PLAN_WORDS)), None)
     if plan_idx is None:
         return None
+    # The plan part usually states what the plan requires and does not itself ask.
+    plan_asks = bool(_QUESTION_RE.search(parts[plan_idx]))
     for j in range(len(parts) - 1, plan_idx, -1):
         part = parts[j]
         if any(w in part for w in PLAN_WORDS) or not _QUESTION_RE.search(part):
             continue
-        if _LAW_PART_RE.search(part) or NUMBER_CUE_RE.search(part):
-            plan_part = "，".join(p for i, p in enumerate(parts) if i != j)
-            return plan_part, part
+        start = j
+        while (start - 1 > plan_idx and not _QUESTION_RE.search(parts[start - 1])
+               and (plan_asks or _LAW_NAMED_RE.search(parts[start - 1]) or _BY_LAW_RE.match(parts[start - 1]))):
+            start -= 1
+        law = "，".join(parts[start:j + 1])
+        named = _LAW_NAMED_RE.search(law) or any(_BY_LAW_RE.match(p) for p in parts[start:j + 1])
+        if named or (not plan_asks and (_LAW_PART_RE.search(part) or NUMBER_CUE_RE.search(part))):
+            return "，".join(p for i, p in enumerate(parts) if not start <= i <= j), law
+    for j in range(plan_idx):
+        if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j]):
+            return "，".join(p for i, p in enumerate(parts) if i != j), parts[j]
     return None
 
 

@@ -187,6 +187,20 @@ def test_split_cross_finds_the_plan_part_and_the_law_part():
     assert split_cross("政府请的法律顾问不能光挂个名，计划对这个怎么说？") is None
 
 
+def test_split_cross_reads_a_law_named_before_the_part_that_asks_and_a_plan_part_that_asks():
+    # The law named in its own piece ("按照行政复议法，") belongs to the part that asks of it.
+    assert split_cross("计划提到要建立行政复议委员会，按照行政复议法，委员会的咨询意见起什么作用？") == (
+        "计划提到要建立行政复议委员会", "按照行政复议法，委员会的咨询意见起什么作用")
+    # A plan part may ask too, when the other part names a law.
+    assert split_cross("计划对负责人出庭应诉率定了什么目标？法律上负责人出不了庭怎么办？") == (
+        "计划对负责人出庭应诉率定了什么目标", "法律上负责人出不了庭怎么办")
+    # ... and the law part may come first.
+    assert split_cross("行政复议法规定的申请期限是多久？计划里这项工作谁牵头？") == (
+        "计划里这项工作谁牵头", "行政复议法规定的申请期限是多久")
+    # 法律顾问 names no law: both parts ask of the plan.
+    assert split_cross("计划里对法律顾问有什么要求？法律顾问要不要坐班？") is None
+
+
 def test_asked_parts_splits_a_question_that_asks_two_things():
     assert asked_parts("复议机关多长时间内作出决定？情况复杂的可以延长多久？") == (
         "复议机关多长时间内作出决定", "情况复杂的可以延长多久")
@@ -1000,6 +1014,19 @@ def test_the_plan_side_of_a_cross_question_quotes_the_item_on_what_the_law_part_
     plan_side = ans.answer.split("法规方面：")[0]
     assert "严格落实重大行政决策程序" in plan_side and "加大公众参与和专家论证力度" in plan_side
     assert "30日" in ans.answer.split("法规方面：")[1]
+
+
+def test_a_cross_question_that_asks_who_leads_gets_the_lead_unit_and_the_law(assistant):
+    # The plan's side quoted the item's words and never said who leads it.
+    ans = assistant.ask("计划要发挥行政复议主渠道作用，这项工作谁牵头？法律规定申请复议的期限是多少？")
+    assert ans.intent == "cross"
+    plan_side, law_side = ans.answer.split("法规方面：")
+    assert "由旗司法局" in plan_side and "六十日" in law_side
+
+
+def test_who_leads_asked_as_tiaotou(assistant):
+    ans = assistant.ask("行政复议这摊事，计划里是谁挑头？")
+    assert ans.intent == "responsibility" and "旗司法局" in ans.answer
 
 
 def test_a_two_part_question_in_spoken_words_has_each_part_answered(assistant):
