@@ -1029,6 +1029,14 @@ def test_who_leads_asked_as_tiaotou(assistant):
     assert ans.intent == "responsibility" and "旗司法局" in ans.answer
 
 
+def test_a_law_s_in_force_article_answers_no_other_figure(assistant):
+    # 外商投资法第四十二条's "施行后五年内" was quoted for a registered capital it never states.
+    ans = assistant.ask("外商投资企业设立时，注册资本最低要多少？")
+    assert ans.abstained and "第四十二条" not in ans.answer
+    ans = assistant.ask("外商投资法施行前设立的外资企业，原来的组织形式还能保留几年？")
+    assert not ans.abstained and "五年内" in ans.answer
+
+
 def test_a_two_part_question_in_spoken_words_has_each_part_answered(assistant):
     # "……的要求是啥" was no question: the who-leads answer alone left out 应调尽调.
     ans = assistant.ask("计划里行政复议那条谁牵头？对行政争议调解提的要求是啥？")
