@@ -83,7 +83,7 @@ from .intent import (
     wants_penalty,
     without_plan_name,
 )
-from .lawnames import law_mentions
+from .lawnames import is_subsequence, law_mentions
 from .lookup import PLAN_WORDS
 from .numerals import int_to_cn
 from .outline import (
@@ -1052,6 +1052,32 @@ _FIGURE_NAMES = {"docno": "文号", "money": "金额", "fee": "收费金额", "p
                  "months": "以月计的期限", "days": "以日计的期限", "period": "期限"}
 
 
+# A committee a question names by what it does ("行政复议委员会"); the two characters before 委员会 say which.
+_COMMITTEE_RE = re.compile(r"([\u4e00-\u9fff]{2})委员会")
+_NOT_A_NAME = set("的了个这那该各本其此某什么哪啥几谁")
+# The banner's words for the bodies the laws name: a 嘎查委员会 is a 村民委员会, a 社区's a 居民委员会.
+_LOCAL_BODY = {"嘎查": "村民", "社区": "居民"}
+_NON_CJK_RE = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def other_body(question: str, passage: str) -> tuple[str, str] | tuple[()]:
+    """(committee asked, committee quoted) when the passage speaks only of other committees than the one asked.
+
+    "行政复议委员会一般由几名委员组成" took 人民调解法第八条's "人民调解委员会由委员三至九人组成": the
+    figure is another committee's. "调解委员会有几个人" is 人民调解委员会's, as its name has 调解 in it.
+    """
+    for m in _COMMITTEE_RE.finditer(question):
+        which = m.group(1)
+        if _NOT_A_NAME & set(which) or m.group(0) in passage:
+            continue
+        spoken = [_NON_CJK_RE.split(passage[max(0, n.start() - 4):n.start()])[-1]
+                  for n in re.finditer("委员会", passage)]
+        alias = _LOCAL_BODY.get(which, which)
+        if spoken and not any(is_subsequence(which, s) or is_subsequence(alias, s) for s in spoken):
+            return m.group(0), spoken[0] + "委员会"
+    return ()
+
+
 def abstain_note(reason: str) -> str:
     """What the user is told besides "no basis", so they know whether to rephrase or ask elsewhere.
 
@@ -1092,6 +1118,9 @@ def abstain_note(reason: str) -> str:
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}，而是交由其他机关规定——"
     if code == "unstated_term":
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}："
+    if code == "other_body" and detail.count(":") == 1:
+        asked, spoken = detail.split(":")
+        return f"最相关的条款说的是{spoken}，不是问题所问的{asked}，拿它作答会答非所问。"
     if code == "unnamed" and detail:
         return f"最相关的条款没有提到问题所说的“{detail}”，拿它作答会答非所问。"
     if code == "no_list":
@@ -1771,6 +1800,9 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         t for t in number_names(retriever.tokenizer.tokenize(question), retriever) if t not in piece[0]]
     if unnamed:
         return _abstain(question, hits, intent.kind, retriever, f"unnamed:{unnamed[0]}")
+    body = () if named else other_body(question, piece[0])
+    if body:
+        return _abstain(question, hits, intent.kind, retriever, f"other_body:{body[0]}:{body[1]}")
     if not named and asks_standard(question) and not states_standard(" ".join([*clause.path, clause.text])):
         return _abstain(question, hits, intent.kind, retriever, "no_standard")
     # The plan says the banner publishes its 决策目录; what the catalogue holds is not in any document.

@@ -14,6 +14,7 @@ from rag.answering import (
     does_act,
     finish,
     number_names,
+    other_body,
     responsibility_text,
     should_abstain,
     unanimous,
@@ -1035,6 +1036,26 @@ def test_a_law_s_in_force_article_answers_no_other_figure(assistant):
     assert ans.abstained and "第四十二条" not in ans.answer
     ans = assistant.ask("外商投资法施行前设立的外资企业，原来的组织形式还能保留几年？")
     assert not ans.abstained and "五年内" in ans.answer
+
+
+def test_other_body_tells_one_committee_from_another():
+    law = "人民调解委员会由委员三至九人组成，设主任一人。"
+    assert other_body("行政复议委员会一般由几名委员组成？", law) == ("复议委员会", "人民调解委员会")
+    # 调解委员会 is the 人民调解委员会 said short; a passage on the committee asked is its own
+    assert other_body("调解委员会一般几个人？", law) == ()
+    assert other_body("行政复议委员会起什么作用？", "县级以上各级人民政府应当建立……行政复议委员会，为办理……") == ()
+    assert other_body("我们的委员会有几个人？", law) == ()
+    assert other_body("计划要建立什么委员会？", law) == ()
+    # the banner's 嘎查 is a village: its committee is the law's 村民委员会
+    assert other_body("嘎查委员会干啥？", "居民委员会、村民委员会应当协助人民政府……") == ()
+
+
+def test_a_figure_of_another_committee_is_not_the_answer(assistant):
+    # 人民调解法第九条's 三年 was given as the term of the plan's 行政复议委员会.
+    ans = assistant.ask("旗里行政复议委员会的委员任期是几年？")
+    assert ans.abstained and "人民调解委员会" in ans.answer and "三年" not in ans.answer
+    ans = assistant.ask("人民调解委员会委员任期几年？")
+    assert not ans.abstained and "三年" in ans.answer
 
 
 def test_a_two_part_question_in_spoken_words_has_each_part_answered(assistant):
