@@ -46,7 +46,9 @@ QUESTION_FRAME_WORDS = frozenset(
         "提 提的 一项 哪一项 哪项 第几项 一条 哪一条 哪条 第几条 写 写在 哪里 哪儿 出自 出处 "
         # pointing words name no topic: "权责清单动态管理这个活哪个单位牵头" lost a third of its words' weight
         # to 这个 and 活, which no clause has, and was refused
-        "这个 那个 这条 那条 这项 那项 这些 那些 这种 那种 这类 那类 这样 那样 某个 某些 某 活 活儿 第一个"
+        "这个 那个 这条 那条 这项 那项 这些 那些 这种 那种 这类 那类 这样 那样 某个 某些 某 活 活儿 第一个 "
+        # spoken 什么 / 怎么 and asking to be told: "计划对这个咋要求的" lost a third of its weight to 咋
+        "咋 咋办 咋整 咋弄 啥 啥样 啥意思 啥时候 大家 讲讲 说说"
     )
 )
 # Question words jieba keeps whole. No clause has them, so in a sentence's share of the question's words

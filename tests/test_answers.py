@@ -20,6 +20,7 @@ from rag.answering import (
     unanimous,
 )
 from rag.assistant import clean_question
+from rag.tokenization import content_tokens
 from rag.intent import (
     asked_parts,
     asks_how_to_apply,
@@ -2176,3 +2177,10 @@ def test_pointing_words_do_not_count_as_words_the_documents_lack(assistant):
         assert not answer.abstained and unit in answer.answer, question
     # A topic word the documents lack still weighs: the pointing word does not rescue the question.
     assert assistant.ask("这个宅基地审批的活哪个单位牵头").abstained
+
+
+def test_spoken_question_words_are_question_words(assistant):
+    # 咋 and 啥 are 怎么 and 什么 as spoken; no clause has them, and as missing topic words they weighed
+    # a third of "法律顾问光挂个名不干活，计划对这个咋要求的".
+    tokens = content_tokens(assistant.retriever.tokenizer.tokenize("法律顾问这事咋办，有啥要求，给大家讲讲"))
+    assert "法律顾问" in tokens and not {"咋", "咋办", "啥", "大家", "讲讲"} & set(tokens)
