@@ -323,6 +323,12 @@ _SENSES = (
     # settled while it is new (解决在萌芽状态), not a conflict of laws
     ("应调尽调", "行政争议能调的就都尽量调掉吗", "法院审行政案件能调解吗"),
     ("萌芽状态", "矛盾纠纷刚冒头就得化解吗", "矛盾纠纷多元化解条例是哪年的"),
+    # round 47: one's own record kept wrong (更正), not a wrong decision (撤销); civil liability first when
+    # the assets cannot pay both, not a fine alone
+    ("更正", "政府那边把我的身份信息登错了，能要求改过来吗", "行政机关的处罚决定错了怎么办"),
+    ("优先用于承担民事责任", "企业又要赔钱又要交罚款，钱不够先顾哪头", "企业不交罚款怎么办"),
+    # a permit officer's price (行政许可法第七十三条), not a mediator's favours
+    ("索取或者收受他人财物", "审批窗口的人要红包才给办证，怎么处理", "调解员收了一方的好处怎么办"),
 )
 
 
