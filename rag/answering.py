@@ -181,8 +181,9 @@ CASE_MIN_OVERLAP = 0.6  # share of the case's words (by IDF) a sentence's openin
 # unit answers the part, and a second sentence costs less than a part left unanswered).
 PART_MIN_OVERLAP = 0.1
 PART_MARGIN = 0.0
-EVIDENCE_MIN_WEIGHT = 6.0  # IDF of the question's words, beyond the item's title, that a quoted sentence of it holds
-EVIDENCE_MIN_SHARE = 0.5  # … and their share of all such words
+_WHO_WORDS = frozenset({"牵头单位", "责任单位", "牵头部门", "责任部门", "主管部门", "牵头", "单位", "部门"})
+EVIDENCE_MIN_WEIGHT = 5.0  # IDF of the question's words, beyond the item's title, that a quoted sentence of it holds
+EVIDENCE_MIN_SHARE = 0.35  # … and their share of all such words
 # A sub-question asking who ("换不换谁说了算", "报送给谁") is answered by the unit naming who acts.
 _ASKS_WHO_RE = re.compile(r"谁|哪个(?:部门|机关|单位|机构)|哪一级|哪级")
 # The act whose doer a question asks: "不正当竞争行为归哪个部门查处" → 查处.
@@ -1276,7 +1277,9 @@ def _evidence(question: str, clause: Clause, retriever: Retriever) -> str:
     words = retriever.word_weights
     told = set(retriever.tokenizer.tokenize(responsibility_text(clause)))
     # Only the documents' words count: "这项" or "归谁" could never be found in a sentence.
-    rest = {t: w for t, w in query_weights(question, retriever).items() if t not in told and t in words.idf}
+    # Nor the words any who-leads question has ("牵头单位", added for the search): they name no work.
+    rest = {t: w for t, w in query_weights(question, retriever).items()
+            if t not in told and t not in _WHO_WORDS and t in words.idf}
     total = sum(rest.values())
     tables = _tables(retriever)
     units = _units(tables, clause)

@@ -178,7 +178,8 @@ def is_plain_lookup(question: str, doc_names: tuple[str, ...] = ()) -> bool:
 # What makes a piece of a question ask something; wider than _QUESTION_RE, which finds a cross question's law part.
 # Any "X不X" asks too: "组不组织应急演练", "赔不赔", "算不算数".
 # 啥 and 咋 are 什么 and 怎么 as spoken: "对行政争议调解提的要求是啥" asks as much as "……是什么".
-_ASKS_RE = re.compile(_QUESTION_RE.pattern + r"|会不会|有没有|可不可以|需不需要|呢|啥|咋|([\u4e00-\u9fff])不\1")
+# So does a piece ending in 不 or 没, as spoken: "今年旗里组织应急演练不" is "组不组织应急演练".
+_ASKS_RE = re.compile(_QUESTION_RE.pattern + r"|会不会|有没有|可不可以|需不需要|呢|啥|咋|([\u4e00-\u9fff])不\1|[不没]$")
 
 
 def asked_parts(question: str) -> tuple[str, ...]:

@@ -213,6 +213,8 @@ def test_asked_parts_splits_a_question_that_asks_two_things():
     # 啥 and 咋 ask as 什么 and 怎么 do
     assert asked_parts("复议那一条由谁牵头？对调解提的要求是啥？") == ("复议那一条由谁牵头", "对调解提的要求是啥")
     assert asked_parts("证丢了咋办？要罚款吗") == ("证丢了咋办", "要罚款吗")
+    # "……不？" asks yes or no, as spoken
+    assert asked_parts("今年旗里组织应急演练不？哪几个单位牵头？") == ("今年旗里组织应急演练不", "哪几个单位牵头")
     # "、" parts two questions as "，" does; a list before the question word asks nothing in its first piece
     assert asked_parts("年度报告报送给谁、包括哪些内容？") == ("年度报告报送给谁", "包括哪些内容")
     assert asked_parts("罚款、没收违法所得有什么区别？") == ()
@@ -1024,6 +1026,15 @@ def test_a_cross_question_that_asks_who_leads_gets_the_lead_unit_and_the_law(ass
     assert ans.intent == "cross"
     plan_side, law_side = ans.answer.split("法规方面：")
     assert "由旗司法局" in plan_side and "六十日" in law_side
+
+
+def test_a_who_leads_answer_quotes_the_item_s_sentence_on_the_work_asked(assistant):
+    # The units alone left the reader to guess why item （十八）: its sentence on 行政复议委员会 shows it.
+    # "牵头单位", which the search adds to every who-leads question, no longer counts as a work asked.
+    ans = assistant.ask("计划里建行政复议委员会这一块是谁牵头的？")
+    assert "由旗司法局牵头" in ans.answer and "计划原文：" in ans.answer and "行政复议委员会" in ans.answer
+    ans = assistant.ask("今年旗里组织应急演练不？哪几个单位牵头？")
+    assert "旗公安局" in ans.answer and "开展应急演练" in ans.answer
 
 
 def test_who_leads_asked_as_tiaotou(assistant):
