@@ -20,7 +20,6 @@ from rag.answering import (
     unanimous,
 )
 from rag.assistant import clean_question
-from rag.tokenization import content_tokens
 from rag.intent import (
     asked_parts,
     asks_how_to_apply,
@@ -50,7 +49,7 @@ from rag.intent import (
 )
 from rag.records import Clause, Hit
 from rag.search import Scope
-from rag.tokenization import spelled_by
+from rag.tokenization import content_tokens, spelled_by
 from rag.units import unknown_unit
 
 from .conftest import REFERENCE
