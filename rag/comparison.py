@@ -31,17 +31,61 @@ _ASPECT_FILLER_RE = re.compile(
 )
 
 
+# "走行政复议普通程序和打行政诉讼一审，法定办理期限分别是多长": one question asked of each of two things.
+_EACH_RE = re.compile(r"分别|各自")
+_JOIN_RE = re.compile(r"和|与|跟|同|以及")
+_RUN_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9《》“”]{2,16}")
+
+
 @dataclass(frozen=True)
 class Comparison:
-    """The two things a question compares, and the aspect it compares them in ("" for none)."""
+    """The two things a question compares, and the aspect it compares them in ("" for none).
+
+    ``template`` is the question with ``{side}`` for the pair, when each is asked the same question.
+    """
 
     first: str
     second: str
     aspect: str = ""
+    template: str = ""
 
     def side_question(self, side: str) -> str:
         """What is asked of one side: "行政复议的期限是什么", or "什么是行政复议"."""
+        if self.template:
+            return self.template.replace("{side}", side)
         return f"{side}的{self.aspect}是什么" if self.aspect else f"什么是{side}"
+
+
+def each_asked(question: str) -> Comparison | None:
+    """ "A和B……分别……": the question asked of A and of B, the rest of it kept as it is.
+
+    "行政处罚法和移送涉嫌犯罪案件的规定分别怎么追责" → "行政处罚法的规定怎么追责" and
+    "移送涉嫌犯罪案件的规定怎么追责"; either side may be a phrase ("走行政复议普通程序").
+    """
+    each = _EACH_RE.search(question)
+    # "司法局和信访局分别牵头哪些工作": the plan's unit lists answer both sides at once.
+    if not each or "牵头" in question:
+        return None
+    before = question[:each.start()]
+    joins = list(_JOIN_RE.finditer(before))
+    if not joins:
+        return None
+    join = joins[-1]
+    first = _RUN_RE.search(before[:join.start()][::-1])
+    second = _RUN_RE.match(before, join.end())
+    if not first or first.start() != 0 or not second:
+        return None
+    a = first.group(0)[::-1]
+    b = second.group(0)
+    middle = before[second.end():]
+    if "的" in b:  # "复议和诉讼的期限分别是多少": the aspect is each side's
+        b, _, tail = b.partition("的")
+        middle = "的" + tail + middle
+    start = join.start() - len(a)
+    template = question[:start] + "{side}" + middle + question[each.end():]
+    if a == b or len(b) < 2 or any(_NOT_A_SIDE_RE.search(x) for x in (a, b)):
+        return None
+    return Comparison(first=a, second=b, template=template)
 
 
 def compared(question: str) -> Comparison | None:
@@ -52,7 +96,7 @@ def compared(question: str) -> Comparison | None:
         return _sides(which.group("a"), which.group("b"), "期限")
     m = _COMPARE_RE.match(text)
     if not m:
-        return None
+        return each_asked(text)
     rest = _SECOND_RE.match(m.group("rest"))
     if not rest:
         return None

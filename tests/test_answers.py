@@ -1931,6 +1931,18 @@ def test_a_comparison_answers_each_side_with_its_own_clause(assistant):
     assert other.intent != "compare" and other.abstained and not other.citations
 
 
+def test_a_question_asked_of_each_of_two_things_answers_each(assistant):
+    # Searched whole, it quoted 行政复议法第二十条 alone and left the suit's 六个月 out.
+    ans = assistant.ask("复议和诉讼的期限分别是多少？")
+    assert ans.intent == "compare"
+    first, second = ans.answer.split("\n")
+    assert "六十日" in first and "六个月" in second
+    assert [c.doc_short for c in ans.citations] == ["行政复议法", "行政诉讼法"]
+    # both sides answered by one clause: the question is answered as it stands
+    fines = assistant.ask("拒绝、阻碍不正当竞争调查，个人和单位分别最多罚多少？")
+    assert fines.intent != "compare" and "五千元以下" in fines.answer and "五万元以下" in fines.answer
+
+
 @pytest.mark.slow
 def test_a_question_for_a_person_or_a_phone_number_is_told_where_to_look(assistant):
     # Before: "旗长是谁" named a soil-conservation rule, "司法局局长叫什么" quoted item （二十二）.

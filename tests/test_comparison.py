@@ -45,3 +45,26 @@ def test_other_questions_are_not_comparisons(question):
 def test_each_side_is_asked_on_its_own():
     assert Comparison("行政许可", "行政处罚").side_question("行政许可") == "什么是行政许可"
     assert Comparison("行政复议", "行政诉讼", "期限").side_question("行政诉讼") == "行政诉讼的期限是什么"
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # one question asked of each of two procedures, the setting kept
+        ("同一个行政争议，走行政复议普通程序和打行政诉讼一审，法定办理期限分别是多长？",
+         "同一个行政争议，走行政复议普通程序，法定办理期限是多长？",
+         "同一个行政争议，打行政诉讼一审，法定办理期限是多长？"),
+        # an aspect after the second side is each side's
+        ("复议和诉讼的期限分别是多少", "复议的期限是多少", "诉讼的期限是多少"),
+        ("遇上突发事件，苏木镇政府和嘎查村委会各自该干什么？",
+         "遇上突发事件，苏木镇政府该干什么？", "遇上突发事件，嘎查村委会该干什么？"),
+    ],
+)
+def test_a_question_asked_of_each_of_two_things_is_asked_of_each(question, first, second):
+    each = compared(question)
+    assert each is not None
+    assert (each.side_question(each.first), each.side_question(each.second)) == (first, second)
+
+
+def test_a_question_with_each_but_no_pair_is_not_split():
+    assert compared("信访部门收到信访事项后，多少日内要分别处理？") is None
