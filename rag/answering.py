@@ -67,6 +67,7 @@ from .intent import (
     past_results,
     rate_asked,
     responsibility_topic,
+    restates_figure,
     states_conditions,
     states_list,
     states_no_fee,
@@ -1119,6 +1120,8 @@ def abstain_note(reason: str) -> str:
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}，而是交由其他机关规定——"
     if code == "unstated_term":
         return f"最相关的条款没有写明问题所问的{_FIGURE_NAMES.get(detail, '数字')}："
+    if code == "restated_figure":
+        return "最相关的条款中的数字就是问题里已经说到的那个，没有问题所问的数。"
     if code == "other_body" and detail.count(":") == 1:
         asked, spoken = detail.split(":")
         return f"最相关的条款说的是{spoken}，不是问题所问的{asked}，拿它作答会答非所问。"
@@ -1803,6 +1806,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         t for t in number_names(retriever.tokenizer.tokenize(question), retriever) if t not in piece[0]]
     if unnamed:
         return _abstain(question, hits, intent.kind, retriever, f"unnamed:{unnamed[0]}")
+    if not named and restates_figure(question, piece[0]):
+        return _abstain(question, hits, intent.kind, retriever, "restated_figure")
     body = () if named else other_body(question, piece[0])
     if body:
         return _abstain(question, hits, intent.kind, retriever, f"other_body:{body[0]}:{body[1]}")

@@ -642,6 +642,42 @@ def gives_figure(text: str, kind: str) -> bool:
     return has_figure_of(text, kind) or (kind in PERIOD_KINDS and bool(_LENGTH_RE.search(text)))
 
 
+# A figure as written: a number (digits or Chinese numerals) and its unit. 日 and 天 are one unit.
+_STATED_FIGURE_RE = re.compile(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*"
+                               r"(%|个?工作日|日|天|学时|小时|个?月|年|万元|元|人|次|名)")
+_SAME_UNIT = {"天": "日", "个工作日": "工作日", "个月": "月"}
+
+
+def stated_figures(text: str, years: bool = False) -> set[tuple[float, str]]:
+    """The figures a text states, as (value, unit); a year (2024年) is a date, counted only with ``years``."""
+    out: set[tuple[float, str]] = set()
+    for m in _STATED_FIGURE_RE.finditer(text):
+        number, unit = m.group(1), m.group(2)
+        if not years and unit == "年" and number.isdigit() and len(number) == 4:
+            continue
+        value = float(number) if number[0].isdigit() else cn_to_int(number)
+        if value is not None:
+            out.add((float(value), _SAME_UNIT.get(unit, unit)))
+    return out
+
+
+def restates_figure(question: str, passage: str) -> bool:
+    """Does the passage give no figure but ones the question already states?
+
+    "执法人员那60学时的培训里，线上学习最多能算多少学时" was answered with the plan's "不少于60学时": the
+    question knows that figure and asks another. Only a question that asks a number (多少, 几) counts.
+    """
+    if not _ASKS_NUMBER_RE.search(question):
+        return False
+    given = stated_figures(question)
+    # a year the passage gives is an answer too: "执法质量三年行动是哪几年" is told "2023—2025年"
+    quoted = stated_figures(passage, years=True)
+    return bool(given) and bool(quoted) and quoted <= given
+
+
+_ASKS_NUMBER_RE = re.compile(r"多少|(?<!第)几|多久|多长")  # "第几项" asks where, not how many
+
+
 _DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
 
 

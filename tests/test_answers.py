@@ -40,7 +40,9 @@ from rag.intent import (
     paragraphs_asked,
     permission_asked,
     responsibility_topic,
+    restates_figure,
     split_cross,
+    stated_figures,
     states_no_fee,
     states_purpose,
     states_standard,
@@ -1059,6 +1061,20 @@ def test_other_body_tells_one_committee_from_another():
     assert other_body("计划要建立什么委员会？", law) == ()
     # the banner's 嘎查 is a village: its committee is the law's 村民委员会
     assert other_body("嘎查委员会干啥？", "居民委员会、村民委员会应当协助人民政府……") == ()
+
+
+def test_a_figure_the_question_already_states_is_no_answer():
+    # the plan's 60学时 is what the question knows; it asks another figure
+    assert restates_figure("执法人员那60学时的培训里，线上学习最多能算多少学时？", "确保每人接受不少于60学时的培训。")
+    assert restates_figure("出庭应诉率没达到100%，年终考核扣几分？", "实现行政机关负责人出庭应诉率100%。")
+    # a passage with a figure the question does not give answers it; 六十日 is 60日
+    assert not restates_figure("复议期限60天，情况复杂的能延长几天？", "六十日内作出……延长期限最多不得超过三十日。")
+    assert restates_figure("复议期限60天，还能再多几天？", "自受理申请之日起六十日内作出行政复议决定。")
+    # a year is a date, and "第几项" asks where
+    assert not restates_figure("2024年计划的文号是多少？", "2024年法治政府建设工作计划")
+    assert not restates_figure("出庭应诉率100%是第几项提的？", "出庭应诉率100%。")
+    assert not restates_figure("执法质量三年行动是哪几年？", "《提升行政执法质量三年行动计划（2023—2025年）实施方案》")
+    assert stated_figures("不少于60学时，２４小时内，三个月") == {(60.0, "学时"), (24.0, "小时"), (3.0, "月")}
 
 
 def test_a_figure_of_another_committee_is_not_the_answer(assistant):
