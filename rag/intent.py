@@ -96,6 +96,8 @@ _LAW_PART_RE = re.compile(r"法律|法规|条例|规章|[\u4e00-\u9fff]{2}法(?:
 # A law named outright: "法律上", "按照《……条例》", "行政复议法规定"; not 法律顾问 or 法律援助, which the plan speaks of.
 _LAW_NAMED_RE = re.compile(r"法律(?:上|规定|里|中|对|是)|法规|条例|规章|《[^》]*(?:法|条例|规定|办法)》"
                            r"|[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)")
+# This year's work of the banner's own: "旗里今年定的出庭应诉率目标"; not "今年有变化吗".
+_OWN_WORK_RE = re.compile(r"旗里|我旗|全旗|咱旗|目标|任务")
 # "按照行政复议法，……", "按国务院规定，……": what follows is asked of a law.
 _BY_LAW_RE = re.compile(r"(?:按照?|依照?|根据|依据)[^，。？]{0,16}(?:法|条例|规定|办法)$")
 _QUESTION_RE = re.compile(r"什么|怎么|怎样|如何|多少|多久|多长|哪|几|吗|是否|谁|能否|能不能|要不要")
@@ -217,7 +219,15 @@ def split_cross(question: str) -> tuple[str, str] | None:
         return None
     plan_idx = next((i for i, p in enumerate(parts) if any(w in p for w in PLAN_WORDS)), None)
     if plan_idx is None:
-        return None
+        # "……法律上是怎么要求的？旗里今年定的出庭应诉率目标是多少？": this year's target is the plan's,
+        # asked after a part that names a law.
+        this_year = [i for i, p in enumerate(parts)
+                     if "今年" in p and _QUESTION_RE.search(p) and _OWN_WORK_RE.search(p)]
+        law = [j for j in range(this_year[0]) if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j])] \
+            if this_year else []
+        if not law:
+            return None
+        return "，".join(p for i, p in enumerate(parts) if i != law[-1]), parts[law[-1]]
     # The plan part usually states what the plan requires and does not itself ask.
     plan_asks = bool(_QUESTION_RE.search(parts[plan_idx]))
     for j in range(len(parts) - 1, plan_idx, -1):

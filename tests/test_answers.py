@@ -200,6 +200,10 @@ def test_split_cross_reads_a_law_named_before_the_part_that_asks_and_a_plan_part
     # ... and the law part may come first.
     assert split_cross("行政复议法规定的申请期限是多久？计划里这项工作谁牵头？") == (
         "计划里这项工作谁牵头", "行政复议法规定的申请期限是多久")
+    # ... or this year's target of the banner's, without the word 计划
+    assert split_cross("负责人出庭应诉，法律上是怎么要求的？旗里今年定的出庭应诉率目标是多少？") == (
+        "负责人出庭应诉，旗里今年定的出庭应诉率目标是多少", "法律上是怎么要求的")
+    assert split_cross("行政复议法规定期限多少天？今年有变化吗？") is None
     # 法律顾问 names no law: both parts ask of the plan.
     assert split_cross("计划里对法律顾问有什么要求？法律顾问要不要坐班？") is None
 
