@@ -34,6 +34,10 @@ _ASPECT_FILLER_RE = re.compile(
 # "走行政复议普通程序和打行政诉讼一审，法定办理期限分别是多长": one question asked of each of two things.
 _EACH_RE = re.compile(r"分别|各自")
 _JOIN_RE = re.compile(r"和|与|跟|同|以及")
+# The parties one article treats in turn ("对个人……对单位……"): asked of each, both sides find that article,
+# and the two extra searches were spent for nothing.
+_PARTIES = frozenset({"个人", "单位", "企业", "公民", "法人", "组织", "双方", "一方", "当事人", "申请人", "被申请人",
+                      "原告", "被告", "牵头单位", "责任单位"})
 _RUN_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9《》“”]{2,16}")
 
 
@@ -83,7 +87,8 @@ def each_asked(question: str) -> Comparison | None:
         middle = "的" + tail + middle
     start = join.start() - len(a)
     template = question[:start] + "{side}" + middle + question[each.end():]
-    if a == b or len(b) < 2 or any(_NOT_A_SIDE_RE.search(x) for x in (a, b)):
+    if (a == b or len(b) < 2 or any(_NOT_A_SIDE_RE.search(x) for x in (a, b))
+            or any(x.endswith(party) for x in (a, b) for party in _PARTIES)):
         return None
     return Comparison(first=a, second=b, template=template)
 

@@ -68,3 +68,6 @@ def test_a_question_asked_of_each_of_two_things_is_asked_of_each(question, first
 
 def test_a_question_with_each_but_no_pair_is_not_split():
     assert compared("信访部门收到信访事项后，多少日内要分别处理？") is None
+    # one article's parties, not two things: "对个人……对单位……"
+    assert compared("拒绝、阻碍不正当竞争调查，个人和单位分别最多罚多少？") is None
+    assert compared("有人阻挠调查，对个人和单位分别能罚多少？") is None
