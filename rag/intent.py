@@ -849,7 +849,8 @@ def states_conditions(text: str) -> bool:
 # The question asks how a person goes about something: signing up, applying, being chosen, what to bring.
 _HOW_TO_APPLY_RE = re.compile(r"(?:怎么|如何|怎样|去哪|到哪)[^。？?，,]{0,3}"
                               r"(?:报名|申请|申领|领取|补办|参选|选出|选拔|选的|登记|报考|应聘|加入|当上|开通|注册|开户)"
-                              r"|带(?:什么|哪些|啥)(?:材料|证件|资料)|(?:报名|申请)的?(?:流程|方式|渠道)")
+                              r"|带(?:什么|哪些|啥)(?:材料|证件|资料)"
+                              r"|(?:报名|申请|补办|办理|领取|申领|换发|换证)的?(?:流程|手续|方式|渠道)")
 
 
 def asks_how_to_apply(question: str) -> bool:

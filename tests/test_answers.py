@@ -2157,6 +2157,9 @@ def test_how_one_takes_part_is_asked_apart_from_who_leads():
     assert asks_how_to_apply("行政执法社会监督员怎么报名？") and asks_how_to_apply("去登记要带什么材料？")
     assert asks_how_to_apply("想申请行政复议，到哪个单位申请？")  # refused only when no unit is asked (answering)
     assert not asks_how_to_apply("计划里怎么推进行政复议规范化？")
+    # the steps of getting a paper reissued are a how-to too; the plan only says who holds one
+    assert asks_how_to_apply("执法证丢了，补办流程是怎样的？") and asks_how_to_apply("换证手续在哪办？")
+    assert not asks_how_to_apply("计划要畅通哪些投诉举报渠道？")
 
 
 def test_a_document_number_is_answered_by_the_number_in_the_text(assistant):
