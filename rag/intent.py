@@ -221,10 +221,9 @@ def split_cross(question: str) -> tuple[str, str] | None:
     if plan_idx is None:
         # "……法律上是怎么要求的？旗里今年定的出庭应诉率目标是多少？": this year's target is the plan's,
         # asked after a part that names a law.
-        this_year = [i for i, p in enumerate(parts)
-                     if "今年" in p and _QUESTION_RE.search(p) and _OWN_WORK_RE.search(p)]
-        law = [j for j in range(this_year[0]) if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j])] \
-            if this_year else []
+        this_year = next((i for i, p in enumerate(parts)
+                          if "今年" in p and _QUESTION_RE.search(p) and _OWN_WORK_RE.search(p)), 0)
+        law = [j for j in range(this_year) if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j])]
         if not law:
             return None
         return "，".join(p for i, p in enumerate(parts) if i != law[-1]), parts[law[-1]]
@@ -671,6 +670,9 @@ def stated_figures(text: str, years: bool = False) -> set[tuple[float, str]]:
     return out
 
 
+_ASKS_NUMBER_RE = re.compile(r"多少|(?<!第)几|多久|多长")  # "第几项" asks where, not how many
+
+
 def restates_figure(question: str, passage: str) -> bool:
     """Does the passage give no figure but ones the question already states?
 
@@ -683,9 +685,6 @@ def restates_figure(question: str, passage: str) -> bool:
     # a year the passage gives is an answer too: "执法质量三年行动是哪几年" is told "2023—2025年"
     quoted = stated_figures(passage, years=True)
     return bool(given) and bool(quoted) and quoted <= given
-
-
-_ASKS_NUMBER_RE = re.compile(r"多少|(?<!第)几|多久|多长")  # "第几项" asks where, not how many
 
 
 _DEFINITION_RE = re.compile(r"是指|什么是|什么意思|啥意思|含义|定义|怎么解释|如何解释|指的是|什么叫|何为|何谓|怎么理解|如何理解")
