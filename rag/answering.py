@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from .answerability import AnswerabilityModel, shipped_model
 from .chunking import parse_units
 from .cited import (
-    asks_of_citation,
     citation_asked,
     citation_tells,
     cited_asked,
@@ -839,7 +838,7 @@ def out_of_corpus(question: str, tables: _Tables) -> str:
     Not a law a document cites when what that citation says is asked: its 文号 is in the citing sentence.
     """
     law = unknown_law(question, tables.doc_names)
-    if law and not (asks_of_citation(question) and _cited_named(question, tables)):  # ``_compose_citation`` answers
+    if law and not (citation_asked(question) and _cited_named(question, tables)):  # ``_compose_citation`` answers
         return f"unknown_law:{law}"
     year = other_year_plan(question, tables.plan_titles)
     if year:
@@ -1999,14 +1998,15 @@ def _compose_cross(question: str, intent: Intent, retriever: Retriever, k: int, 
     general = Intent(kind="general")
     law_intent = Intent(kind=intent.kind, cues=intent.cues, target=intent.target)
     pieces: list[tuple[str, Hit]] = []
-    plan_piece = (_extract(plan_part, plan_hits, retriever, general, context=law_part, searched=question)
-                  if plan_hits else None)
+    # "……旗里这项工作谁牵头？": the plan's side is the item's units, then its words on the rest.
     plan_intent = detect_intent(plan_part, _tables(retriever).doc_names)
-    if plan_hits and plan_intent.kind == "responsibility":
-        # "……旗里这项工作谁牵头？": the plan's side is the item's units, then its words on the rest.
-        who = _plan_responsibility(plan_hits[:1], plan_intent)
-        if who is not None:
-            plan_piece = _with_asked_content(plan_part, who, retriever)
+    who = (_plan_responsibility(plan_hits[:1], plan_intent)
+           if plan_hits and plan_intent.kind == "responsibility" else None)
+    if who is not None:
+        plan_piece = _with_asked_content(plan_part, who, retriever)
+    else:
+        plan_piece = (_extract(plan_part, plan_hits, retriever, general, context=law_part, searched=question)
+                      if plan_hits else None)
     law_piece = (_extract(law_part, law_hits, retriever, law_intent, context=plan_part, searched=question)
                  if law_hits else None)
     if plan_piece is not None:

@@ -69,11 +69,6 @@ def citation_asked(question: str) -> str:
     return next((kind for kind, pattern in _CITATION_ASKS if pattern.search(question)), "")
 
 
-def asks_of_citation(question: str) -> bool:
-    """Does the question ask what the citing text says of a document (its 文号, year, issuer), not what it rules?"""
-    return bool(citation_asked(question))
-
-
 def citation_tells(sentence: str, asked: str) -> bool:
     """Does a sentence citing a document say what was asked of it (any mention answers "提到的……")?"""
     pattern = _CITATION_TELLS.get(asked)

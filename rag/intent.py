@@ -61,12 +61,13 @@ _SOME_RE = r"(?!(?:(?<=^有)|(?<=[，,。？?；;！!]有))几[^，,。？?；;�
 # whether one may pay in parts, not how many; "那几天没上班" names some days and "二十几天" about how
 # many, neither asks how many; nor do "连续几年", "过了几天" and "前几年" (but "提前几天" does), which tell
 # of time gone by.
+# A day asked ("推进会定在哪天召开"); not "从哪天起生效", which asks the event it starts from, nor
+# "怕政府哪天把厂子征收了" or "万一哪天出了事", which fear a day to come.
+_DAY_ASKED = r"(?<!万一)(?<!要是)(?<!如果)(?<!说不定)哪一?[天日](?![起开把])"
 NUMBER_CUE_RE = re.compile(
     rf"多少|(?<![那这好十哪续着近])(?<!过了)(?<![^提]前)(?<!^前){_SOME_RE}几(?:天|日|个|年|月|级|名|倍|小时|周|类|种)(?![来的])|(?<![分那这好十]){_SOME_RE}几次|"
     r"(?<!没)多久|多长|期限|时限|时效|学时|比例|百分之|"
-    # "从哪天起生效" asks for the event it starts from ("一经送达"), not a date: not a figure question; nor does
-    # "怕政府哪天把厂子征收了" or "万一哪天出了事", which fear a day to come.
-    rf"几成|什么时候|啥时候|何时|哪一年|哪年|(?<!万一)(?<!要是)(?<!如果)(?<!说不定)哪一?[天日](?![起开把])|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
+    rf"几成|什么时候|啥时候|何时|哪一年|哪年|{_DAY_ASKED}|截止|不少于|不超过|最多|最少|最长|最短|罚多少|{_AMOUNT_ASKED}|分为几|"
     r"几点|第几名|排第几|排名第几"
 )
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+"
@@ -92,10 +93,10 @@ _PART_SPLIT_RE = re.compile(r"[，,；;？?。！!]")
 # a question ("罚款、没收违法所得有什么区别") asks nothing in its first piece, which joins the next.
 _ASKED_SPLIT_RE = re.compile(r"[，,；;？?。！!、]")
 # A law part names a law ("行政诉讼法对……", "按条例", "法律上") or asks for a figure.
-_LAW_PART_RE = re.compile(r"法律|法规|条例|规章|[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)")
+_BY_NAME = r"[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)"  # "行政诉讼法对……"
+_LAW_PART_RE = re.compile(rf"法律|法规|条例|规章|{_BY_NAME}")
 # A law named outright: "法律上", "按照《……条例》", "行政复议法规定"; not 法律顾问 or 法律援助, which the plan speaks of.
-_LAW_NAMED_RE = re.compile(r"法律(?:上|规定|里|中|对|是)|法规|条例|规章|《[^》]*(?:法|条例|规定|办法)》"
-                           r"|[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)")
+_LAW_NAMED_RE = re.compile(rf"法律(?:上|规定|里|中|对|是)|法规|条例|规章|《[^》]*(?:法|条例|规定|办法)》|{_BY_NAME}")
 # This year's work of the banner's own: "旗里今年定的出庭应诉率目标"; not "今年有变化吗".
 _OWN_WORK_RE = re.compile(r"旗里|我旗|全旗|咱旗|目标|任务")
 # "按照行政复议法，……", "按国务院规定，……": what follows is asked of a law.
@@ -524,7 +525,7 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # A year or a day: "推进会定在哪天召开" is not answered by a plan item that names no date, nor
     # "民告官第一案是哪一年立案的" by 行政诉讼法's rule on which court hears a case.
     ("calendar_year", re.compile(r"哪一年|哪年|哪个年份"), re.compile(_CALENDAR_YEAR)),
-    ("date", re.compile(r"(?<!万一)(?<!要是)(?<!如果)(?<!说不定)哪一?[天日](?![起开把])|几月几[日号]"),
+    ("date", re.compile(rf"{_DAY_ASKED}|几月几[日号]"),
      re.compile(rf"(?:{_NUM})\s*月\s*(?:{_NUM})\s*[日号]|之日|当日|当天|年底|月底")),
     # How often: "村务公开多长时间公开一次" is not answered by a deadline ("7个工作日内"). Not 一次性告知.
     # So is a count per year: "每年至少要搞几次应急演练" is not answered by "分为一级、二级、三级和四级".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.chunking import chunk_document
-from rag.cited import asks_of_citation, cited_asked, cited_documents, describe_cited, names_title
+from rag.cited import citation_asked, cited_asked, cited_documents, describe_cited, names_title
 from rag.loading import load_document
 from rag.reference import law_key
 
@@ -61,7 +61,7 @@ def test_only_a_question_for_the_cited_documents_is_taken(question, asked):
     ],
 )
 def test_a_question_about_what_a_citation_says_is_told_from_one_about_the_cited_rules(question, asked):
-    assert asks_of_citation(question) is asked
+    assert bool(citation_asked(question)) is asked
 
 
 def test_a_cited_document_the_corpus_lacks_is_answered_from_the_sentence_citing_it(assistant):
