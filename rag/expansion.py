@@ -31,11 +31,15 @@ _STILL = rf"(?:{_LAPSE})[^。？]{{0,40}}还"
 # straight to court (行政诉讼法第四十六条; "起诉期限" alone is in 第四十八条's delays only, which they found first).
 _REVIEW_BAR = "申请期限 之日起 提出行政复议申请"
 _SUIT_BAR = "起诉期限 直接向人民法院提起诉讼 之日起 六个月内提出"
+# Asking for a time bar ("最晚多少天内", "期限是多久"), over words that tell nothing of a later step.
+_BAR_ASKED = r"最晚|最迟|多少天|几天|多少日|多久|多长时间|期限|时限|几个月"
+_NOT_AFTER = r"(?!后|以后|之后|决定|结果|受理|答复|审|处理|回复)[^。？]"
 # An employer's sanction of its own staff ("记了大过", "降了级"; not 登记过), outside both review and suit.
-_STAFF_SANCTION = r"(?:(?<![登忘标笔日印])记了?大?过|处分|降级|降了级|撤职|开除|辞退)"
+_STAFF_SANCTION = r"(?:(?<![登忘标笔日印])记了?个?大?过|处分|降级|降了级|撤职|开除|辞退)"
 _STAFF_SANCTION_TERMS = "行政机关对行政机关工作人员的奖惩、任免等决定"
 # Suing without a review first ("不走复议，直接去法院告").
-_SUIT_WITHOUT_REVIEW = r"(?:不走|不经过?|没走|没经过?|跳过|不申请|没申请|不先)(?:行政)?复议[^。？]{0,12}(?:法院|起诉|" + SUE + r"|打官司)"
+_SUIT_WITHOUT_REVIEW = (r"(?:不走|不经过?|没走|没经过?|跳过|不申请|没申请|不先|不想|不打算|不愿意?|不去|不搞)(?:行政)?复议"
+                        r"[^。？]{0,12}(?:法院|起诉|" + SUE + r"|打官司)")
 # Where to apply for a review ("向哪个机关申请复议", "复议找谁"); the first form alone asks it with the
 # body named first ("对镇政府的决定不服，去哪个机关申请复议"), where "复议……找谁" may ask of something else.
 _TO_WHOM_REVIEW = r"(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)[^，。？]{0,6}(?:申请)?(?:行政)?复议"
@@ -618,6 +622,10 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (rf"(?:{_LAPSE})[^。？]{{0,24}}复议[^。？]{{0,4}}(?:还)?(?:来得及|赶得上|晚不晚|晚了吗)", _REVIEW_BAR),
     (rf"(?:{_LAPSE})[^。？]{{0,24}}(?:{SUE}|起诉|打官司)[^。？]{{0,4}}(?:还)?(?:来得及|赶得上|晚不晚|晚了吗)", _SUIT_BAR),
     (_STILL + rf"(?:能|可以|可不可以|来得及)[^。？]{{0,6}}(?:{SUE}|起诉|打官司)", _SUIT_BAR),
+    # How long one has to apply for a review: "对罚单不服，最晚多少天内能申请行政复议" is the time bar of
+    # 行政复议法第二十条, not a period of the review itself ("申请复议后多少天出结果", "复议决定……期限").
+    (rf"(?:{_BAR_ASKED})(?:{_NOT_AFTER}){{0,10}}(?:申请|提出?|提起|去|要|能|得)(?:行政)?复议(?!决定|机关|机构|期间|期限内)"
+     rf"|(?:申请|提出?)(?:行政)?复议(?!决定|机关|机构)(?:{_NOT_AFTER}){{0,10}}(?:{_BAR_ASKED})", _REVIEW_BAR),
     # Round 39 (fresh staff sets i39/j39/k39/m39, read after measuring them blind).
     # what is owed for requisitioned property that came back broken (突发事件应对法第十二条)
     (r"征用[^。？]{0,20}(?:坏|损|毁|丢|用完|还回|归还|退还|还给)|(?:用坏|弄坏|损坏|毁了)[^。？]{0,12}征用",
@@ -815,6 +823,33 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     # a petition about a case a court or review is hearing (信访工作条例第二十二条, 第二十八条: 诉讼与信访分离)
     (r"(?:法院|诉讼|打官司|起诉|判决|仲裁|复议)[^。？]{0,24}(?:又|还|同时|再)[^。？]{0,10}(?:信访|上访|信访局)",
      "涉法涉诉 转送同级政法部门 诉讼与信访分离 诉讼权利救济"),
+    # Round 48 (fresh staff sets a48/b48, read after measuring them blind).
+    # a drill is 演练 in the documents (计划（十五）, 突发事件应对法)
+    (r"演习|实战(?:练|演)|拉练", "应急演练 演练"),
+    # disputes settled where they arise (计划（二十）; 信访工作条例第十五条)
+    (r"矛盾不上交|不出村|不出镇|(?:在|就在)(?:村里|镇里|基层|当地)[^。？]{0,6}(?:化解|解决|消化)",
+     "矛盾纠纷吸附在基层 解决在萌芽状态 小事不出村 大事不出镇 矛盾不上交"),
+    # who picks the mediator: the committee names one or the parties choose (人民调解法第十九条)
+    (r"(?:挑|选|点名|指定|换)[^。？]{0,6}调解员|调解员[^。？]{0,10}(?:挑|选|派|指定)",
+     "指定 当事人选择 人民调解员"),
+    # a foreign investor wronged by an office, and where to take it besides a suit (外商投资法第二十六条)
+    (r"(?:外资|外商|外国)[^。？]{0,20}(?:刁难|为难|卡|欺负|不公|受气|吃亏)",
+     "外商投资企业投诉工作机制 协调解决 合法权益"),
+    # leaning on the court not to take a case (行政诉讼法第三条第二款)
+    (r"(?:打招呼|说情|施压|干预|插手|压着)[^。？]{0,12}(?:法院|立案|受理)|(?:法院|立案)[^。？]{0,6}(?:别|不要|不让)[^。？]{0,4}(?:立|受理)",
+     "不得干预、阻碍人民法院受理行政案件"),
+    # what an applicant or a party may insist on (行政许可法第七条; 行政处罚法第七条)
+    (r"(?:许可|执照|证)[^。？]{0,16}(?:有|享有)(?:哪些|什么|啥)权利|(?:有|享有)(?:哪些|什么|啥)权利[^。？]{0,10}(?:许可|执照)",
+     "陈述权、申辩权 申请行政复议 提起行政诉讼 要求赔偿"),
+    # a case that should go to the police and is held back, reported by anyone (移送规定第十四条)
+    (r"(?:不移送|不交|不送|压着|捂着|扣着|以罚代刑)[^。？]{0,20}(?:反映|举报|投诉|检举|找谁|向哪|去哪|告)",
+     "应当向公安机关移送涉嫌犯罪案件而不移送的 有权向人民检察院、监察机关或者上级行政执法机关举报"),
+    # the public's own part in an emergency (计划（十六）: 群防群治、自救互救)
+    (r"(?:老百姓|群众|村民|牧民|居民)[^。？]{0,6}(?:自己|自发)[^。？]{0,10}(?:组织|应对|救|防)",
+     "公众自防自治 群防群治 自救互救"),
+    # openness is the rule (政府信息公开条例第五条, 第十三条)
+    (r"原则上[^。？]{0,10}公开|(?:公开|不公开)[^。？]{0,4}(?:为主|是常态|是原则|是例外)",
+     "政府信息应当公开 以公开为常态、不公开为例外"),
 )
 # The shorthand of government work, spelt out as the documents write it. The embedding model reads
 # colloquial words half right but these not at all: for "行政执法三项制度是什么" it put three plan items on
