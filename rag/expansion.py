@@ -161,7 +161,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"算不算数|说话算话|兑现|承诺", "政策承诺 守信践诺 履行"),
     (r"培训|学习|上课", "培训 学时 法治教育培训"),
     # law-enforcement staff's own training (plan item （二十八）: 60学时 of 业务知识和法律法规培训), not leaders' 学法
-    (r"执法(?:人员|队员|队伍)[^，。？]{0,6}(?:培训|学习|上课)", "行政执法队伍 业务知识和法律法规培训 学时"),
+    (r"执法(?:人员|队员|队伍)[^，。？]{0,10}(?:培训|学习|上课)", "行政执法队伍 业务知识和法律法规培训 学时"),
     # who holds which power, listed: 权责清单 (plan item （一）)
     (r"权力边界|权力清单|职责边界|谁管什么|职责不清|权责", "权责清单 职能 权限"),
     # a permit granted on the applicant's promise, papers to follow: 告知承诺制 (plan item （二）)

@@ -1450,6 +1450,10 @@ def test_a_few_days_or_years_told_in_a_story_ask_no_figure():
     assert number_cues("接访大厅有人连着几天不走，我们怎么处理？") == []
     assert number_cues("申请人要我们把几年的数据汇总后再给他，必须做吗？") == []
     assert number_cues("这几天有人连续上访，要几天内答复？") == ["几天"]
+    # 多少有点 and 多多少少 are "somewhat": "起草的政策多少有点限制竞争，能不能照样出台" was refused for lacking a figure
+    assert number_cues("我们起草的政策多少有点限制竞争，能不能照样出台？") == []
+    assert number_cues("多多少少有点影响，还能申请吗？") == []
+    assert number_cues("罚款多少？") == ["多少"]
 
 
 def test_pointers_and_our_own_banner_are_not_names_of_laws_or_places():
@@ -2229,3 +2233,6 @@ def test_spoken_question_words_are_question_words(assistant):
     # a third of "法律顾问光挂个名不干活，计划对这个咋要求的".
     tokens = content_tokens(assistant.retriever.tokenizer.tokenize("法律顾问这事咋办，有啥要求，给大家讲讲"))
     assert "法律顾问" in tokens and not {"咋", "咋办", "啥", "大家", "讲讲"} & set(tokens)
+    # a verb's spoken complement names no topic: "一年下来" lost three quarters of a question's weight to 下来
+    tokens = content_tokens(assistant.retriever.tokenizer.tokenize("执法队员一年下来至少得培训多少个学时"))
+    assert "学时" in tokens and "下来" not in tokens
