@@ -848,8 +848,8 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"(?:老百姓|群众|村民|牧民|居民)[^。？]{0,6}(?:自己|自发)[^。？]{0,10}(?:组织|应对|救|防)",
      "公众自防自治 群防群治 自救互救"),
     # how a foreign investor is let in: national treatment before entry, and the negative list
-    # (外商投资法第四条; 计划（四）)
-    (r"^(?=[^。？]*(?:外资|外国|外商|境外))[^。？]*?(?:进入|进|准入|进来)[^。？]{0,8}(?:市场|行业|领域)?[^。？]{0,12}"
+    # (外商投资法第四条; 计划（四）); not what lies outside the list, which 第二十八条 answers
+    (r"^(?=[^。？]*(?:外资|外国|外商|境外))(?![^。？]*(?:以外|之外))[^。？]*?(?:进入|进|准入|进来)[^。？]{0,8}(?:市场|行业|领域)?[^。？]{0,12}"
      r"(?:待遇|怎么管|按什么管|怎么对待)",
      "准入前国民待遇 负面清单 管理制度"),
     # a quarrel that may turn into unrest is settled early by the government and the village (突发事件应对法第三十四条)
