@@ -221,6 +221,9 @@ def split_cross(question: str) -> tuple[str, str] | None:
         return None
     plan_idx = next((i for i, p in enumerate(parts) if any(w in p for w in PLAN_WORDS)), None)
     if plan_idx is None:
+        lead = _split_who_leads(parts)
+        if lead is not None:
+            return lead
         # "……法律上是怎么要求的？旗里今年定的出庭应诉率目标是多少？": this year's target is the plan's,
         # asked after a part that names a law.
         this_year = next((i for i, p in enumerate(parts)
@@ -247,6 +250,33 @@ def split_cross(question: str) -> tuple[str, str] | None:
         if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j]):
             return "，".join(p for i, p in enumerate(parts) if i != j), parts[j]
     return None
+
+
+def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
+    """(plan part, law part) when one part asks who leads a work (牵头 is the plan's word) and another asks
+    a figure or a law of something else: "旗里推进行政复议工作由哪个单位牵头？老百姓对行政行为不服，申请复议的
+    期限一般是多少天？". A part on this year's work of the banner ("今年要办结多少件") is the plan's too."""
+    lead = next((i for i, p in enumerate(parts) if "牵头" in p and _QUESTION_RE.search(p)), None)
+    if lead is None:
+        return None
+    for j in range(len(parts) - 1, -1, -1):
+        part = parts[j]
+        if (j == lead or "牵头" in part or not _QUESTION_RE.search(part) or "今年" in part
+                or _OWN_WORK_RE.search(part) or not (NUMBER_CUE_RE.search(part) or _LAW_PART_RE.search(part))):
+            continue
+        # the pieces before it that ask nothing tell its case ("老百姓对行政行为不服")
+        start = j
+        while start - 1 >= 0 and start - 1 != lead and not _QUESTION_RE.search(parts[start - 1]):
+            start -= 1
+        law = "，".join(parts[start:j + 1])
+        # A part with no subject of its own ("谁牵头，多长时间完成") asks about the same work.
+        if len(_QUESTION_RE.sub("", NUMBER_CUE_RE.sub("", law))) < _OWN_SUBJECT_CHARS:
+            return None
+        return "，".join(p for i, p in enumerate(parts) if not start <= i <= j), law
+    return None
+
+
+_OWN_SUBJECT_CHARS = 6
 
 
 def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:

@@ -208,6 +208,23 @@ def test_split_cross_reads_a_law_named_before_the_part_that_asks_and_a_plan_part
     assert split_cross("计划里对法律顾问有什么要求？法律顾问要不要坐班？") is None
 
 
+def test_a_part_asking_who_leads_is_the_plan_part_without_the_word_plan():
+    # 牵头 is the plan's word; a figure asked of something else beside it is the law's. Such questions had
+    # only their who-leads part answered.
+    assert split_cross("旗里推进行政复议工作由哪个单位牵头？老百姓对行政行为不服，申请复议的期限一般是多少天？") == (
+        "旗里推进行政复议工作由哪个单位牵头", "老百姓对行政行为不服，申请复议的期限一般是多少天")
+    # this year's work, or a part with no subject of its own, asks about the same work
+    assert split_cross("行政复议工作谁牵头？今年要办结多少件？") is None
+    assert split_cross("行政复议谁牵头，多长时间完成？") is None
+    assert split_cross("行政复议工作谁牵头？责任单位有哪些？") is None
+
+
+def test_a_two_part_question_asking_who_leads_answers_both_parts(assistant):
+    answer = assistant.ask("政务公开工作旗里是谁牵头？依申请公开政府信息，不能当场答复的最长多少个工作日内要答复？")
+    assert answer.intent == "cross" and "旗政数局" in answer.answer and "20个工作日" in answer.answer
+    assert {c.clause for c in answer.citations} >= {"（二十三）", "第三十三条"}
+
+
 def test_asked_parts_splits_a_question_that_asks_two_things():
     assert asked_parts("复议机关多长时间内作出决定？情况复杂的可以延长多久？") == (
         "复议机关多长时间内作出决定", "情况复杂的可以延长多久")
