@@ -624,7 +624,7 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (_STILL + rf"(?:能|可以|可不可以|来得及)[^。？]{{0,6}}(?:{SUE}|起诉|打官司)", _SUIT_BAR),
     # How long one has to apply for a review: "对罚单不服，最晚多少天内能申请行政复议" is the time bar of
     # 行政复议法第二十条, not a period of the review itself ("申请复议后多少天出结果", "复议决定……期限").
-    (rf"(?:{_BAR_ASKED})(?:{_NOT_AFTER}){{0,10}}(?:申请|提出?|提起|去|要|能|得)(?:行政)?复议(?!决定|机关|机构|期间|期限内)"
+    (rf"(?:{_BAR_ASKED})(?:{_NOT_AFTER}){{0,10}}(?:申请|提出?|提起|去|要|能|得|可以?)(?:行政)?复议(?!决定|机关|机构|期间|期限内)"
      rf"|(?:申请|提出?)(?:行政)?复议(?!决定|机关|机构)(?:{_NOT_AFTER}){{0,10}}(?:{_BAR_ASKED})", _REVIEW_BAR),
     # Round 39 (fresh staff sets i39/j39/k39/m39, read after measuring them blind).
     # what is owed for requisitioned property that came back broken (突发事件应对法第十二条)
