@@ -252,6 +252,10 @@ def split_cross(question: str) -> tuple[str, str] | None:
     return None
 
 
+# The characters a law part has besides its question words, for a subject of its own ("多长时间完成" has 4).
+_OWN_SUBJECT_CHARS = 6
+
+
 def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
     """(plan part, law part) when one part asks who leads a work (牵头 is the plan's word) and another asks
     a figure or a law of something else: "旗里推进行政复议工作由哪个单位牵头？老百姓对行政行为不服，申请复议的
@@ -274,9 +278,6 @@ def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
             return None
         return "，".join(p for i, p in enumerate(parts) if not start <= i <= j), law
     return None
-
-
-_OWN_SUBJECT_CHARS = 6
 
 
 def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
