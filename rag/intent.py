@@ -93,16 +93,16 @@ _PART_SPLIT_RE = re.compile(r"[，,；;？?。！!]")
 # Sub-questions are split at "、" too: "年度报告报送给谁、包括哪些内容" asks two things; a list before
 # a question ("罚款、没收违法所得有什么区别") asks nothing in its first piece, which joins the next.
 _ASKED_SPLIT_RE = re.compile(r"[，,；;？?。！!、]")
-# A law part names a law ("行政诉讼法对……", "按条例", "法律上") or asks for a figure.
-_BY_NAME = r"[\u4e00-\u9fff]{2}法(?:规定|对|中|里|上|怎么|如何|第|是|关于)"  # "行政诉讼法对……"
+# A law part names a law ("行政诉讼法对……", "反不正当竞争法又规定……", "按条例", "法律上") or asks for a figure.
+_BY_NAME = r"[\u4e00-\u9fff]{2}法(?:[又也还则就]?规定|对|中|里|上|怎么|如何|第|是|关于)"
 _LAW_PART_RE = re.compile(rf"法律|法规|条例|规章|{_BY_NAME}")
 # A law named outright: "法律上", "按照《……条例》", "行政复议法规定"; not 法律顾问 or 法律援助, which the plan speaks of.
 _LAW_NAMED_RE = re.compile(rf"法律(?:上|规定|里|中|对|是)|法规|条例|规章|《[^》]*(?:法|条例|规定|办法)》|{_BY_NAME}")
 # This year's work of the banner's own: "旗里今年定的出庭应诉率目标"; not "今年有变化吗".
 _OWN_WORK_RE = re.compile(r"旗里|我旗|全旗|咱旗|目标|任务")
-# "按照行政复议法，……", "按国务院规定，……": what follows is asked of a law.
-_BY_LAW_RE = re.compile(r"(?:按照?|依照?|根据|依据)[^，。？]{0,16}(?:法|条例|规定|办法)$")
-_QUESTION_RE = re.compile(r"什么|怎么|怎样|如何|多少|多久|多长|哪|几|吗|是否|谁|能否|能不能|要不要")
+# "按照行政复议法，……", "按国务院规定，……", "那按复议法，……": what follows is asked of a law.
+_BY_LAW_RE = re.compile(r"^(?:那|另外|再|还)?(?:按照?|依照?|根据|依据)[^，。？]{0,16}(?:法|条例|规定|办法)$")
+_QUESTION_RE = re.compile(r"什么|怎么|怎样|如何|多少|多久|多长|哪|几|吗|是否|谁|能否|能不能|要不要|啥|有何|何种|何时|为何")
 
 
 @dataclass(frozen=True)
@@ -265,14 +265,16 @@ def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
         return None
     for j in range(len(parts) - 1, -1, -1):
         part = parts[j]
-        if (j == lead or "牵头" in part or not _QUESTION_RE.search(part) or "今年" in part
-                or _OWN_WORK_RE.search(part) or not (NUMBER_CUE_RE.search(part) or _LAW_PART_RE.search(part))):
+        if j == lead or "牵头" in part or not _QUESTION_RE.search(part) or "今年" in part or _OWN_WORK_RE.search(part):
             continue
-        # the pieces before it that ask nothing tell its case ("老百姓对行政行为不服")
+        # the pieces before it that ask nothing tell its case ("老百姓对行政行为不服") or name its law ("另外按行政复议法")
         start = j
         while start - 1 >= 0 and start - 1 != lead and not _QUESTION_RE.search(parts[start - 1]):
             start -= 1
         law = "，".join(parts[start:j + 1])
+        if not (NUMBER_CUE_RE.search(part) or _LAW_PART_RE.search(law)
+                or any(_BY_LAW_RE.match(p) for p in parts[start:j + 1])):
+            continue
         # A part with no subject of its own ("谁牵头，多长时间完成") asks about the same work.
         if len(_QUESTION_RE.sub("", NUMBER_CUE_RE.sub("", law))) < _OWN_SUBJECT_CHARS:
             return None

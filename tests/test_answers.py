@@ -217,12 +217,36 @@ def test_a_part_asking_who_leads_is_the_plan_part_without_the_word_plan():
     assert split_cross("行政复议工作谁牵头？今年要办结多少件？") is None
     assert split_cross("行政复议谁牵头，多长时间完成？") is None
     assert split_cross("行政复议工作谁牵头？责任单位有哪些？") is None
+    # the law may be named in a piece of its own before the part that asks ("另外按行政复议法，……"), or
+    # with a word between its name and 规定 ("反不正当竞争法又规定……"): such questions had only their plan
+    # part answered
+    assert split_cross("旗里推进行政复议委员会建设由哪个单位牵头？另外按行政复议法，哪些情形下要提请委员会出咨询意见？") == (
+        "旗里推进行政复议委员会建设由哪个单位牵头", "另外按行政复议法，哪些情形下要提请委员会出咨询意见")
+    assert split_cross("优化营商环境这条谁牵头？反不正当竞争法又规定由什么部门查处不正当竞争行为？") == (
+        "优化营商环境这条谁牵头", "反不正当竞争法又规定由什么部门查处不正当竞争行为")
+
+
+def test_a_law_part_may_ask_with_the_question_words_of_speech_and_of_writing():
+    # 啥 and 何 ask as 什么 does; "有何规定" and "得具备啥条件" were taken for statements, and the plan part
+    # answered alone
+    assert split_cross("计划要求执法人员持证上岗，行政处罚法对执法人员的资格和人数有何规定？") == (
+        "计划要求执法人员持证上岗", "行政处罚法对执法人员的资格和人数有何规定")
+    assert split_cross("计划里要推进行政复议专业化，那按复议法，头一回干复议工作的人得具备啥条件？") == (
+        "计划里要推进行政复议专业化", "那按复议法，头一回干复议工作的人得具备啥条件")
+    # a plan question that says what it asks in two pieces is still one question
+    assert split_cross("计划里信访代办制是啥意思，今年怎么推？") is None
 
 
 def test_a_two_part_question_asking_who_leads_answers_both_parts(assistant):
     answer = assistant.ask("政务公开工作旗里是谁牵头？依申请公开政府信息，不能当场答复的最长多少个工作日内要答复？")
     assert answer.intent == "cross" and "旗政数局" in answer.answer and "20个工作日" in answer.answer
     assert {c.clause for c in answer.citations} >= {"（二十三）", "第三十三条"}
+
+
+def test_a_two_part_question_asking_of_a_law_in_written_words_answers_both_parts(assistant):
+    # "有何规定" was taken for a statement: the plan part alone was answered, without 第四十二条's 两人
+    answer = assistant.ask("计划要求执法人员持证上岗，行政处罚法对实施处罚的执法人员资格和人数有何规定？")
+    assert answer.intent == "cross" and "持证上岗" in answer.answer and "不得少于两人" in answer.answer
 
 
 def test_asked_parts_splits_a_question_that_asks_two_things():
