@@ -295,6 +295,9 @@ def test_numbers_and_figure_kinds():
     assert figure_kind("按行政诉讼法能选几个人出面打官司吗？") == ""
     assert figure_kind("有多少个苏木镇？") == ""
     assert figure_kind("盗窃罪的立案追诉金额标准是多少？") == "money"
+    # a sum of funds asked before its name: the plan's preamble, which names only 2021—2025年, was quoted
+    assert figure_kind("今年法治政府建设安排了多少专项经费？") == "money"
+    assert figure_kind("社会监督员一个月给多少补贴？") == "money"
     # an amount named, none asked for (before: "最相关的条款中没有问题所问的金额")
     assert figure_kind("罚款数额大的话可以要求听证吗？") == "" and detect_intent("罚款数额大的话可以要求听证吗？").kind != "number"
     assert has_figure_of("并处五万元以上二十万元以下的罚款", "money")
@@ -513,6 +516,8 @@ def test_a_count_an_age_an_area_or_a_month_wants_that_unit():
         # round 46: a post the texts set up without its grade; its article had been quoted for it
         ("信访督查专员是什么职级？", "no_detail:rank"),
         ("今年一季度全旗行政复议案件实际办了多少件？", "past_results:一季度"),  # the year so far is past too
+        # round 49: funds asked before their name; the plan's preamble (2021—2025年) had been quoted
+        ("旗里今年法治政府建设安排了多少专项经费？", "no_figure:money"),
     ],
 )
 def test_a_detail_no_document_states_is_refused_saying_what_is_missing(assistant, question, reason):
