@@ -978,13 +978,16 @@ def unstated_term(question: str, quoted: Clause, hits: list[Hit], kind: str,
     """(term, citation) when a figure question names a rare term of a candidate clause that states no figure
     of the kind asked, and the clause about to be quoted for its figure lacks the term; else None.
 
-    Only sums, shares and counts (``SETTER_KINDS``) asked as a threshold ("多少钱以上算较大数额"): what
-    counts as the term. Asked plainly, a term of another clause is often just the question's wording
-    ("执法人员当场开罚单……有没有上限" is 第五十一条's, though 第七十一条 writes 执法人员当场).
+    Sums, shares and counts (``SETTER_KINDS``) asked as a threshold ("多少钱以上算较大数额") look at every
+    candidate: what counts as the term. Asked plainly, a term of another clause of the same law is often
+    just the question's wording ("执法人员当场开罚单……有没有上限" is 第五十一条's, though 第七十一条 writes
+    执法人员当场), so only a term of another document counts, and only while no clause of the corpus with
+    the term states such a figure: "外商投资企业投诉工作机构受理投诉后多少日内办结" names 外商投资法第二十六条's
+    term, which sets no days, and 信访工作条例's 60日 is the figure of something else; "当事人要求听证，几天内
+    提出" names 行政处罚法第六十三条's words, but 第六十四条 has them with its 五日内.
     Not a clause the quoted one sanctions ("违反本法第六条规定……罚款" answers "仿冒包装罚多少").
     """
-    if kind not in SETTER_KINDS or not _THRESHOLD_ASKED_RE.search(question):
-        return None
+    threshold = kind in SETTER_KINDS and bool(_THRESHOLD_ASKED_RE.search(question))
     words = retriever.word_weights
     has = words.clause_tokens.get(quoted.clause_id, frozenset())
 
@@ -995,19 +998,23 @@ def unstated_term(question: str, quoted: Clause, hits: list[Hit], kind: str,
         tokens = retriever.tokenizer.tokenize(run)
         return bool(tokens) and all(len(t) >= 2 and t in words.idf for t in tokens) and any(t not in has for t in tokens)
 
+    def unstated(run: str) -> bool:
+        # the corpus-wide reading last: it reads every clause
+        having = [c for c in retriever.clauses.values() if run in c.text]
+        return len(having) <= MAX_TERM_CLAUSES and (threshold or not any(has_figure_of(c.text, kind) for c in having))
+
     text = re.sub(r"[^\u4e00-\u9fff]", " ", question)
     for hit in hits[:CANDIDATE_CLAUSES]:
         other = hit.clause
         if (other.clause_id == quoted.clause_id or quoted.clause_id in retriever.sanctions_for.get(other.clause_id, ())
-                or has_figure_of(other.text, kind)):
+                or has_figure_of(other.text, kind) or (not threshold and other.doc_id == quoted.doc_id)):
             continue
         for size in range(min(MAX_TERM_CHARS, len(text)), MIN_TERM_CHARS - 1, -1):
             for start in range(len(text) - size + 1):
                 run = text[start:start + size]
                 if " " in run or run not in other.text or run in quoted.text or not foreign(run):
                     continue
-                # the corpus-wide count last: it reads every clause
-                if sum(1 for c in retriever.clauses.values() if run in c.text) <= MAX_TERM_CLAUSES:
+                if unstated(run):
                     return run, other.citation
     return None
 
@@ -1788,7 +1795,8 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         return _abstain(question, hits, intent.kind, retriever, f"set_elsewhere:{kind}",
                         quote=f"{clause.citation}：“{figure_setter_sentence(clause.text)}”")
     # "对个人罚多少钱以上算较大数额": 较大数额罚款 is 行政处罚法第六十三条's term, and that article sets no sum;
-    # 突发事件应对法's fines, quoted for sharing 罚款, are the sums of something else.
+    # 突发事件应对法's fines, quoted for sharing 罚款, are the sums of something else. So are 人民调解法's 三十日
+    # for "行政强制执行前催告后几日内不履行": 行政处罚法第七十二条 names 行政强制执行 and gives no days.
     term = "" if named or intent.kind != "number" else unstated_term(question, clause, hits, kind, retriever)
     if term:
         return _abstain(question, hits, intent.kind, retriever, f"unstated_term:{kind}",

@@ -15,7 +15,9 @@ from .conftest import builtin_config
 
 # Not from the eval set: written for this round's hard out-of-scope set. Its 十五日内 (行政诉讼法
 # 第八十五条) is for 上诉, and no document says how fast a 司法建议 is answered.
-OUT_OF_SCOPE = "法院发来的司法建议，我们要在多少天之内反馈落实情况？"
+# Answered by default with 行政复议法's 六十日: 查封、扣押 is no candidate's term. (The question used until
+# round 49, "司法建议……多少天之内反馈", is now refused by default: plan item （十九） names 司法建议 with no days.)
+OUT_OF_SCOPE = "行政机关查封、扣押财物的期限最长不得超过多少日？"
 STRICT = 0.7  # the threshold measured in the README
 
 

@@ -538,6 +538,33 @@ def test_a_figure_asked_of_a_term_no_clause_gives_one_says_where_the_term_is(ass
     assert ans.abstained and "《行政处罚法》第六十三条写到“较大数额罚款”" in ans.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        # round 49: another law's days had been quoted (信访工作条例's 60日, 人民调解法's 三十日)
+        ("外商投资企业投诉工作机构受理投诉后应当在多少日内办结？", "《外商投资法》第二十六条写到“外商投资企业投诉”"),
+        ("行政强制执行要先催告，催告后当事人几日内还不履行就可以强制执行？", "《行政处罚法》第七十二条写到“行政强制执行”"),
+    ],
+)
+def test_a_figure_asked_of_another_laws_term_that_gives_none_is_refused(assistant, question, where):
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.intent.endswith("unstated_term:days") and where in ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        # 行政处罚法第六十三条 names 当事人要求听证 without days, but 第六十四条 has them with its 五日内
+        ("准备吊销一家小加工厂的许可证，当事人要求听证，得在几天内提出来？", "五日内"),
+        # 行政复议法第十条 names 对行政复议决定 without days; its 第三十四条 has 十五日
+        ("对行政复议决定不服，多少天内可以向法院起诉？", "十五日内"),
+    ],
+)
+def test_a_term_some_clause_gives_the_figure_of_is_no_reason_to_refuse(assistant, question, phrase):
+    ans = assistant.ask(question)
+    assert not ans.abstained and phrase in ans.answer
+
+
 def test_a_figure_clause_about_the_same_thing_as_the_term_still_answers(assistant):
     # "商业秘密被侵犯" is written in 第三十二条 (no sum), and 第二十一条 fines 侵犯商业秘密: the same thing
     ans = assistant.ask("商业秘密被侵犯，侵权人要被罚多少钱？")
@@ -1128,9 +1155,10 @@ def test_a_figure_the_question_already_states_is_no_answer():
 
 
 def test_a_figure_of_another_committee_is_not_the_answer(assistant):
-    # 人民调解法第九条's 三年 was given as the term of the plan's 行政复议委员会.
+    # 人民调解法第九条's 三年 was given as the term of the plan's 行政复议委员会. The refusal says where the
+    # committee is written of without a term (since round 49; before, that the nearest clause was another's).
     ans = assistant.ask("旗里行政复议委员会的委员任期是几年？")
-    assert ans.abstained and "人民调解委员会" in ans.answer and "三年" not in ans.answer
+    assert ans.abstained and "写到“行政复议委员会”" in ans.answer and "三年" not in ans.answer
     ans = assistant.ask("人民调解委员会委员任期几年？")
     assert not ans.abstained and "三年" in ans.answer
 
