@@ -69,7 +69,8 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"小错|轻微|初次|头一回|第一次", "违法行为轻微 初次违法 首违不罚"),
     (r"当场.{0,2}改|及时改|马上改", "及时改正"),
     # someone running a petitioner's errands for them (plan item （二十）: 信访代办制), not going online
-    (r"(?:上访|信访|访民|反映问题)[^。？]{0,12}(?:跑腿|代办|帮着跑|帮忙跑|替他跑|帮他跑|帮着办)"
+    (r"(?:上访|信访|访民|反映问题)[^。？]{0,12}(?:跑腿|代办|帮着跑|帮忙跑|替他跑|帮他跑|帮着办"
+     r"|(?:替|帮)(?:他|她|人|老人)?(?:去)?(?:跑|办))"
      r"|(?:跑腿|代办)[^。？]{0,12}(?:上访|信访|访民)", "信访代办制 代办"),
     (r"(?:网上|线上)(?:把事)?办|不用(来回)?跑|跑一次|跑腿|来回跑", "一网通办 线上线下 网上办理 政务服务"),
     # one visit for one matter (plan item （二）: 高效办成一件事)
@@ -870,6 +871,43 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     # openness is the rule (政府信息公开条例第五条, 第十三条)
     (r"原则上[^。？]{0,10}公开|(?:公开|不公开)[^。？]{0,4}(?:为主|是常态|是原则|是例外)",
      "政府信息应当公开 以公开为常态、不公开为例外"),
+    # an agreement made by word of mouth (人民调解法第二十八条: 口头协议), not a refusal to sign a decision
+    (r"(?:嘴上|口头上)(?:答应|说好|说定|约定|同意|承诺)?|(?:不用|不签|没签|不写|不立)[^。？，]{0,4}(?:书面|字据)",
+     "口头协议 口头"),
+    # whether a mediated agreement binds (人民调解法第三十一条), not a government's promise
+    (r"(?:调解|调委会)[^。？]{0,20}(?:算不算数|算数吗|作不作数|作数吗|管不管用|管用吗|有没有(?:法律)?效力|有效吗|有没有用)",
+     "具有法律约束力 调解协议"),
+    # what the head answers for in building rule of law (plan item （二十六）)
+    (r"(?:一把手|主要负责人|主要领导|部门领导|单位领导)[^。？]{0,12}法治(?:政府)?(?:建设)?[^。？]{0,8}(?:担|负|承担|扛)"
+     r"[^。？]{0,4}(?:啥|什么|哪些)?责任",
+     "主要负责人 履行推进法治政府建设第一责任人职责"),
+    # citizens watching law enforcement (plan item （二十二）: 行政执法社会监督员)
+    (r"(?:老百姓|群众|市民|牧民|社会人士|普通人)[^。？]{0,10}(?:盯着|监督|看着|挑毛病)[^。？]{0,8}执法",
+     "行政执法社会监督员 社会监督"),
+    # a report sent past the levels in between (突发事件应对法第六十九条), not a petitioner going past them
+    (r"越级(?!上访|信访|访|走访)|(?:不按|跳过|绕过)(?:层级|级别|程序)[^。？]{0,10}(?:往|向)?(?:更)?上(?:面|级|头)?(?:报|汇报)"
+     r"|直接(?:往|向)(?:更)?上(?:面|头)(?:报|汇报)",
+     "越级上报"),
+    # a petition two offices could take (信访工作条例第二十四条: 协商受理)
+    (r"(?:同时涉及|都涉及|涉及两个|两个(?:部门|单位|机关)|几个部门|多个部门)[^。？]{0,20}(?:谁|哪个(?:部门|单位|机关)?)(?:来)?受理",
+     "协商受理 共同的上一级机关"),
+    # a mediator goes at once and settles it on the spot (人民调解法第二十一条)
+    (r"调解[^。？]{0,12}(?:赶紧|马上|立刻|尽快|立即)|(?:赶紧|马上|立刻|尽快)[^。？]{0,6}调解|(?:当地|现场|就地)(?:就)?调",
+     "及时、就地进行调解 防止矛盾激化"),
+    # tests and inspections done by others (行政许可法第二十八条: 专业技术组织)
+    (r"(?:检验|检测|检疫)[^。？]{0,16}(?:自己(?:来)?做|亲自|委托|交给|第三方|外包|社会机构)",
+     "专业技术组织 检验、检测、检疫"),
+    # state-owned and private firms treated alike (优化营商环境条例第十条)
+    (r"一视同仁|同等对待|区别对待|厚此薄彼|差别待遇|(?:国企|国有)[^。？]{0,10}(?:民营|民企|私企)",
+     "平等对待 机会平等 规则平等 各类市场主体"),
+    # a government breaking its word is recorded (plan item （三）: 政务失信记录), besides its promises kept
+    (r"(?:政府|部门|机关)[^。？]{0,8}(?:不讲信用|不守信用|不讲诚信|失信)|记黑账",
+     "政务失信记录 政务诚信 责任追究"),
+    # who interprets a regulation (信访工作条例第四十九条: 由国家信访局负责解释)
+    (r"(?:由)?谁(?:来|负责)?解释|解释权(?:归|在|属于)", "负责解释"),
+    # a foreign-invested firm's staff (外商投资法第三十二条)
+    (r"(?:外资|外商|外企)[^。？]{0,12}(?:社保|社会保险|五险|用工|劳动保护|劳动合同)",
+     "劳动保护 社会保险"),
 )
 # The shorthand of government work, spelt out as the documents write it. The embedding model reads
 # colloquial words half right but these not at all: for "行政执法三项制度是什么" it put three plan items on
@@ -889,6 +927,7 @@ SHORTHAND: tuple[tuple[str, str], ...] = (
     # the limitation period of 行政处罚法第三十六条, which never names itself
     (r"(?:处罚|追责|追究|追诉)时效", "违法行为在二年内未被发现的 不再给予行政处罚"),
     (r"调委会", "人民调解委员会"),
+    (r"法考|司法考试", "国家统一法律职业资格考试"),
 )
 _SHORTHAND = tuple((re.compile(p), terms) for p, terms in SHORTHAND)
 _COMPILED = tuple((re.compile(p), terms) for p, terms in COLLOQUIAL) + _SHORTHAND
