@@ -839,7 +839,13 @@ _PENALTY_RE = re.compile(
     # what befalls one who obstructs ("被督查的单位不配合会怎么样"); not a missed payment ("不交罚款会怎么样"),
     # which the law meets with enforcement, not a sanction
     r"(?:不配合|拒不|拒绝|阻碍|刁难|不让查|不让进|拦着|不听指挥|不服从|不走|不撤离|不转移)[^。？]{0,6}(?:会|将)(?:被)?"
-    r"(?:怎么样|怎样|如何|怎么处理)"
+    r"(?:怎么样|怎样|如何|怎么处理)|"
+    # what befalls a wrong told as a story: "供电公司强迫企业接受不合理的报装条件，还乱收费，怎么处理", "收了
+    # 信访件没书面告诉人家受不受理，单位会怎么样". Not a bare "怎么处理" after a plain case ("材料不全怎么处理"),
+    # nor 虚假信息 (a rumour the government answers by publishing the facts).
+    r"(?:乱收费|乱罚款|乱摊派|强迫|不合理的?费用|截留|私分|挪用|弄虚作假|假材料|行贿|受贿|索要|收受|红包|好处费|推诿|敷衍"
+    r"|拖着不办|刁难|徇私|瞒报|谎报|没(?:有)?书面(?:告诉|告知|答复)|返还|挂钩|没走银行|揣[^。？]{0,4}兜里|借给|出租|出借)"
+    r"[^。？]{0,30}(?:怎么处理|如何处理|怎样处理|咋处理|会怎么样|会怎样)"
 )
 
 

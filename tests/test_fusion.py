@@ -565,6 +565,12 @@ def test_a_question_for_the_sanction_is_recognised():
     assert wants_penalty("部门乱用职权闹出事来，谁来担责？") and wants_penalty("目录几年不更新，后果是啥？")
     # the procedure of a court, and a circumstance, are not a sanction
     assert not wants_penalty("被告不来开庭，法院会怎么处理？") and not wants_penalty("没造成什么后果，还会被罚款吗？")
+    # a wrong told as a story, then "怎么处理": the duty's article had been quoted, not its sanction's
+    assert wants_penalty("供电公司强迫企业接受不合理的报装条件，还乱收费，怎么处理？")
+    assert wants_penalty("收了群众的信访件，过了期限也没书面告诉人家受不受理，单位会怎么样？")
+    # ... but not a plain case, nor a rumour (answered by publishing the facts)
+    assert not wants_penalty("群众提交的信息公开申请写得不清楚，我们应该怎么处理？")
+    assert not wants_penalty("发现网上流传扰乱社会秩序的虚假信息，政府部门应当怎么处理？")
 
 
 def test_a_question_for_contents_is_recognised():
