@@ -46,6 +46,7 @@ from .intent import (
     asked_parts,
     asks_conditions,
     asks_how_to_apply,
+    asks_in_force,
     asks_list,
     asks_standard,
     case_asked,
@@ -70,6 +71,7 @@ from .intent import (
     states_conditions,
     states_list,
     states_no_fee,
+    states_own_force,
     states_purpose,
     states_sanction,
     states_standard,
@@ -888,9 +890,6 @@ def says_free(text: str, kind: str, first: bool) -> bool:
     return first and kind == "money" and states_no_fee(text)
 
 
-# A question of when a law applies, or of what came before it ("以前按中外合资经营企业法设立的企业").
-_IN_FORCE_ASKED_RE = re.compile(r"施行|生效|实施|以前|之前|原来|原有|过渡|保留|废止|旧|老")
-_OWN_FORCE_RE = re.compile(r"本(?:法|条例|规定|办法|决定)自[^。；]{0,16}起?施行")
 
 
 def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
@@ -930,11 +929,11 @@ def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     found_kind = False
     # A law's 施行 article gives figures of its own coming into force ("施行后五年内可以继续保留原企业组织形式"),
     # not of anything else of its subject: "外商投资企业设立时注册资本最低要求是多少" is not answered by it.
-    in_force = bool(_IN_FORCE_ASKED_RE.search(question))
+    in_force = asks_in_force(question)
     for hit in hits[:CANDIDATE_CLAUSES]:
         if len(named) == 1 and hit.clause.doc_id not in named:
             continue
-        if not in_force and _OWN_FORCE_RE.search(hit.clause.text):
+        if not in_force and states_own_force(hit.clause.text):
             continue
         if hit is hits[0] and names_figure_setter(hit.clause.text):
             # the clause found first says who sets the figure: that is the answer, unless a sum or count of

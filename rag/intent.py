@@ -763,6 +763,26 @@ _RULE_MODAL_RE = re.compile(r"应当|不得|可以|有权|必须|禁止|负责")
 _FIRST_SENTENCE_RE = re.compile(rf"^{_ARTICLE_LABEL}([^。]*)")
 
 
+# A question of when a law applies, or of what came before it ("以前按中外合资经营企业法设立的企业").
+_IN_FORCE_ASKED_RE = re.compile(r"施行|生效|实施|以前|之前|原来|原有|过渡|保留|废止|旧|老")
+# A law's own commencement article: "本法自2020年1月1日起施行".
+_OWN_FORCE_RE = re.compile(r"本(?:法|条例|规定|办法|决定)自[^。；]{0,16}起?施行")
+
+
+def asks_in_force(question: str) -> bool:
+    """Does the question ask when a law applies, or of the laws and firms that came before it?"""
+    return bool(_IN_FORCE_ASKED_RE.search(question))
+
+
+def states_own_force(text: str) -> bool:
+    """Does this clause say from when its own law applies ("本法自……起施行")?
+
+    Such an article speaks of nothing else of its law's subject, but may name the laws it repeals:
+    外商投资法第四十二条 names 《外资企业法》 three times, so BM25 put it first for any "外资企业" question.
+    """
+    return bool(_OWN_FORCE_RE.search(text))
+
+
 def asks_scope(question: str) -> bool:
     """Does the question ask what a law covers or what a term means (so a defining article may answer it)?"""
     return bool(wants_definition(question) or opening_asked(question) == "scope" or _SCOPE_ASK_RE.search(question))

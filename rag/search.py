@@ -39,12 +39,14 @@ from .index import LoadedIndex, load_index, second_in_use, sparse_in_use
 from .intent import (
     PERMISSION_MODAL_RE,
     SCOPE_CLAUSE_RE,
+    asks_in_force,
     asks_scope,
     breached_articles,
     defines_only,
     imposes_sanction,
     opening_asked,
     permission_asked,
+    states_own_force,
     states_purpose,
     term_asked,
     wants_definition,
@@ -152,6 +154,7 @@ class Retriever:
         self.plan_docs = set(self.lookup.plan_docs)
         self._defined: dict[str, frozenset[str]] = {}
         self._defines_only: dict[str, bool] = {}
+        self._own_force: dict[str, bool] = {}
         self._subjects: dict[str, frozenset[str]] = {}
         self._openings: dict[tuple[str, str], str | None] = {}
         self._frames: dict[str, list[Frame]] = {}
@@ -515,7 +518,9 @@ class Retriever:
         definition = wants_definition(query) and self.cfg.definition_boost
         subjects = self.subject_docs(query) if self.cfg.subject_boost and not named_doc else frozenset()
         demote = self.cfg.scope_demotion if self.cfg.scope_demotion and not asks_scope(query) else 0.0
-        if not (plan or figure or named_doc or definition or penalty or subjects or demote):
+        # A commencement article is demoted as a scope article is, for sharing a repealed law's name.
+        late = self.cfg.scope_demotion if self.cfg.scope_demotion and not asks_in_force(query) else 0.0
+        if not (plan or figure or named_doc or definition or penalty or subjects or demote or late):
             return fused
         out: dict[str, float] = {}
         for cid, s in fused.items():
@@ -535,6 +540,8 @@ class Retriever:
                 s += self.cfg.penalty_boost * scale * imposes_sanction(clause)
             if demote and self.defines_only(cid):
                 s -= demote * scale
+            if late and self.own_force(cid):
+                s -= late * scale
             out[cid] = s
         return out
 
@@ -646,6 +653,13 @@ class Retriever:
         found = self._defines_only.get(clause_id)
         if found is None:
             found = self._defines_only[clause_id] = defines_only(self.clauses[clause_id].text)
+        return found
+
+    def own_force(self, clause_id: str) -> bool:
+        """Whether a clause says from when its law applies (``intent.states_own_force``), read once and kept."""
+        found = self._own_force.get(clause_id)
+        if found is None:
+            found = self._own_force[clause_id] = states_own_force(self.clauses[clause_id].text)
         return found
 
     def defined_terms(self, clause_id: str) -> frozenset[str]:

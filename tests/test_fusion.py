@@ -17,10 +17,12 @@ from rag.expansion import (
 )
 from rag.fusion import minmax, ranks, rrf, weighted
 from rag.intent import (
+    asks_in_force,
     asks_scope,
     breached_articles,
     defines_only,
     imposes_sanction,
+    states_own_force,
     term_asked,
     unknown_law,
     wants_contents,
@@ -648,6 +650,13 @@ def test_an_article_that_only_defines_or_scopes_is_told_from_one_that_sets_a_rul
     # a definition later in an article that opens with a rule
     assert not defines_only("第二十八条 行政机关实施行政处罚时，应当责令当事人改正。违法所得是指实施违法行为所取得的款项。")
     assert not defines_only("第十七条 外商投资企业可以依法通过公开发行股票、公司债券等证券和其他方式进行融资。")
+
+
+def test_a_commencement_article_is_told_and_so_is_a_question_about_when_a_law_applies():
+    assert states_own_force("第四十二条 本法自2020年1月1日起施行。《中华人民共和国外资企业法》同时废止。")
+    assert not states_own_force("第二十条 公民、法人或者其他组织……可以自知道该行政行为之日起六十日内提出行政复议申请")
+    assert asks_in_force("外商投资法施行以前设立的外资企业还能保留原来的组织形式吗？")
+    assert not asks_in_force("外资企业内部设什么机构，按哪部法律来？")
 
 
 def test_a_question_about_what_a_law_covers_is_told_from_one_about_what_it_requires():

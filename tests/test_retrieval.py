@@ -159,6 +159,16 @@ def test_a_question_for_a_laws_purpose_finds_the_article_that_states_it(retrieve
     assert plain.search(asked, k=3)[0].clause.citation != "《行政诉讼法》第一条"
 
 
+def test_a_commencement_article_comes_first_only_when_asked_when_its_law_applies(retriever):
+    # 外商投资法第四十二条 names the repealed 《外资企业法》 three times: BM25 put it first for "外资企业".
+    asked = "我们起草涉及外资的规章，是不是得先听听外资企业怎么说？"
+    assert retriever.search(asked, k=3)[0].clause.citation != "《外商投资法》第四十二条"
+    kept = "外商投资法施行前设立的外资企业，还能保留原来的组织形式吗？"
+    assert retriever.search(kept, k=3)[0].clause.citation == "《外商投资法》第四十二条"
+    plain = _switched(retriever, scope_demotion=0.0)
+    assert plain.search(asked, k=3)[0].clause.citation == "《外商投资法》第四十二条"
+
+
 def test_a_question_for_a_laws_scope_finds_the_article_that_states_it(retriever):
     # 第四十一条 says 适用范围 (a licence's area); 第三条 says what the law covers ("……，适用本法").
     asked = "行政许可法的适用范围是什么？"
