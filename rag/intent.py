@@ -225,13 +225,21 @@ def split_cross(question: str) -> tuple[str, str] | None:
         if lead is not None:
             return lead
         # "……法律上是怎么要求的？旗里今年定的出庭应诉率目标是多少？": this year's target is the plan's,
-        # asked after a part that names a law.
+        # asked after a part that names a law, or before it ("……目标是多少？如果负责人出不了庭，行政诉讼法怎么规定？").
         this_year = next((i for i, p in enumerate(parts)
-                          if "今年" in p and _QUESTION_RE.search(p) and _OWN_WORK_RE.search(p)), 0)
-        law = [j for j in range(this_year) if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j])]
+                          if "今年" in p and _QUESTION_RE.search(p) and _OWN_WORK_RE.search(p)), None)
+        if this_year is None:
+            return None
+        law = [j for j in range(len(parts))
+               if j != this_year and _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j])]
         if not law:
             return None
-        return "，".join(p for i, p in enumerate(parts) if i != law[-1]), parts[law[-1]]
+        j = max((i for i in law if i < this_year), default=law[0])
+        start = j
+        # the pieces before a law part after it that ask nothing tell its case ("如果负责人出不了庭")
+        while j > this_year and start - 1 > this_year and not _QUESTION_RE.search(parts[start - 1]):
+            start -= 1
+        return "，".join(p for i, p in enumerate(parts) if not start <= i <= j), "，".join(parts[start:j + 1])
     # The plan part usually states what the plan requires and does not itself ask.
     plan_asks = bool(_QUESTION_RE.search(parts[plan_idx]))
     for j in range(len(parts) - 1, plan_idx, -1):
@@ -249,7 +257,9 @@ def split_cross(question: str) -> tuple[str, str] | None:
     for j in range(plan_idx):
         if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j]):
             return "，".join(p for i, p in enumerate(parts) if i != j), parts[j]
-    return None
+    # "……这项工作计划里谁牵头？公安收到我们移送的案件后几天内要审查？": a who-leads plan part that asks, beside
+    # a figure asked of something else, as without the word 计划.
+    return _split_who_leads(parts)
 
 
 # The characters a law part has besides its question words, for a subject of its own ("多长时间完成" has 4).
