@@ -40,6 +40,7 @@ from .docfacts import describe_fact, facts_asked, facts_missing, in_force_senten
 from .expansion import DEADLINE_TERMS, YEARS_TERMS, translations, wants_plan
 from .index import DocEntry
 from .intent import (
+    NUMBER_CUE_RE,
     PLAN_CUE_RE,
     SCOPE_CLAUSE_RE,
     Intent,
@@ -1002,7 +1003,15 @@ def unstated_term(question: str, quoted: Clause, hits: list[Hit], kind: str,
         having = [c for c in retriever.clauses.values() if run in c.text]
         return len(having) <= MAX_TERM_CLAUSES and (threshold or not any(has_figure_of(c.text, kind) for c in having))
 
-    text = re.sub(r"[^\u4e00-\u9fff]", " ", question)
+    asked = question
+    parts = asked_parts(question) if not threshold else ()
+    figure_parts = [p for p in parts if NUMBER_CUE_RE.search(p)]
+    if figure_parts and any(w in p for p in parts if p not in figure_parts for w in PLAN_WORDS):
+        # A part that asks of the plan by name is the plan's question, not the figure's subject: "……加大公众参与，
+        # 计划里提到用哪些形式？听证会材料要提前几天送到" names the plan item's words there. Otherwise the figure's
+        # subject may be told in another part ("想申请电子印章，要带哪些材料？多久能制好").
+        asked = "，".join(figure_parts)
+    text = re.sub(r"[^\u4e00-\u9fff]", " ", asked)
     for hit in hits[:CANDIDATE_CLAUSES]:
         other = hit.clause
         if (other.clause_id == quoted.clause_id or quoted.clause_id in retriever.sanctions_for.get(other.clause_id, ())

@@ -568,6 +568,8 @@ def test_a_figure_asked_of_another_laws_term_that_gives_none_is_refused(assistan
         ("准备吊销一家小加工厂的许可证，当事人要求听证，得在几天内提出来？", "五日内"),
         # 行政复议法第十条 names 对行政复议决定 without days; its 第三十四条 has 十五日
         ("对行政复议决定不服，多少天内可以向法院起诉？", "十五日内"),
+        # the plan item's 加大公众参与 is in the part that asks no figure
+        ("旗里要求重大决策加大公众参与，计划里提到用哪些形式？如果开听证会，材料要提前几天送到听证参加人手里？", "7日前"),
     ],
 )
 def test_a_term_some_clause_gives_the_figure_of_is_no_reason_to_refuse(assistant, question, phrase):
