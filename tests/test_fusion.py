@@ -573,6 +573,7 @@ def test_a_question_for_the_sanction_is_recognised():
     # ... but not a plain case, nor a rumour (answered by publishing the facts)
     assert not wants_penalty("群众提交的信息公开申请写得不清楚，我们应该怎么处理？")
     assert not wants_penalty("发现网上流传扰乱社会秩序的虚假信息，政府部门应当怎么处理？")
+    assert not wants_penalty("调解员徇私舞弊会怎么处理？")  # whose favour it is decides the law
 
 
 def test_a_question_for_contents_is_recognised():
