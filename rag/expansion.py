@@ -43,7 +43,9 @@ _SUIT_WITHOUT_REVIEW = (r"(?:不走|不经过?|没走|没经过?|跳过|不申�
 # Where to apply for a review ("向哪个机关申请复议", "复议找谁"); the first form alone asks it with the
 # body named first ("对镇政府的决定不服，去哪个机关申请复议"), where "复议……找谁" may ask of something else.
 _TO_WHOM_REVIEW = r"(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)[^，。？]{0,6}(?:申请)?(?:行政)?复议"
-_WHERE_REVIEW = _TO_WHOM_REVIEW + r"|复议[^。？]{0,14}(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)"
+# ... or asked yes or no of a government ("复议机关是旗政府吗", "复议是找旗政府，还是找市里的局").
+_WHERE_REVIEW = (_TO_WHOM_REVIEW + r"|复议[^。？]{0,14}(?:向|去|找|到)(?:哪个|哪一?级|哪家|哪里|哪儿|谁)"
+                 r"|复议[^。？，]{0,6}(?:是|找|交给|交到|向|去|到)(?:旗|县|市|盟|区)?里?的?(?:人民)?政府")
 
 # (pattern in the question, terms to add). Patterns are regular expressions.
 COLLOQUIAL: tuple[tuple[str, str], ...] = (
@@ -179,7 +181,9 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     (r"回执|收件凭证|受理凭证|受理单|收件单", "书面凭证 注明日期"),
     # paying a fine late: 每日加处罚款 (行政处罚法第七十二条)
     # (a tax's 滞纳金 or a report handed in late is another law's: only where a fine is spoken of)
-    (r"加罚|罚上加罚|罚[^。？]{0,12}(?:晚交|迟交|滞纳金)|过了?[^，。？]{0,6}(?:交款|缴款|缴费|交费)(?:日期|期限)", "加处罚款 逾期"),
+    (r"加罚|罚上加罚|罚[^。？]{0,12}(?:晚交|迟交|滞纳金)|过了?[^，。？]{0,6}(?:交款|缴款|缴费|交费)(?:日期|期限)"
+     r"|罚[^。？]{0,20}(?:每天|每日|一天)[^。？]{0,6}加",
+     "加处罚款 逾期"),
     # a tax rebate for one firm is the 税收优惠 that 公平竞争审查条例第十条 forbids (not one's own 退税)
     (r"返还税收|税收返还|返税|(?:给|对)(?!我)[^，。？]{0,10}(?:减免税|免税|减税)", "税收优惠"),
     (r"拒交|拒缴|(?:可以|能|能不能)不交", "拒绝缴纳"),
@@ -903,6 +907,14 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     # a government breaking its word is recorded (plan item （三）: 政务失信记录), besides its promises kept
     (r"(?:政府|部门|机关)[^。？]{0,8}(?:不讲信用|不守信用|不讲诚信|失信)|记黑账",
      "政务失信记录 政务诚信 责任追究"),
+    # who investigates unfair competition (反不正当竞争法第四条)
+    (r"不正当竞争[^。？]{0,10}(?:归|由|找)?(?:哪个|哪些|什么|谁)[^。？]{0,4}(?:查|管|负责)",
+     "履行工商行政管理职责的部门 查处"),
+    # a government's own measures are reviewed by its market regulator with the drafter (公平竞争审查条例第十四条),
+    # a department's by the drafter alone (第十三条)
+    (r"^(?=[^。？]*(?:公平竞争|公不公平|排挤|限制竞争))[^。？]*?(?:县级|旗级|县|旗|市)(?:以上)?(?:人民)?政府(?:要)?"
+     r"(?:出台|出|发|制定)",
+     "拟由县级以上人民政府出台 市场监督管理部门会同起草单位"),
     # who interprets a regulation (信访工作条例第四十九条: 由国家信访局负责解释)
     (r"(?:由)?谁(?:来|负责)?解释|解释权(?:归|在|属于)", "负责解释"),
     # a foreign-invested firm's staff (外商投资法第三十二条)
