@@ -544,7 +544,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
                          r"费用[^。？?，,比率]{0,4}(?:多少|几)" + _NOT_A_SUM + r"|(?:交|收|付|缴)多少(?:钱)?[^。？?，,]{0,6}费用"),
      re.compile(r"元")),
     # A share is written "%", "百分之" or "三成"; a bare 成 is 组成, 成员, 完成 ("组成人员……多少比例" found none).
-    ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少"),
+    # So is a surcharge per day ("过了期限不交罚款，每天能加处多少": 每日按罚款数额的百分之三), not a period.
+    ("percent", re.compile(r"比例|百分之|百分比|几成|[^效]率(?:是|为|有)?多少|(?:每天|每日|一天)[^，,。？?]{0,6}加[^，,。？?]{0,3}多少"),
      re.compile(r"%|％|百分之|[一二两三四五六七八九十]成")),
     # A head count is written with its measure word: "60学时" or "2023—2025年" does not say how many people.
     # Not "第几名" (a rank) nor "选几个人出面" (a few people); "配了几个人？", ending the question, is a count.

@@ -292,6 +292,8 @@ def test_numbers_and_figure_kinds():
     assert figure_kind("要罚多少钱？") == "money"
     # a surcharge per day is a rate (每日按罚款数额的百分之三), not a sum: 外商投资法's 十万元 fine was quoted
     assert figure_kind("罚款到期不交，每天加罚多少？") != "money" and figure_kind("闯红灯罚多少？") == "money"
+    # ... a share of the fine, though the question names the 期限 passed: 第六十七条's 十五日内 was quoted
+    assert figure_kind("个体户过了期限一直不交罚款，每天能加处多少？") == "percent"
     assert figure_kind("多长时间内可以申请？") == "period"
     assert figure_kind("复议决定书啥时候生效？") == "when" and detect_intent("法考啥时候报名？").kind == "number"
     # "最晚什么时候" asks a deadline; plain "什么时候" may be told by an event (一经送达)
