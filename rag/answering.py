@@ -891,8 +891,6 @@ def says_free(text: str, kind: str, first: bool) -> bool:
     return first and kind == "money" and states_no_fee(text)
 
 
-
-
 def missing_figure(question: str, hits: list[Hit], retriever: Retriever) -> str:
     """Why a number question has no answer in the candidate clauses ("" when it has one).
 

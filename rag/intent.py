@@ -873,9 +873,8 @@ _PENALTY_RE = re.compile(
     r"(?:怎么样|怎样|如何|怎么处理)|"
     # what befalls a wrong told as a story: "供电公司强迫企业接受不合理的报装条件，还乱收费，怎么处理", "收了
     # 信访件没书面告诉人家受不受理，单位会怎么样". Not a bare "怎么处理" after a plain case ("材料不全怎么处理"),
-    # nor 虚假信息 (a rumour the government answers by publishing the facts).
-    # Not a bribe or a favour (红包, 徇私): whose it is decides the law ("调解员徇私舞弊" is 人民调解法第十五条's,
-    # and a sanction of 行政复议法 for 徇私舞弊 came first).
+    # nor 虚假信息 (a rumour the government answers by publishing the facts), nor a bribe or a favour (红包, 徇私),
+    # whose taker decides the law: "调解员徇私舞弊" is 人民调解法第十五条's, and 行政复议法's 徇私舞弊 came first.
     r"(?:乱收费|乱罚款|乱摊派|强迫|不合理的?费用|截留|私分|挪用|弄虚作假|假材料|推诿|敷衍"
     r"|拖着不办|刁难|瞒报|谎报|没(?:有)?书面(?:告诉|告知|答复)|返还|挂钩|没走银行|揣[^。？]{0,4}兜里|借给|出租|出借)"
     r"[^。？]{0,30}(?:怎么处理|如何处理|怎样处理|咋处理|会怎么样|会怎样)"
