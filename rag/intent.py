@@ -235,11 +235,8 @@ def split_cross(question: str) -> tuple[str, str] | None:
         if not law:
             return None
         j = max((i for i in law if i < this_year), default=law[0])
-        start = j
-        # the pieces before a law part after it that ask nothing tell its case ("如果负责人出不了庭")
-        while j > this_year and start - 1 > this_year and not _QUESTION_RE.search(parts[start - 1]):
-            start -= 1
-        return "，".join(p for i, p in enumerate(parts) if not start <= i <= j), "，".join(parts[start:j + 1])
+        # a law part after it takes the pieces before it that tell its case ("如果负责人出不了庭")
+        return _cut(parts, _case_start(parts, j, this_year) if j > this_year else j, j)
     # The plan part usually states what the plan requires and does not itself ask.
     plan_asks = bool(_QUESTION_RE.search(parts[plan_idx]))
     for j in range(len(parts) - 1, plan_idx, -1):
@@ -253,10 +250,10 @@ def split_cross(question: str) -> tuple[str, str] | None:
         law = "，".join(parts[start:j + 1])
         named = _LAW_NAMED_RE.search(law) or any(_BY_LAW_RE.match(p) for p in parts[start:j + 1])
         if named or (not plan_asks and (_LAW_PART_RE.search(part) or NUMBER_CUE_RE.search(part))):
-            return "，".join(p for i, p in enumerate(parts) if not start <= i <= j), law
+            return _cut(parts, start, j)
     for j in range(plan_idx):
         if _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j]):
-            return "，".join(p for i, p in enumerate(parts) if i != j), parts[j]
+            return _cut(parts, j, j)
     # "……这项工作计划里谁牵头？公安收到我们移送的案件后几天内要审查？": a who-leads plan part that asks, beside
     # a figure asked of something else, as without the word 计划.
     return _split_who_leads(parts)
@@ -278,9 +275,7 @@ def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
         if j == lead or "牵头" in part or not _QUESTION_RE.search(part) or "今年" in part or _OWN_WORK_RE.search(part):
             continue
         # the pieces before it that ask nothing tell its case ("老百姓对行政行为不服") or name its law ("另外按行政复议法")
-        start = j
-        while start - 1 >= 0 and start - 1 != lead and not _QUESTION_RE.search(parts[start - 1]):
-            start -= 1
+        start = _case_start(parts, j, lead)
         law = "，".join(parts[start:j + 1])
         if not (NUMBER_CUE_RE.search(part) or _LAW_PART_RE.search(law)
                 or any(_BY_LAW_RE.match(p) for p in parts[start:j + 1])):
@@ -288,8 +283,22 @@ def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
         # A part with no subject of its own ("谁牵头，多长时间完成") asks about the same work.
         if len(_QUESTION_RE.sub("", NUMBER_CUE_RE.sub("", law))) < _OWN_SUBJECT_CHARS:
             return None
-        return "，".join(p for i, p in enumerate(parts) if not start <= i <= j), law
+        return _cut(parts, start, j)
     return None
+
+
+def _case_start(parts: list[str], j: int, stop: int) -> int:
+    """Where the law part ending at ``parts[j]`` starts: the pieces before it that ask nothing are its case,
+    back to the first piece or to ``stop``, the plan part's piece."""
+    start = j
+    while start - 1 >= 0 and start - 1 != stop and not _QUESTION_RE.search(parts[start - 1]):
+        start -= 1
+    return start
+
+
+def _cut(parts: list[str], start: int, end: int) -> tuple[str, str]:
+    """(the other pieces, pieces ``start``..``end``), each joined as one part."""
+    return "，".join(p for i, p in enumerate(parts) if not start <= i <= end), "，".join(parts[start:end + 1])
 
 
 def detect_intent(question: str, doc_names: tuple[str, ...] = ()) -> Intent:
