@@ -142,6 +142,7 @@ NO_BASIS_IN_SCOPE = "在当前的检索范围内没有找到依据。"
 ABSTAIN_MIN_COVERAGE = 0.6  # IDF-weighted share of the question's words found in the top clauses
 ABSTAIN_MIN_DENSE = 0.88  # top cosine below this, with low coverage, abstains
 ABSTAIN_MIN_COVERAGE_LEXICAL = 0.05  # the same share when there is no dense leg (``--mode bm25``)
+PLAN_TOPIC_MIN_COVERAGE = 0.3  # share of a who-leads question's subject the plan item found first must have
 # A figure's sentence must share this (weighted) share of a number question's words. 0.1 was set on dev
 # while the generic deadline terms still counted; without them, 0.09 refuses as few answerable
 # questions of the tune/train/per-clause sets as 0.1 did before and 5 more out-of-scope ones.
@@ -882,6 +883,24 @@ def beyond_scope(question: str, retriever: Retriever, scope: Scope | None) -> st
     return f"out_of_scope:{retriever.clauses[found[0]].citation}" if found else ""
 
 
+def unplanned_work(topic: str, hits: list[Hit], retriever: Retriever) -> str:
+    """``not_in_plan:<law>`` when a who-leads question asks about work no plan item takes up ("" otherwise).
+
+    Every plan item ends with its 牵头单位, so a question shaped "……由哪个单位牵头" is near all of them in
+    meaning whatever its subject: "社区矫正工作谁牵头" found （十六） on 应急处置 at cosine 0.90. Two signs
+    together tell work the plan leaves out: the item found first has little of the subject's words, and
+    a national law outside the corpus is about that subject (社区矫正法, 禁毒法). A paraphrase of an
+    item's work ("老百姓吵架找谁调解") has no law of its own; an item's work that has one (野生动物保护)
+    has the item's words.
+    """
+    if not hits or hits[0].clause.kind != "plan_item":
+        return ""
+    if confidence(topic, hits, retriever, top=1)["coverage"] >= PLAN_TOPIC_MIN_COVERAGE:
+        return ""
+    law = retriever.outside_law(topic)
+    return f"not_in_plan:{law}" if law else ""
+
+
 def says_free(text: str, kind: str, first: bool) -> bool:
     """Does ``text``, of the clause found first, answer a sum asked by saying nothing is charged?
 
@@ -1104,6 +1123,8 @@ def abstain_note(reason: str) -> str:
     if code == "other_law" and detail:
         return (f"与问题最接近的条文出自《{detail}》，它不在已收录的文件中；"
                 "如需依据它作答，请管理员把它加入文件库并重建索引。")
+    if code == "not_in_plan":
+        return "工作计划的各项任务中没有写到问题所说的这项工作，也就没有写明由哪个单位牵头或负责。"
     if code == "other_year" and detail:
         return f"已收录的文件中没有{detail}年的工作计划。"
     if code == "past_results" and detail:
@@ -1767,6 +1788,9 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
         reason = f"other_law:{law}" if law else reason
     if not reason and intent.kind == "number" and not named:
         reason = missing_figure(question, hits, retriever)
+    if not reason and not named and intent.kind == "responsibility" and intent.plan:
+        topic = query if by_topic else responsibility_topic(question) or question
+        reason = unplanned_work(without_plan_name(topic, _tables(retriever).plan_titles) or topic, hits, retriever)
     if reason:
         return _abstain(question, hits, intent.kind, retriever, reason)
     if len(named) > 1:

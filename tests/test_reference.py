@@ -176,6 +176,18 @@ def test_a_plan_item_found_first_speaks_for_the_plan_only_when_it_has_the_questi
 
 
 @needs_library
+def test_who_leads_work_the_plan_never_takes_up_is_refused_not_given_an_items_units(assistant):
+    # Every item ends with its 牵头单位, so "……谁牵头" is near all of them whatever the work: 禁毒 found
+    # （四）. A national law outside the corpus (禁毒法) about work no item has words of tells the plan lacks it.
+    refused = assistant.ask("旗里今年的禁毒工作由哪个部门牵头？")
+    assert refused.abstained and not refused.citations
+    assert "工作计划的各项任务中没有写到" in refused.answer
+    # Work an item names, though a national law is about it too, keeps the item's units.
+    wildlife = assistant.ask("野生动物保护的执法，旗里谁牵头？")
+    assert not wildlife.abstained and wildlife.citations[0].clause == "（十一）" and "林草局" in wildlife.answer
+
+
+@needs_library
 @pytest.mark.parametrize("question", ["今天星期几", "食堂几点开饭", "明天天气怎么样"])
 def test_a_question_about_nothing_legal_is_refused_without_naming_a_stray_law(assistant, question):
     """A word or two in common (星期, 天气) is no hint: "add 全国年节及纪念日放假办法" would be nonsense."""
