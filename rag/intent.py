@@ -95,7 +95,7 @@ _PART_SPLIT_RE = re.compile(r"[，,；;？?。！!]")
 _ASKED_SPLIT_RE = re.compile(r"[，,；;？?。！!、]")
 # A law part names a law ("行政诉讼法对……", "反不正当竞争法又规定……", "按条例", "法律上") or asks for a figure.
 _BY_NAME = r"[\u4e00-\u9fff]{2}法(?:[又也还则就]?规定|对|中|里|上|怎么|如何|第|是|关于)"
-_LAW_PART_RE = re.compile(rf"法律|法规|条例|规章|{_BY_NAME}")
+_LAW_PART_RE = re.compile(rf"法律|法规|条例|规章|按照?(?:有关|相关|国家)?规定|{_BY_NAME}")
 # A law named outright: "法律上", "按照《……条例》", "行政复议法规定"; not 法律顾问 or 法律援助, which the plan speaks of.
 _LAW_NAMED_RE = re.compile(rf"法律(?:上|规定|里|中|对|是)|法规|条例|规章|《[^》]*(?:法|条例|规定|办法)》|{_BY_NAME}")
 # This year's work of the banner's own: "旗里今年定的出庭应诉率目标"; not "今年有变化吗".
@@ -231,7 +231,8 @@ def split_cross(question: str) -> tuple[str, str] | None:
         if this_year is None:
             return None
         law = [j for j in range(len(parts))
-               if j != this_year and _QUESTION_RE.search(parts[j]) and _LAW_NAMED_RE.search(parts[j])]
+               if j != this_year and _QUESTION_RE.search(parts[j])
+               and (_LAW_NAMED_RE.search(parts[j]) or _asks_of_its_own(parts[j]))]
         if not law:
             return None
         j = max((i for i in law if i < this_year), default=law[0])
@@ -285,6 +286,17 @@ def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
             return None
         return _cut(parts, start, j)
     return None
+
+
+def _asks_of_its_own(part: str) -> bool:
+    """Does ``part`` ask a figure or a rule of a subject of its own, not of this year's work of the banner?
+
+    "……今年要公开什么目录？送合法性审查的话一般要留出多少审查时间": the time is 条例第二十六条's, though no law
+    is named; "……谁牵头，多长时间完成" asks the same work's time.
+    """
+    if "今年" in part or _OWN_WORK_RE.search(part) or not (NUMBER_CUE_RE.search(part) or _LAW_PART_RE.search(part)):
+        return False
+    return len(_QUESTION_RE.sub("", NUMBER_CUE_RE.sub("", part))) >= _OWN_SUBJECT_CHARS
 
 
 def _case_start(parts: list[str], j: int, stop: int) -> int:

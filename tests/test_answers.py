@@ -245,6 +245,13 @@ def test_this_years_target_and_who_leads_are_the_plan_part_on_either_side_of_the
     assert split_cross("两法衔接这项工作计划里谁牵头？公安收到我们移送的案件后几天内要审查？") == (
         "两法衔接这项工作计划里谁牵头", "公安收到我们移送的案件后几天内要审查")
     assert split_cross("计划里行政复议谁牵头，多长时间完成？") is None
+    # the law part needs no law's name when it asks a figure of a subject of its own, or says 按规定
+    assert split_cross("今年旗里行政复议这块有什么新举措？复议机关收到申请后几天内要审查？") == (
+        "今年旗里行政复议这块有什么新举措", "复议机关收到申请后几天内要审查")
+    assert split_cross("政务公开今年旗里谁牵头？另外依申请公开的信息按规定能不能收费？") == (
+        "政务公开今年旗里谁牵头", "另外依申请公开的信息按规定能不能收费")
+    # a figure of this year's work itself is the plan's
+    assert split_cross("今年旗里行政复议这块有什么新举措？今年要办结多少件？") is None
 
 
 def test_a_two_part_question_asking_who_leads_answers_both_parts(assistant):
