@@ -30,8 +30,9 @@ NOT_LAW_SUFFIXES = ("执法", "依法", "违法", "合法", "守法", "普法", 
 # Connective characters a law's name does not contain ("各部门叫法", "要依法"), nor words that ask
 # ("贯彻哪个条例", "依据什么法").
 NOT_IN_LAW_NAME = re.compile(r"[的各了都要在把被让和与或就也还吗呢哪啥什]")
-# "这种事条例怎么规定": a pointer to the case told, then the regulation meant; no name starts with it.
-POINTER_RE = re.compile(r"^.*?[这那此该](?:种|类|件|个)?事")
+# "这种事条例怎么规定", "这种做法条例里允许吗": a pointer to the case told, then the regulation meant; no
+# name starts with it.
+POINTER_RE = re.compile(r"^.*?[这那此该](?:种|类|件|个|样)?(?:事|做法|情况|情形|行为)")
 # Words after which a shortened name starts ("根据复议法", "违反营商环境条例"). Anything else before
 # a tail may be the head of another law's name (刑事|诉讼法, 治安管理|处罚法), so it is not cut off.
 LEAD_WORDS = (

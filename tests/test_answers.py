@@ -1554,6 +1554,8 @@ def test_a_few_days_or_years_told_in_a_story_ask_no_figure():
 def test_pointers_and_our_own_banner_are_not_names_of_laws_or_places():
     assert unknown_law("举报信被透露给被举报的人，这种事条例怎么规定？", ("信访工作条例",)) == ""
     assert unknown_law("这个事按治安管理处罚法怎么规定？", ("信访工作条例",)) == "治安管理处罚法"
+    assert unknown_law("把老人留在接待大厅就走了，这种做法条例里允许吗？", ("信访工作条例",)) == ""
+    assert unknown_law("这种情况按土地管理法怎么处理？", ("信访工作条例",)) == "土地管理法"
     assert other_place_plan("14号文在咱们旗的计划里怎么落实？", ("乌拉特中旗2024年法治政府建设工作计划",)) == ""
     assert other_place_plan("巴彦淖尔市的法治政府建设计划", ("乌拉特中旗2024年法治政府建设工作计划",)) == "巴彦淖尔市"
 
