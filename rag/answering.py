@@ -717,7 +717,11 @@ def pick_passage(cands: list[Candidate], intent: Intent, units_of: dict[str, lis
         rest = [j for j in in_para if not units[j].item and j not in chosen]
         with_lists = sorted({*chosen, *(k for j in rest for k in _with_list(units, j))})
         sentences = sorted({*chosen, *(j for j in rest if not is_lead_in(units[j].text))})
-        for whole in (onward, with_lists, sentences):
+        # Too long with the other 款's sentences, the 款 itself comes whole before them: "一并提出行政赔偿请求的，
+        # 如何处理" is 第七十二条第一款's two branches (驳回 / 依法给予赔偿), not its first and the 第二款 on
+        # a request not made, which shares more of the question's words.
+        own = sorted({best.index, *(j for j in rest if not is_lead_in(units[j].text))})
+        for whole in (onward, with_lists, sentences, own):
             if sum(len(units[j].text) for j in whole) <= MAX_ANSWER_CHARS:
                 chosen = whole
                 break

@@ -1913,6 +1913,14 @@ def test_an_answer_keeps_the_rest_of_its_paragraph():
     # too long for that, the 款 of the best sentence comes whole
     long_next = [Unit(permit, para=0), Unit(forbid, para=0), Unit(other * 20, para=1)]
     assert pick_passage(cands, general, {"d#第二十条": long_next})[1] == [0, 1]
+    # too long with another 款's sentence that scored nearly as well, the best sentence's 款 comes whole
+    # instead: the other branch of a case (依法给予赔偿), not the 款 on a request never made
+    branch = "一并提出赔偿请求，依法不予赔偿的，决定驳回赔偿请求；"
+    other_branch = "应当给予赔偿的，" + "在决定撤销或者变更时" * 8 + "同时决定依法给予赔偿。"
+    not_made = "没有提出赔偿请求的，" + "责令返还财产" * 40 + "。"
+    split = [Unit(branch, para=0), Unit(other_branch, para=0), Unit(not_made, para=1)]
+    scored = [Candidate(0, hit, 0, branch, 2.0), Candidate(0, hit, 2, not_made, 1.8), Candidate(0, hit, 1, other_branch, 0.5)]
+    assert pick_passage(scored, general, {"d#第二十条": split})[1] == [0, 1]
     # a 款 too long to quote whole is quoted by its best sentence
     long_units = [Unit(permit * 20, para=0), Unit(forbid, para=0), Unit(other, para=1)]
     assert pick_passage(cands, general, {"d#第二十条": long_units})[1] == [1]
