@@ -1084,7 +1084,8 @@ def _build(question: str, pieces: list[tuple[str, Hit]], ranked: list[Hit], inte
 _DETAIL_NAMES = {"papers": "材料", "form": "格式或用章", "pay": "补贴或报酬", "rank": "职级或编制"}
 _FIGURE_NAMES = {"docno": "文号", "money": "金额", "fee": "收费金额", "percent": "比例", "hours": "学时数", "people": "人数",
                  "age": "年龄", "area": "面积", "month_of_year": "月份", "clock": "时间点", "rank": "名次",
-                 "items": "数量", "score": "分数", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）", "when": "时间",
+                 "items": "数量", "score": "分数", "calendar_year": "年份", "date": "日期", "frequency": "频次（多久一次）",
+                 "times": "次数", "cadence": "具体周期", "when": "时间",
                  "years": "以年计的期限",
                  "months": "以月计的期限", "days": "以日计的期限", "period": "期限"}
 

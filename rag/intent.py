@@ -558,6 +558,8 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # "每天加罚多少" asks the surcharge's rate (每日按罚款数额的百分之三), not a sum.
     ("money", re.compile(rf"多少钱|(?<!加)罚多少|{_AMOUNT_ASKED}|多少元|几元|多少万|多少亿|"
                          r"罚款(?:超过|达到|满|高于|低于|不超过|在)多少" + _NOT_A_SUM + r"|"
+                         # "情节严重的，罚款最高能到多少"
+                         r"罚款[^，,。？?]{0,4}(?:最高|最多|最低|上限|下限)[^，,。？?]{0,4}多少" + _NOT_A_SUM + r"|"
                          r"(?:经费|预算|补贴|补助|津贴|工资|报酬|奖金|奖励金)[^。？?]{0,10}(?:多少|几)(?:钱|元|万)?(?=[？?]|$)|"
                          # "安排了多少专项经费"
                          r"(?:多少|几)(?:万元?|元)?的?[\u4e00-\u9fff]{0,2}(?:经费|预算|资金|补贴|补助|津贴|工资|报酬|奖金)|"
@@ -595,11 +597,16 @@ _FIGURE_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("calendar_year", re.compile(r"哪一年|哪年|哪个年份"), re.compile(_CALENDAR_YEAR)),
     ("date", re.compile(rf"{_DAY_ASKED}|几月几[日号]"),
      re.compile(rf"(?:{_NUM})\s*月\s*(?:{_NUM})\s*[日号]|之日|当日|当天|年底|月底")),
+    # How many times a year: a count, which "定期" or "年度" does not give ("一年至少要培训几次"), nor
+    # "分为一级、二级、三级和四级" ("每年至少要搞几次应急演练").
+    ("times", re.compile(r"(?:每|一)(?:年|季度|季|半年|月|个月|周)[^，,。？?]{0,8}(?:几|多少)次"),
+     re.compile(rf"(?:{_NUM})\s*次(?!性)")),
+    # Which of the periods the question offers: "按季度还是按半年通报" is not answered by "定期通报".
+    ("cadence", re.compile(r"(?:季度|半年|每年|每月|一年|一个月)[^，,。？?]{0,8}还是[^，,。？?]{0,4}(?:季度|半年|一年|每年|每月|一个月)"),
+     re.compile(rf"每(?:年|季度|季|半年|月|周)|(?:{_NUM})\s*(?:个)?(?:月|年|季度)(?:通报|公布|开展|报告)?一次")),
     # How often: "村务公开多长时间公开一次" is not answered by a deadline ("7个工作日内"). Not 一次性告知.
-    # So is a count per year: "每年至少要搞几次应急演练" is not answered by "分为一级、二级、三级和四级".
     # "多少天内能申请再核一次" asks a deadline: 再……一次 is once more, not how often.
-    ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}(?<!再.)(?<!再)一次(?!性)|隔多久|每隔多长时间"
-                             r"|(?:每|一)(?:年|季度|季|半年|月|个月|周)[^，,。？?]{0,8}(?:几|多少)次"),
+    ("frequency", re.compile(r"(?:多长时间|多久|几年|几个月|几天|多少天)[^，,。？?]{0,6}(?<!再.)(?<!再)一次(?!性)|隔多久|每隔多长时间"),
      # "年度评查" is a yearly one: "案卷多久评查一次" is answered by it.
      re.compile(rf"每(?:年|季度|季|半年|月|周|天|日|(?:{_NUM})\s*(?:个)?(?:年|月|周|天|日))|一次(?!性)|定期|适时|年度")),
     # A question that names its unit wants that unit: "有效期是几年" is not answered by "三十日前".

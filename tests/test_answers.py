@@ -297,6 +297,14 @@ def test_numbers_and_figure_kinds():
         assert has_number(text), text
     assert not has_number("未及时消除已发现的隐患")
     assert figure_kind("要罚多少钱？") == "money"
+    assert figure_kind("情节严重的，罚款最高能到多少？") == "money" and figure_kind("罚款上限是多少？") == "money"
+    # how many times a year is a count: "定期" says how often, not how many times
+    assert figure_kind("一年至少要培训几次？") == "times" and figure_kind("案卷多久评查一次？") == "frequency"
+    assert has_figure_of("每年至少组织一次应急演练", "times") and not has_figure_of("定期对调解员进行培训", "times")
+    assert has_figure_of("建立案卷年度评查制度", "frequency") and not has_figure_of("一次性告知", "times")
+    # offered periods to choose from are answered by a period, not by "定期"
+    assert figure_kind("出庭情况按季度通报还是按半年通报？") == "cadence"
+    assert has_figure_of("每季度通报一次", "cadence") and not has_figure_of("落实定期通报制度", "cadence")
     # a surcharge per day is a rate (每日按罚款数额的百分之三), not a sum: 外商投资法's 十万元 fine was quoted
     assert figure_kind("罚款到期不交，每天加罚多少？") != "money" and figure_kind("闯红灯罚多少？") == "money"
     # ... a share of the fine, though the question names the 期限 passed: 第六十七条's 十五日内 was quoted
