@@ -920,6 +920,14 @@ COLLOQUIAL: tuple[tuple[str, str], ...] = (
     # a foreign-invested firm's staff (外商投资法第三十二条)
     (r"(?:外资|外商|外企)[^。？]{0,12}(?:社保|社会保险|五险|用工|劳动保护|劳动合同)",
      "劳动保护 社会保险"),
+    # bad work habits a 督查 must guard against (政府督查工作条例第三条: 力戒形式主义、官僚主义)
+    (r"(?:不良|不正之|坏)作风|作风(?:问题|不正)", "形式主义 官僚主义"),
+    # everything sorted at one stop (plan item （十七）: “一站式”纠纷解决服务)
+    (r"一条龙", "一站式"),
+    # a review left lying without reason (行政复议法第四十条: 无正当理由中止 … 责令其恢复审理)
+    (r"(?:停|搁|晾|压)(?:在)?(?:那儿?|那里|着)?不(?:审|办)了?", "无正当理由中止 恢复审理"),
+    # a review not yet done before a document goes out (公平竞争审查条例第十八条: 未经公平竞争审查……不得出台)
+    (r"(?:审查|审核)[^。？，,]{0,3}(?:还)?没(?:做完|做|完成|审完|弄完|通过)", "未经 不得出台"),
 )
 # The shorthand of government work, spelt out as the documents write it. The embedding model reads
 # colloquial words half right but these not at all: for "行政执法三项制度是什么" it put three plan items on
