@@ -100,6 +100,8 @@ _LAW_PART_RE = re.compile(rf"法律|法规|条例|规章|按照?(?:有关|相关
 _LAW_NAMED_RE = re.compile(rf"法律(?:上|规定|里|中|对|是)|法规|条例|规章|《[^》]*(?:法|条例|规定|办法)》|{_BY_NAME}")
 # This year's work of the banner's own: "旗里今年定的出庭应诉率目标"; not "今年有变化吗".
 _OWN_WORK_RE = re.compile(r"旗里|我旗|全旗|咱旗|目标|任务")
+# "我们……今年要公开什么目录": staff speaking of their own work this year, which is the plan's.
+_WE_RE = re.compile(r"我们|咱们")
 # "按照行政复议法，……", "按国务院规定，……", "那按复议法，……": what follows is asked of a law.
 _BY_LAW_RE = re.compile(r"^(?:那|另外|再|还)?(?:按照?|依照?|根据|依据)[^，。？]{0,16}(?:法|条例|规定|办法)$")
 _QUESTION_RE = re.compile(r"什么|怎么|怎样|如何|多少|多久|多长|哪|几|吗|是否|谁|能否|能不能|要不要|啥|有何|何种|何时|为何")
@@ -227,7 +229,7 @@ def split_cross(question: str) -> tuple[str, str] | None:
         # "……法律上是怎么要求的？旗里今年定的出庭应诉率目标是多少？": this year's target is the plan's,
         # asked after a part that names a law, or before it ("……目标是多少？如果负责人出不了庭，行政诉讼法怎么规定？").
         this_year = next((i for i, p in enumerate(parts)
-                          if "今年" in p and _QUESTION_RE.search(p) and _OWN_WORK_RE.search(p)), None)
+                          if "今年" in p and _QUESTION_RE.search(p) and (_OWN_WORK_RE.search(p) or _WE_RE.search(p))), None)
         if this_year is None:
             return None
         law = [j for j in range(len(parts))

@@ -250,6 +250,9 @@ def test_this_years_target_and_who_leads_are_the_plan_part_on_either_side_of_the
         "今年旗里行政复议这块有什么新举措", "复议机关收到申请后几天内要审查")
     assert split_cross("政务公开今年旗里谁牵头？另外依申请公开的信息按规定能不能收费？") == (
         "政务公开今年旗里谁牵头", "另外依申请公开的信息按规定能不能收费")
+    # "我们……今年" is staff's own work this year, the plan's, as "旗里……今年" is
+    assert split_cross("我们重大行政决策今年要公开什么目录？送合法性审查的话一般要留出多少审查时间？") == (
+        "我们重大行政决策今年要公开什么目录", "送合法性审查的话一般要留出多少审查时间")
     # a figure of this year's work itself is the plan's
     assert split_cross("今年旗里行政复议这块有什么新举措？今年要办结多少件？") is None
 
