@@ -1771,9 +1771,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     # A plan item is found by its subject: the cue words (牵头单位, 责任单位) match every item alike.
     # A question that names its item ("（十八）的责任单位") keeps the words that make it a reference.
     by_topic = plan_first and not retriever.lookup.resolve(question, retriever.allowed_docs(search_scope))
-    query = (responsibility_topic(question) or question) if by_topic else question
-    if by_topic:
-        query = without_plan_name(query, _tables(retriever).plan_titles) or query
+    query = _who_leads_subject(question, retriever) if by_topic else question
     # The statute's answer was found by the search of everything just made: the same question and scope.
     hits = everywhere if everywhere and not plan_first else retriever.search(query, k=k, mode=mode, scope=search_scope)
     if not hits:
@@ -1794,8 +1792,7 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
     if not reason and intent.kind == "number" and not named:
         reason = missing_figure(question, hits, retriever)
     if not reason and not named and intent.kind == "responsibility" and intent.plan:
-        topic = query if by_topic else responsibility_topic(question) or question
-        reason = unplanned_work(without_plan_name(topic, _tables(retriever).plan_titles) or topic, hits, retriever)
+        reason = unplanned_work(query if by_topic else _who_leads_subject(question, retriever), hits, retriever)
     if reason:
         return _abstain(question, hits, intent.kind, retriever, reason)
     if len(named) > 1:
@@ -1881,6 +1878,12 @@ def _compose_single(question: str, intent: Intent, retriever: Retriever, k: int,
 
 # Set to a list to collect (question, features) of every answer the gate reads: eval/fit_answerability.py does.
 RECORDER: list[tuple[str, dict[str, float]]] | None = None
+
+
+def _who_leads_subject(question: str, retriever: Retriever) -> str:
+    """What a who-leads question asks about, without its cue phrase or the plan's own place and year."""
+    topic = responsibility_topic(question) or question
+    return without_plan_name(topic, _tables(retriever).plan_titles) or topic
 
 
 def gate_model(retriever: Retriever) -> AnswerabilityModel | None:

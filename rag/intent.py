@@ -284,7 +284,7 @@ def _split_who_leads(parts: list[str]) -> tuple[str, str] | None:
                 or any(_BY_LAW_RE.match(p) for p in parts[start:j + 1])):
             continue
         # A part with no subject of its own ("谁牵头，多长时间完成") asks about the same work.
-        if len(_QUESTION_RE.sub("", NUMBER_CUE_RE.sub("", law))) < _OWN_SUBJECT_CHARS:
+        if not _has_own_subject(law):
             return None
         return _cut(parts, start, j)
     return None
@@ -298,6 +298,11 @@ def _asks_of_its_own(part: str) -> bool:
     """
     if "今年" in part or _OWN_WORK_RE.search(part) or not (NUMBER_CUE_RE.search(part) or _LAW_PART_RE.search(part)):
         return False
+    return _has_own_subject(part)
+
+
+def _has_own_subject(part: str) -> bool:
+    """Has ``part`` enough words of its own besides its question and figure words ("多长时间完成" has not)?"""
     return len(_QUESTION_RE.sub("", NUMBER_CUE_RE.sub("", part))) >= _OWN_SUBJECT_CHARS
 
 
